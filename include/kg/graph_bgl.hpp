@@ -1,0 +1,26 @@
+// kg/graph_bgl.hpp - opt-in, read-only access to the Boost.Graph behind
+// kg::Graph, for people who want BGL algorithms (centrality, components).
+// Including it brings Boost headers in; the core headers never do.
+//
+//   const kg::BglGraph& g = kg::bgl_view(graph);
+//   std::vector<int> component(boost::num_vertices(g));
+//   boost::connected_components(g, component.data());   // needs undirected copy
+//
+// Thread-safety: read-only view; valid until the kg::Graph changes.
+#pragma once
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include "kg/entity.hpp"
+#include "kg/graph.hpp"
+#include "kg/relation.hpp"
+
+namespace kg {
+
+using BglGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                       Entity, Relation>;
+
+// Returns the adjacency list behind a graph (vertices and edges in insertion order).
+const BglGraph& bgl_view(const Graph& graph);
+
+}  // namespace kg

@@ -1,0 +1,65 @@
+// kg/relation.hpp - the sixth stage: typed, directed relations with evidence.
+//
+// The RelationExtractor reads each sentence's resolved mentions and finds
+// the relations of the ontology: locatedIn from the place hierarchy and from
+// names, partOf for branches, worksFor with role from titles and apposition,
+// founded, organizes, issues, develops, partnersWith, memberOf,
+// participatesIn from trigger words, and coOccurs between entities of one
+// sentence. Every relation carries the sentence it came from.
+//
+//   kg::RelationExtractor rx(kg::Lexicon::builtin());
+//   for (const kg::Relation& r : rx.extract(clean, sentences, resolution))
+//     std::cout << r.head << ' ' << kg::to_string(r.type) << ' ' << r.tail << '\n';
+//
+// Thread-safety: const methods only; share freely.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "kg/clean_text.hpp"
+#include "kg/entity.hpp"
+#include "kg/lexicon.hpp"
+#include "kg/ontology.hpp"
+#include "kg/sentence.hpp"
+#include "kg/span.hpp"
+
+namespace kg {
+
+// Why we believe a relation: one sentence of one document.
+struct Evidence {
+  std::string document;      // document id
+  std::size_t sentence = 0;  // Sentence::index
+  std::string text;          // the sentence as written
+  SourceSpan source;         // the sentence's place in the original file
+  std::string trigger;       // the word that signalled it ("落户", "name", "hierarchy")
+  double confidence = 1.0;   // 0..1
+};
+
+struct Relation {
+  std::string head;  // canonical entity names
+  std::string tail;
+  EntityType head_type = EntityType::Organization;
+  EntityType tail_type = EntityType::Organization;
+  RelationType type = RelationType::CoOccurs;
+  std::string role;     // worksFor only
+  double weight = 1.0;  // coOccurs: number of sentences; others: evidence count
+  std::vector<Evidence> evidence;
+};
+
+class RelationExtractor {
+ public:
+  explicit RelationExtractor(const Lexicon& lexicon);
+
+  // Returns the relations of a document; symmetric ones with head < tail;
+  // one Relation per (head, type, tail) with all its evidence.
+  std::vector<Relation> extract(const CleanDocument& doc,
+                                const std::vector<Sentence>& sentences,
+                                const Resolution& resolution) const;
+
+ private:
+  const Lexicon* lexicon_;
+};
+
+}  // namespace kg

@@ -1,0 +1,44 @@
+// kg/writers.hpp - the last stage: the graph as files other tools read.
+//
+// GraphML for Gephi, networkx and igraph; JSON-LD for RDF tools and
+// schema.org consumers; both exactly as ../shared/spec/ONTOLOGY.md specifies
+// and byte-identical for the same graph. Text from scraped pages is
+// sanitised (characters XML 1.0 forbids never reach the file).
+//
+//   std::ofstream out("graph.graphml");
+//   kg::write_graphml(graph, out);
+//   kg::write_file(graph, "graph.jsonld");      // format from the extension
+//
+// Thread-safety: the functions read the graph only.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <string_view>
+
+#include "kg/graph.hpp"
+
+namespace kg {
+
+enum class OutputFormat { GraphML, JsonLd };
+
+// Writes GraphML 1.0 with the contract's keys (label, type, level, aliases,
+// mentions, documents; edge type, weight, evidence, document, role).
+void write_graphml(const Graph& graph, std::ostream& out);
+
+// Writes a JSON-LD 1.1 document with an inline @context and an @graph array.
+void write_jsonld(const Graph& graph, std::ostream& out);
+
+// Picks the format from a file name (".graphml", ".jsonld"); throws
+// kg::Error (Usage) for any other extension.
+OutputFormat format_for_path(std::string_view path);
+
+// Parses a format name ("graphml", "jsonld"); throws kg::Error (Usage).
+OutputFormat parse_output_format(std::string_view name);
+
+// Writes the graph to a file atomically: to a temporary file beside it, then
+// renamed, so no half-written file is ever left. Throws kg::Error (Io).
+void write_file(const Graph& graph, const std::string& path, OutputFormat format);
+void write_file(const Graph& graph, const std::string& path);
+
+}  // namespace kg
