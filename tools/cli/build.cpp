@@ -1,0 +1,180 @@
+// kg build, kg extract and kg merge: articles to a graph, articles to
+// fragments, fragments to a graph.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "kg/error.hpp"
+#include "kg/fragment.hpp"
+#include "kg/writers.hpp"
+
+namespace kg::cli {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// What the run saw, for the closing summary.
+struct Tally {
+  std::size_t documents = 0;
+  std::size_t bytes = 0;
+  std::map<std::string, std::size_t> cleaning;
+  void add(const DocumentExtraction& x) {
+    ++documents;
+    bytes += x.bytes;
+    for (const auto& [step, n] : x.cleaning) cleaning[step] += n;
+  }
+};
+
+void print_counts(std::ostream& out, const char* title, const std::map<std::string, std::size_t>& counts) {
+  out << title;
+  if (counts.empty()) out << " none";
+  for (const auto& [name, n] : counts) out << "  " << name << ' ' << n;
+  out << '\n';
+}
+
+void print_summary(std::ostream& out, const Graph& graph, const Tally& tally, double secs) {
+  std::map<std::string, std::size_t> by_type;
+  for (const Entity& e : graph.entities()) ++by_type[std::string(to_string(e.type))];
+  std::map<std::string, std::size_t> by_relation;
+  for (const Relation& r : graph.relations()) ++by_relation[std::string(to_string(r.type))];
+  char line[200];
+  std::snprintf(line, sizeof line, "documents read: %zu (%.2f MB) in %.2f s (%.1f MB/s)\n", tally.documents,
+                static_cast<double>(tally.bytes) / 1e6, secs,
+                secs > 0 ? static_cast<double>(tally.bytes) / 1e6 / secs : 0.0);
+  out << line;
+  out << "entities: " << graph.node_count() << '\n';
+  print_counts(out, "  by type:", by_type);
+  out << "relations: " << graph.edge_count() << '\n';
+  print_counts(out, "  by type:", by_relation);
+  if (!tally.cleaning.empty()) print_counts(out, "cleaning changes:", tally.cleaning);
+}
+
+// Writes the graph to every -o file (atomically) or, without -o, to stdout.
+void write_outputs(const Graph& graph, const std::vector<std::string>& outputs, const std::string& format,
+                   std::ostream& out) {
+  if (outputs.empty()) {
+    const OutputFormat f = parse_output_format(format.empty() ? "graphml" : format);
+    if (f == OutputFormat::GraphML) write_graphml(graph, out); else write_jsonld(graph, out);
+    return;
+  }
+  for (const std::string& path : outputs) {
+    if (path == "-") {
+      write_outputs(graph, {}, format, out);
+    } else if (path.size() > 6 && path.compare(path.size() - 6, 6, ".jsonl") == 0) {
+      std::ostringstream buffer;
+      write_graph_fragments(graph, buffer);
+      std::ofstream file(path + ".tmp", std::ios::binary);
+      file << buffer.str();
+      file.close();
+      if (!file || std::rename((path + ".tmp").c_str(), path.c_str()) != 0) {
+        std::remove((path + ".tmp").c_str());
+        throw Error(ErrorCode::Io, path + ": cannot write");
+      }
+    } else {
+      write_file(graph, path, format.empty() ? format_for_path(path) : parse_output_format(format));
+    }
+  }
+}
+
+// Checks every output name before any work, so a typo fails fast.
+void check_outputs(const std::vector<std::string>& outputs, const std::string& format, bool allow_jsonl) {
+  for (const std::string& path : outputs) {
+    if (path == "-" || !format.empty()) continue;
+    if (allow_jsonl && path.size() > 6 && path.compare(path.size() - 6, 6, ".jsonl") == 0) continue;
+    (void)format_for_path(path);
+  }
+}
+
+}  // namespace
+
+int run_build(const InputOptions& input, const std::vector<std::string>& outputs, const std::string& format,
+              bool co_occurrence, Streams io) {
+  check_outputs(outputs, format, true);
+  const auto start = Clock::now();
+  PipelineOptions options = pipeline_options(input);
+  options.co_occurrence = co_occurrence;
+  const Pipeline pipeline(options);
+  Graph graph;
+  Tally tally;
+  extract_all(pipeline, input, io, [&](DocumentExtraction x) {
+    tally.add(x);
+    graph.add(x);
+  });
+  write_outputs(graph, outputs, format, io.out);
+  if (!input.quiet) {
+    // The summary goes where it does not mix with a graph on stdout.
+    std::ostream& report = outputs.empty() ? io.err : io.out;
+    print_summary(report, graph, tally, seconds_since(start));
+    for (const std::string& path : outputs) report << "wrote " << path << '\n';
+  }
+  return 0;
+}
+
+int run_extract(const InputOptions& input, const std::string& output, Streams io) {
+  const Pipeline pipeline(pipeline_options(input));
+  // Fragments go to a temporary file that is renamed at the end, so a failed
+  // run leaves no half-written output.
+  const bool to_stdout = output == "-";
+  const std::string temp = output + ".tmp";
+  std::ofstream file;
+  if (!to_stdout) {
+    file.open(temp, std::ios::binary);
+    if (!file) throw Error(ErrorCode::Io, output + ": cannot open for writing");
+  }
+  std::ostream& out = to_stdout ? io.out : file;
+  try {
+    extract_all(pipeline, input, io, [&](DocumentExtraction x) { write_fragment(x, out); });
+  } catch (...) {
+    if (!to_stdout) {
+      file.close();
+      std::remove(temp.c_str());
+    }
+    throw;
+  }
+  if (!to_stdout) {
+    file.close();
+    if (!file || std::rename(temp.c_str(), output.c_str()) != 0) {
+      std::remove(temp.c_str());
+      throw Error(ErrorCode::Io, output + ": cannot write");
+    }
+  }
+  return 0;
+}
+
+int run_merge(const std::vector<std::string>& fragments, const std::vector<std::string>& outputs,
+              const std::string& format, bool quiet, Streams io) {
+  check_outputs(outputs, format == "jsonl" ? "" : format, true);
+  const auto start = Clock::now();
+  Graph graph;
+  for (const std::string& path : fragments) {
+    if (path == "-") {
+      graph.merge(read_fragments(io.in, "stdin"));
+      continue;
+    }
+    std::ifstream file(path, std::ios::binary);
+    if (!file) throw Error(ErrorCode::Io, path + ": cannot open for reading");
+    graph.merge(read_fragments(file, path));
+  }
+  if (outputs.empty() && format == "jsonl") {
+    write_graph_fragments(graph, io.out);
+  } else {
+    write_outputs(graph, outputs, format == "jsonl" ? "" : format, io.out);
+  }
+  if (!quiet) {
+    std::ostream& report = outputs.empty() ? io.err : io.out;
+    Tally tally;
+    tally.documents = graph.document_count();
+    print_summary(report, graph, tally, seconds_since(start));
+  }
+  return 0;
+}
+
+}  // namespace kg::cli

@@ -1,0 +1,42 @@
+// kg clean: the text as the extractor reads it, and with --explain what
+// each cleaning step did to get there.
+#include <ostream>
+
+#include "cli/commands.hpp"
+
+namespace kg::cli {
+namespace {
+
+// TODO(lead): switch to kg::explain() once the ingestion stage provides it.
+std::string explain(const CleanDocument& clean) {
+  std::string out;
+  for (const CleanChange& c : clean.changes) {
+    out += std::string(to_string(c.step)) + " " + c.what + " line " + std::to_string(c.line) + " bytes " +
+           std::to_string(c.source.byte_begin) + "-" + std::to_string(c.source.byte_end) + ": " + c.before;
+    if (!c.after.empty()) out += " -> " + c.after;
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace
+
+int run_clean(const InputOptions& input, bool explain_changes, Streams io) {
+  const Cleaner cleaner(pipeline_options(input).clean);
+  bool first = true;
+  for_each_document(input, io.in, [&](RawDocument doc) {
+    const CleanDocument clean = cleaner.clean(doc);
+    if (!first) io.out << '\n';
+    first = false;
+    if (explain_changes) {
+      io.out << "== " << doc.id << " (" << clean.encoding << ")\n" << explain(clean);
+    } else {
+      io.out << clean.text;
+      if (!clean.text.empty() && clean.text.back() != '\n') io.out << '\n';
+    }
+    for (const std::string& warning : clean.warnings) io.err << "kg: warning: " << doc.id << ": " << warning << '\n';
+  });
+  return 0;
+}
+
+}  // namespace kg::cli

@@ -1,0 +1,11 @@
+// The kg command-line tool; everything happens in kg::cli::run.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/cli.hpp"
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  return kg::cli::run(args, std::cin, std::cout, std::cerr);
+}
