@@ -2,7 +2,6 @@
 // and JSON Lines, one document at a time.
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/commands.hpp"
 #include "kg/error.hpp"
@@ -57,14 +56,10 @@ void for_each_document(const InputOptions& options, std::istream& in,
                        const std::function<void(RawDocument)>& visit) {
   for (const std::string& path : expand_inputs(options.inputs)) {
     if (path == "-") {
-      // Standard input is one article, unless it looks like JSON Lines.
-      RawDocument doc = read_document(in, "stdin", "-");
-      if (!doc.bytes.empty() && doc.bytes.front() == '{') {
-        std::istringstream lines(doc.bytes);
-        for_each_jsonl_article(lines, "stdin", visit);
-      } else {
-        visit(std::move(doc));
-      }
+      // Standard input is one article, unless it starts like JSON Lines:
+      // then it is streamed line by line and never held whole.
+      if (in.peek() == '{') for_each_jsonl_article(in, "stdin", visit);
+      else visit(read_document(in, "stdin", "-"));
     } else if (is_jsonl(path)) {
       std::ifstream file(path, std::ios::binary);
       if (!file) throw Error(ErrorCode::Io, path + ": cannot open for reading");
