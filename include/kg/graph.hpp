@@ -34,37 +34,60 @@ class Graph {
   ~Graph();
   Graph(const Graph&);
   Graph& operator=(const Graph&);
+  // A moved-from graph is empty and may be used again.
   Graph(Graph&&) noexcept;
   Graph& operator=(Graph&&) noexcept;
 
-  // Merges one document's entities and relations.
+  // Merges one document's entities and relations. An entity's type is the
+  // vote of all documents (each weighted by its mentions, ties to the more
+  // specific type); aliases, mentions and documents are unioned. Relations
+  // are keyed by (head, type, tail), symmetric ones with head < tail; their
+  // evidence is unioned and their weights summed. Self-loops and empty names
+  // are ignored.
   void add(const DocumentExtraction& extraction);
 
-  // Merges another graph into this one.
+  // Merges another graph into this one (associative and commutative).
   void merge(const Graph& other);
 
   std::size_t node_count() const noexcept;
+  // Counts the edges the graph shows: relations whose ends are both nodes
+  // and whose types kg::relation_allows for the ends' final types.
   std::size_t edge_count() const noexcept;
   std::size_t document_count() const noexcept;
 
-  // Returns the entities in canonical order (by type, then name).
+  // Returns the ids of the documents merged in, sorted.
+  std::vector<std::string> documents() const;
+
+  // Returns the entities in canonical order (by type, then name), each with
+  // its mentions sorted by document, sentence and offset.
   std::vector<Entity> entities() const;
 
   // Returns the relations in canonical order (by head, type, tail), each
-  // with all its evidence sorted by document and sentence.
+  // with all its evidence sorted by document and sentence. A worksFor edge
+  // seen with several roles shows them '|'-joined in `role`.
   std::vector<Relation> relations() const;
 
-  // Finds an entity by canonical name or alias; nullptr when absent.
+  // Finds an entity by canonical name or alias (an alias of several nodes
+  // finds the first by name); nullptr when absent. The pointer is valid
+  // until the graph changes.
   const Entity* find(std::string_view name) const;
 
-  // Returns the stable node id of an entity ("n" + hash of its name).
+  // Returns the stable node id of an entity: "n" + 16 hex digits of the
+  // 64-bit FNV-1a hash of its canonical name.
   static std::string node_id(const Entity& entity);
 
+  // Returns the id the writers give the node named `name` in this graph:
+  // node_id() unless two names of the graph share a hash, in which case the
+  // later name in byte order gets a "-2" ("-3", ...) suffix; "" when absent.
+  std::string node_id_of(std::string_view name) const;
+
   struct Impl;
-  // For kg/graph_bgl.hpp only.
+  // For kg/graph_bgl.hpp and the writers only.
   const Impl& impl() const noexcept { return *impl_; }
+  bool has_impl() const noexcept { return impl_ != nullptr; }
 
  private:
+  void ensure_impl();
   std::unique_ptr<Impl> impl_;
 };
 

@@ -20,7 +20,9 @@ namespace kg {
 using BglGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
                                        Entity, Relation>;
 
-// Returns the adjacency list behind a graph (vertices and edges in insertion order).
+// Returns the adjacency list behind a graph: vertices in canonical order (by
+// type, then name; vertex index i is the i-th of Graph::entities()), edges
+// only those Graph::relations() lists.
 const BglGraph& bgl_view(const Graph& graph);
 
 }  // namespace kg

@@ -1,0 +1,390 @@
+// Fragments as JSON Lines. Three kinds of line, told apart by "kind":
+//   "document": one DocumentExtraction, every field (write_fragment);
+//   "graph", "node", "edge": a whole graph's merge state (write_graph_fragments),
+//     so that reading it back and merging gives exactly what merging the
+//     original documents would have given, in any grouping.
+// The format is described in docs/output-formats.md.
+#include "kg/fragment.hpp"
+
+#include <istream>
+#include <ostream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "graph/graph_impl.hpp"
+#include "kg/error.hpp"
+
+namespace kg {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using graph::EdgeKey;
+using graph::EdgeState;
+using graph::NodeState;
+
+// A problem in one line; read_fragments adds the origin and line number.
+struct BadLine {
+  std::string message;
+};
+
+void write_line(const Json& j, std::ostream& out) {
+  out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+// ---- writing ---------------------------------------------------------------
+
+void put_span(Json& j, const SourceSpan& s) {
+  j["byte_begin"] = s.byte_begin;
+  j["byte_end"] = s.byte_end;
+  j["char_begin"] = s.char_begin;
+  j["char_end"] = s.char_end;
+}
+
+Json mention_json(const MentionRef& m) {
+  Json j;
+  j["document"] = m.document;
+  j["sentence"] = m.sentence;
+  put_span(j, m.source);
+  j["surface"] = m.surface;
+  j["type"] = to_string(m.type);
+  return j;
+}
+
+Json evidence_json(const Evidence& e) {
+  Json j;
+  j["document"] = e.document;
+  j["sentence"] = e.sentence;
+  j["text"] = e.text;
+  put_span(j, e.source);
+  j["trigger"] = e.trigger;
+  j["confidence"] = e.confidence;
+  return j;
+}
+
+template <typename Range, typename ToJson>
+Json array_of(const Range& range, ToJson to_json) {
+  Json a = Json::array();
+  for (const auto& item : range) a.push_back(to_json(item));
+  return a;
+}
+
+Json strings(const auto& range) {
+  return array_of(range, [](const std::string& s) { return s; });
+}
+
+Json entity_json(const Entity& e) {
+  Json j;
+  j["name"] = e.name;
+  j["type"] = to_string(e.type);
+  j["level"] = to_string(e.level);
+  j["code"] = e.code;
+  j["aliases"] = strings(e.aliases);
+  j["documents"] = strings(e.documents);
+  j["mentions"] = array_of(e.mentions, mention_json);
+  return j;
+}
+
+Json relation_json(const Relation& r) {
+  Json j;
+  j["head"] = r.head;
+  j["tail"] = r.tail;
+  j["head_type"] = to_string(r.head_type);
+  j["tail_type"] = to_string(r.tail_type);
+  j["type"] = to_string(r.type);
+  j["role"] = r.role;
+  j["weight"] = r.weight;
+  j["evidence"] = array_of(r.evidence, evidence_json);
+  return j;
+}
+
+template <typename Key>
+Json votes_json(const std::map<Key, std::size_t>& votes) {
+  Json j = Json::object();
+  for (const auto& [key, n] : votes) j[std::string(to_string(key))] = n;
+  return j;
+}
+
+Json node_json(const std::string& name, const NodeState& s) {
+  Json j;
+  j["kind"] = "node";
+  j["name"] = name;
+  j["type_votes"] = votes_json(s.type_votes);
+  j["level_votes"] = votes_json(s.level_votes);
+  j["codes"] = strings(s.codes);
+  j["aliases"] = strings(s.aliases);
+  j["documents"] = strings(s.documents);
+  std::vector<MentionRef> mentions = s.mentions;
+  std::stable_sort(mentions.begin(), mentions.end(), graph::MentionLess{});
+  j["mentions"] = array_of(mentions, mention_json);
+  return j;
+}
+
+Json edge_json(const EdgeKey& key, const EdgeState& s) {
+  Json j;
+  j["kind"] = "edge";
+  j["head"] = key.head;
+  j["type"] = to_string(key.type);
+  j["tail"] = key.tail;
+  j["roles"] = strings(s.roles);
+  j["weight"] = graph::from_micro(s.weight_micro);
+  j["evidence"] = array_of(s.evidence, evidence_json);
+  return j;
+}
+
+// ---- reading ---------------------------------------------------------------
+
+std::string text_field(const Json& j, const char* name, bool required = false) {
+  const auto it = j.find(name);
+  if (it == j.end()) {
+    if (required) throw BadLine{std::string("missing field \"") + name + "\""};
+    return {};
+  }
+  if (!it->is_string()) throw BadLine{std::string("field \"") + name + "\" is not a string"};
+  return it->get<std::string>();
+}
+
+std::size_t count_field(const Json& j, const char* name) {
+  const auto it = j.find(name);
+  if (it == j.end()) return 0;
+  if (!it->is_number_unsigned())
+    throw BadLine{std::string("field \"") + name + "\" is not a non-negative integer"};
+  return it->get<std::size_t>();
+}
+
+double number_field(const Json& j, const char* name, double fallback) {
+  const auto it = j.find(name);
+  if (it == j.end()) return fallback;
+  if (!it->is_number()) throw BadLine{std::string("field \"") + name + "\" is not a number"};
+  return it->get<double>();
+}
+
+const Json& array_field(const Json& j, const char* name) {
+  static const Json kEmpty = Json::array();
+  const auto it = j.find(name);
+  if (it == j.end()) return kEmpty;
+  if (!it->is_array()) throw BadLine{std::string("field \"") + name + "\" is not an array"};
+  return *it;
+}
+
+const Json& object_field(const Json& j, const char* name) {
+  static const Json kEmpty = Json::object();
+  const auto it = j.find(name);
+  if (it == j.end()) return kEmpty;
+  if (!it->is_object()) throw BadLine{std::string("field \"") + name + "\" is not an object"};
+  return *it;
+}
+
+void require_object(const Json& j, const char* what) {
+  if (!j.is_object()) throw BadLine{std::string(what) + " is not an object"};
+}
+
+EntityType entity_type_of(const std::string& name) {
+  if (auto t = parse_entity_type(name)) return *t;
+  throw BadLine{"unknown entity type \"" + name + "\""};
+}
+
+PlaceLevel level_of(const std::string& name) {
+  if (name.empty()) return PlaceLevel::None;
+  if (auto l = parse_place_level(name)) return *l;
+  throw BadLine{"unknown place level \"" + name + "\""};
+}
+
+RelationType relation_type_of(const std::string& name) {
+  if (auto t = parse_relation_type(name)) return *t;
+  throw BadLine{"unknown relation type \"" + name + "\""};
+}
+
+std::set<std::string> string_set(const Json& j, const char* name) {
+  std::set<std::string> out;
+  for (const Json& s : array_field(j, name)) {
+    if (!s.is_string()) throw BadLine{std::string("field \"") + name + "\" holds a non-string"};
+    out.insert(s.get<std::string>());
+  }
+  return out;
+}
+
+SourceSpan span_of(const Json& j) {
+  return {count_field(j, "byte_begin"), count_field(j, "byte_end"), count_field(j, "char_begin"),
+          count_field(j, "char_end")};
+}
+
+MentionRef mention_of(const Json& j) {
+  require_object(j, "a mention");
+  MentionRef m;
+  m.document = text_field(j, "document");
+  m.sentence = count_field(j, "sentence");
+  m.source = span_of(j);
+  m.surface = text_field(j, "surface");
+  m.type = entity_type_of(text_field(j, "type", true));
+  return m;
+}
+
+Evidence evidence_of(const Json& j) {
+  require_object(j, "an evidence");
+  Evidence e;
+  e.document = text_field(j, "document");
+  e.sentence = count_field(j, "sentence");
+  e.text = text_field(j, "text");
+  e.source = span_of(j);
+  e.trigger = text_field(j, "trigger");
+  e.confidence = number_field(j, "confidence", 1.0);
+  return e;
+}
+
+Entity entity_of(const Json& j) {
+  require_object(j, "an entity");
+  Entity e;
+  e.name = text_field(j, "name", true);
+  e.type = entity_type_of(text_field(j, "type", true));
+  e.level = level_of(text_field(j, "level"));
+  e.code = text_field(j, "code");
+  e.aliases = string_set(j, "aliases");
+  e.documents = string_set(j, "documents");
+  for (const Json& m : array_field(j, "mentions")) e.mentions.push_back(mention_of(m));
+  return e;
+}
+
+Relation relation_of(const Json& j) {
+  require_object(j, "a relation");
+  Relation r;
+  r.head = text_field(j, "head", true);
+  r.tail = text_field(j, "tail", true);
+  r.head_type = entity_type_of(text_field(j, "head_type", true));
+  r.tail_type = entity_type_of(text_field(j, "tail_type", true));
+  r.type = relation_type_of(text_field(j, "type", true));
+  r.role = text_field(j, "role");
+  r.weight = number_field(j, "weight", 1.0);
+  for (const Json& e : array_field(j, "evidence")) r.evidence.push_back(evidence_of(e));
+  return r;
+}
+
+DocumentExtraction extraction_of(const Json& j) {
+  DocumentExtraction x;
+  x.document = text_field(j, "document", true);
+  for (const auto& [key, value] : object_field(j, "attributes").items()) {
+    if (!value.is_string()) throw BadLine{"attribute \"" + key + "\" is not a string"};
+    x.attributes[key] = value.get<std::string>();
+  }
+  for (const Json& e : array_field(j, "entities")) x.entities.push_back(entity_of(e));
+  for (const Json& r : array_field(j, "relations")) x.relations.push_back(relation_of(r));
+  x.bytes = count_field(j, "bytes");
+  x.sentences = count_field(j, "sentences");
+  for (const auto& [key, value] : object_field(j, "cleaning").items()) {
+    if (!value.is_number_unsigned()) throw BadLine{"cleaning count \"" + key + "\" is not a count"};
+    x.cleaning[key] = value.get<std::size_t>();
+  }
+  return x;
+}
+
+template <typename Key, typename Parse>
+std::map<Key, std::size_t> votes_of(const Json& j, const char* name, Parse parse) {
+  std::map<Key, std::size_t> votes;
+  for (const auto& [key, value] : object_field(j, name).items()) {
+    if (!value.is_number_unsigned()) throw BadLine{std::string("field \"") + name + "\" holds a non-count"};
+    votes[parse(key)] += value.template get<std::size_t>();
+  }
+  return votes;
+}
+
+void read_node(const Json& j, Graph::Impl& impl) {
+  NodeState s;
+  s.type_votes = votes_of<EntityType>(j, "type_votes", entity_type_of);
+  s.level_votes = votes_of<PlaceLevel>(j, "level_votes", level_of);
+  s.codes = string_set(j, "codes");
+  s.aliases = string_set(j, "aliases");
+  s.documents = string_set(j, "documents");
+  for (const Json& m : array_field(j, "mentions")) s.mentions.push_back(mention_of(m));
+  impl.merge_node(text_field(j, "name", true), s);
+}
+
+void read_edge(const Json& j, Graph::Impl& impl) {
+  EdgeKey key{text_field(j, "head", true), relation_type_of(text_field(j, "type", true)),
+              text_field(j, "tail", true)};
+  if (is_symmetric(key.type) && key.tail < key.head) std::swap(key.head, key.tail);
+  EdgeState s;
+  s.roles = string_set(j, "roles");
+  s.weight_micro = graph::to_micro(number_field(j, "weight", 0.0));
+  for (const Json& e : array_field(j, "evidence")) s.evidence.insert(evidence_of(e));
+  impl.merge_edge(key, s);
+}
+
+void read_line(const std::string& line, Graph& graph) {
+  Json j;
+  try {
+    j = Json::parse(line);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw BadLine{std::string("not JSON: ") + e.what()};
+  }
+  require_object(j, "the line");
+  const std::string kind = text_field(j, "kind", true);
+  Graph::Impl& impl = graph::mutable_impl(graph);
+  if (kind == "document") {
+    graph.add(extraction_of(j));
+  } else if (kind == "graph") {
+    for (const std::string& d : string_set(j, "documents")) impl.add_document(d);
+  } else if (kind == "node") {
+    read_node(j, impl);
+  } else if (kind == "edge") {
+    read_edge(j, impl);
+  } else {
+    throw BadLine{"unknown kind \"" + kind + "\" (expected document, graph, node or edge)"};
+  }
+}
+
+bool is_blank(const std::string& line) {
+  return line.find_first_not_of(" \t\r") == std::string::npos;
+}
+
+}  // namespace
+
+void write_fragment(const DocumentExtraction& x, std::ostream& out) {
+  Json j;
+  j["kind"] = "document";
+  j["document"] = x.document;
+  j["attributes"] = Json(x.attributes);
+  j["bytes"] = x.bytes;
+  j["sentences"] = x.sentences;
+  j["cleaning"] = Json(x.cleaning);
+  j["entities"] = array_of(x.entities, entity_json);
+  j["relations"] = array_of(x.relations, relation_json);
+  write_line(j, out);
+}
+
+void write_graph_fragments(const Graph& graph, std::ostream& out) {
+  Json head;
+  head["kind"] = "graph";
+  head["format"] = "kg-fragments";
+  head["version"] = 1;
+  if (!graph.has_impl()) {
+    head["documents"] = Json::array();
+    write_line(head, out);
+    return;
+  }
+  const Graph::Impl& impl = graph.impl();
+  head["documents"] = strings(impl.documents);
+  write_line(head, out);
+  for (const auto& [name, state] : impl.nodes) write_line(node_json(name, state), out);
+  for (const auto& [key, state] : impl.edges) write_line(edge_json(key, state), out);
+}
+
+Graph read_fragments(std::istream& in, const std::string& origin) {
+  Graph graph;
+  std::string line;
+  std::size_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (is_blank(line)) continue;
+    try {
+      read_line(line, graph);
+    } catch (const BadLine& bad) {
+      throw Error(ErrorCode::Format, origin + ":" + std::to_string(number) + ": " + bad.message);
+    } catch (const nlohmann::json::exception& e) {
+      throw Error(ErrorCode::Format, origin + ":" + std::to_string(number) + ": " + e.what());
+    }
+  }
+  if (in.bad()) throw Error(ErrorCode::Io, origin + ": read error after line " + std::to_string(number));
+  return graph;
+}
+
+}  // namespace kg

@@ -1,0 +1,25 @@
+// How entity types map to schema.org classes in JSON-LD. Internal.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "kg/entity.hpp"
+
+namespace kg::output {
+
+// Returns the schema.org classes of an entity as compact IRIs
+// ("schema:Corporation"), most important first. Programmes are split by
+// their name's ending into policies (schema:Legislation) and events
+// (schema:Event); products that are AI models are also
+// schema:SoftwareApplication.
+std::vector<std::string> schema_types(const Entity& entity);
+
+// Tells whether a programme's name reads as a policy, plan or regulation.
+bool is_policy_name(const Entity& entity);
+// Tells whether a programme's name reads as a competition or event.
+bool is_event_name(const Entity& entity);
+// Tells whether a product's name reads as an AI model.
+bool is_ai_model_name(const Entity& entity);
+
+}  // namespace kg::output

@@ -1,0 +1,339 @@
+// kg::Graph: merge semantics, canonical order, ids, order independence.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <thread>
+
+#include "../consumers/sample_extractions.hpp"
+#include "graph/graph_impl.hpp"
+#include "kg/graph.hpp"
+#include "kg/graph_bgl.hpp"
+
+using namespace kg;
+using namespace kg::testing;
+
+namespace {
+
+Graph graph_of(const std::vector<DocumentExtraction>& docs) {
+  Graph g;
+  for (const auto& d : docs) g.add(d);
+  return g;
+}
+
+const Relation* find_relation(const std::vector<Relation>& rs, const std::string& head,
+                              RelationType type, const std::string& tail) {
+  for (const Relation& r : rs)
+    if (r.head == head && r.type == type && r.tail == tail) return &r;
+  return nullptr;
+}
+
+// Everything a writer could show, as one comparable string.
+std::string fingerprint(const Graph& g) {
+  std::string s;
+  for (const Entity& e : g.entities()) {
+    s += e.name + "|" + std::string(to_string(e.type)) + "|" + std::string(to_string(e.level)) +
+         "|" + e.code + "|" + g.node_id_of(e.name) + "|";
+    for (const auto& a : e.aliases) s += a + ",";
+    for (const auto& m : e.mentions) s += m.document + ":" + std::to_string(m.source.byte_begin) + ",";
+    for (const auto& d : e.documents) s += d + ",";
+    s += "\n";
+  }
+  for (const Relation& r : g.relations()) {
+    s += r.head + ">" + std::string(to_string(r.type)) + ">" + r.tail + "|" + r.role + "|" +
+         std::to_string(r.weight) + "|";
+    for (const auto& ev : r.evidence) s += ev.document + ":" + std::to_string(ev.sentence) + ":" + ev.trigger + ",";
+    s += "\n";
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("an empty graph has nothing and finds nothing") {
+  Graph g;
+  CHECK(g.node_count() == 0);
+  CHECK(g.edge_count() == 0);
+  CHECK(g.document_count() == 0);
+  CHECK(g.entities().empty());
+  CHECK(g.relations().empty());
+  CHECK(g.find("杭州") == nullptr);
+  CHECK(boost::num_vertices(bgl_view(g)) == 0);
+}
+
+TEST_CASE("one node per canonical name, with aliases, mentions and documents unioned") {
+  const Graph g = graph_of(sample_documents());
+  CHECK(g.document_count() == 3);
+  CHECK(g.documents() == std::vector<std::string>{"doc-a", "doc-b", "doc-c"});
+  CHECK(g.node_count() == 10);
+
+  const Entity* hz = g.find(kHangzhou);
+  REQUIRE(hz != nullptr);
+  CHECK(hz->type == EntityType::Place);
+  CHECK(hz->level == PlaceLevel::City);
+  CHECK(hz->code == "330100");
+  CHECK(hz->aliases == std::set<std::string>{"杭州", "杭州市"});
+  CHECK(hz->mentions.size() == 4);
+  CHECK(hz->documents == std::set<std::string>{"doc-a", "doc-b", "doc-c"});
+  CHECK(std::is_sorted(hz->mentions.begin(), hz->mentions.end(), graph::MentionLess{}));
+
+  const Entity* firm = g.find(kFirm);
+  REQUIRE(firm != nullptr);
+  CHECK(firm->mentions.size() == 3);
+  CHECK(firm->aliases.count("星河智能") == 1);
+}
+
+TEST_CASE("find looks names up by canonical name and by alias") {
+  const Graph g = graph_of(sample_documents());
+  SECTION("alias in traditional script") {
+    const Entity* e = g.find("浙江大學");
+    REQUIRE(e != nullptr);
+    CHECK(e->name == kUniversity);
+  }
+  SECTION("abbreviation") {
+    REQUIRE(g.find("浙大") != nullptr);
+    CHECK(g.find("浙大")->name == kUniversity);
+  }
+  SECTION("administrative suffix") {
+    REQUIRE(g.find("浙江省") != nullptr);
+    CHECK(g.find("浙江省")->name == kZhejiang);
+  }
+  SECTION("unknown") { CHECK(g.find("上海") == nullptr); }
+  SECTION("a canonical name wins over another node's alias") {
+    DocumentExtraction x;
+    x.document = "d";
+    x.entities = {entity("d", "甲", EntityType::Firm, {"乙"}), entity("d", "乙", EntityType::Firm, {"乙"})};
+    Graph h;
+    h.add(x);
+    CHECK(h.find("乙")->name == "乙");
+  }
+}
+
+TEST_CASE("the type is the mention-weighted vote, ties to the more specific type") {
+  using ET = EntityType;
+  auto doc = [](const std::string& id, ET type, std::size_t mentions) {
+    DocumentExtraction x;
+    x.document = id;
+    std::vector<std::string> surfaces(mentions, "某某中心");
+    x.entities = {entity(id, "某某中心", type, surfaces)};
+    return x;
+  };
+  SECTION("majority") {
+    const Graph g = graph_of({doc("a", ET::Lab, 1), doc("b", ET::Organization, 3)});
+    CHECK(g.find("某某中心")->type == ET::Organization);
+  }
+  SECTION("tie goes to the more specific type, in either order") {
+    CHECK(graph_of({doc("a", ET::Lab, 2), doc("b", ET::Organization, 2)}).find("某某中心")->type == ET::Lab);
+    CHECK(graph_of({doc("b", ET::Organization, 2), doc("a", ET::Lab, 2)}).find("某某中心")->type == ET::Lab);
+  }
+  SECTION("a single document keeps the resolver's decision") {
+    CHECK(graph_of({doc("a", ET::Firm, 1)}).find("某某中心")->type == ET::Firm);
+  }
+  SECTION("sample: the bureau stays a GovernmentBody") {
+    CHECK(graph_of(sample_documents()).find(kBureau)->type == ET::GovernmentBody);
+  }
+}
+
+TEST_CASE("one edge per (head, type, tail), evidence unioned and sorted, weight summed") {
+  const Graph g = graph_of(sample_documents());
+  const auto rs = g.relations();
+  CHECK(rs.size() == g.edge_count());
+
+  const Relation* in = find_relation(rs, kHangzhou, RelationType::LocatedIn, kZhejiang);
+  REQUIRE(in != nullptr);
+  CHECK(in->weight == 2.0);
+  REQUIRE(in->evidence.size() == 2);
+  CHECK(in->evidence[0].document == "doc-a");
+  CHECK(in->evidence[1].document == "doc-c");
+
+  const Relation* co = find_relation(rs, kFirm, RelationType::CoOccurs, kHangzhou);
+  // coOccurs is symmetric: head < tail in byte order.
+  if (kHangzhou < kFirm) co = find_relation(rs, kHangzhou, RelationType::CoOccurs, kFirm);
+  REQUIRE(co != nullptr);
+  CHECK(co->weight == 2.0);
+  CHECK(co->head < co->tail);
+
+  CHECK(std::is_sorted(rs.begin(), rs.end(), [](const Relation& a, const Relation& b) {
+    return std::tie(a.head, a.type, a.tail) < std::tie(b.head, b.type, b.tail);
+  }));
+}
+
+TEST_CASE("symmetric relations are stored once with head < tail") {
+  const Graph g = graph_of(sample_documents());
+  const auto rs = g.relations();
+  const std::string lo = std::min(kUniversity, kFirm), hi = std::max(kUniversity, kFirm);
+  const Relation* p = find_relation(rs, lo, RelationType::PartnersWith, hi);
+  REQUIRE(p != nullptr);
+  CHECK(find_relation(rs, hi, RelationType::PartnersWith, lo) == nullptr);
+  CHECK(p->head_type == g.find(lo)->type);
+  CHECK(p->tail_type == g.find(hi)->type);
+
+  SECTION("given in both directions, they are one edge") {
+    DocumentExtraction x = second_document();
+    std::swap(x.relations[0].head, x.relations[0].tail);
+    std::swap(x.relations[0].head_type, x.relations[0].tail_type);
+    Graph h = graph_of({second_document(), x});
+    const auto hr = h.relations();
+    REQUIRE(find_relation(hr, lo, RelationType::PartnersWith, hi) != nullptr);
+    CHECK(find_relation(hr, hi, RelationType::PartnersWith, lo) == nullptr);
+  }
+}
+
+TEST_CASE("relations to missing entities or forbidden by the ontology are dropped") {
+  const Graph g = graph_of(sample_documents());
+  const auto rs = g.relations();
+  CHECK(find_relation(rs, kFirm, RelationType::LocatedIn, "不存在的地方") == nullptr);
+  CHECK(find_relation(rs, kPerson, RelationType::LocatedIn, kContest) == nullptr);
+  for (const Relation& r : rs) {
+    CHECK(relation_allows(r.type, r.head_type, r.tail_type));
+    CHECK(g.find(r.head) != nullptr);
+    CHECK(g.find(r.tail) != nullptr);
+  }
+
+  SECTION("a relation whose end arrives in a later document is kept") {
+    DocumentExtraction place;
+    place.document = "doc-d";
+    place.entities = {entity("doc-d", "不存在的地方", EntityType::Place, {"不存在的地方"})};
+    Graph h = graph_of(sample_documents());
+    const std::size_t before = h.edge_count();
+    h.add(place);
+    CHECK(h.edge_count() == before + 1);
+  }
+  SECTION("self-loops are ignored") {
+    DocumentExtraction x = first_document();
+    x.relations = {relation(kHangzhou, EntityType::Place, RelationType::LocatedIn, kHangzhou,
+                            EntityType::Place, {})};
+    CHECK(graph_of({x}).edge_count() == 0);
+  }
+}
+
+TEST_CASE("worksFor roles from several documents are '|'-joined") {
+  const Graph g = graph_of(sample_documents());
+  const auto rs = g.relations();
+  const Relation* w = find_relation(rs, kPerson, RelationType::WorksFor, kFirm);
+  REQUIRE(w != nullptr);
+  CHECK(w->role == "董事长|首席执行官");
+}
+
+TEST_CASE("exact duplicate evidence is kept once") {
+  const Graph g = graph_of({first_document(), first_document()});
+  const auto rs = g.relations();
+  const Relation* r = find_relation(rs, kFirm, RelationType::Develops, kModel);
+  REQUIRE(r != nullptr);
+  CHECK(r->evidence.size() == 1);
+  CHECK(r->weight == 2.0);  // weights are summed as the contract says
+}
+
+TEST_CASE("merging is associative and independent of order") {
+  const auto docs = sample_documents();
+  const Graph all = graph_of(docs);
+  const std::string expected = fingerprint(all);
+
+  SECTION("every order of adds") {
+    std::vector<std::size_t> order{0, 1, 2};
+    do {
+      Graph g;
+      for (std::size_t i : order) g.add(docs[i]);
+      CHECK(fingerprint(g) == expected);
+    } while (std::next_permutation(order.begin(), order.end()));
+  }
+  SECTION("every grouping of merges") {
+    Graph a = graph_of({docs[0]}), b = graph_of({docs[1]}), c = graph_of({docs[2]});
+    Graph left = a;
+    left.merge(b);
+    left.merge(c);
+    Graph bc = b;
+    bc.merge(c);
+    Graph right = a;
+    right.merge(bc);
+    Graph reversed = c;
+    reversed.merge(graph_of({docs[1], docs[0]}));
+    CHECK(fingerprint(left) == expected);
+    CHECK(fingerprint(right) == expected);
+    CHECK(fingerprint(reversed) == expected);
+  }
+  SECTION("non-integral weights sum the same in any grouping") {
+    auto weighted = [](const std::string& id, double w) {
+      DocumentExtraction x;
+      x.document = id;
+      x.entities = {entity(id, "甲", EntityType::Firm, {"甲"}), entity(id, "乙", EntityType::Firm, {"乙"})};
+      Relation r = relation("甲", EntityType::Firm, RelationType::PartnersWith, "乙", EntityType::Firm, {});
+      r.weight = w;
+      x.relations = {r};
+      return x;
+    };
+    Graph g1 = graph_of({weighted("a", 0.1), weighted("b", 0.2)});
+    g1.add(weighted("c", 0.3));
+    Graph g2 = graph_of({weighted("c", 0.3), weighted("b", 0.2)});
+    g2.merge(graph_of({weighted("a", 0.1)}));
+    CHECK(g1.relations().at(0).weight == g2.relations().at(0).weight);
+    CHECK(g1.relations().at(0).weight == Approx(0.6));
+  }
+  SECTION("merging a graph into itself doubles nothing but weights") {
+    Graph g = all;
+    g.merge(g);
+    CHECK(g.node_count() == all.node_count());
+    CHECK(g.edge_count() == all.edge_count());
+  }
+}
+
+TEST_CASE("node ids are stable hashes of the name, independent of type") {
+  Entity e;
+  e.name = "杭州";
+  const std::string id = Graph::node_id(e);
+  CHECK(id.size() == 17);
+  CHECK(id[0] == 'n');
+  CHECK(id.find_first_not_of("0123456789abcdef", 1) == std::string::npos);
+  e.type = EntityType::Person;
+  CHECK(Graph::node_id(e) == id);
+  // FNV-1a 64 of the empty string is the offset basis; of "a" a known value.
+  CHECK(graph::hashed_id('n', "") == "ncbf29ce484222325");
+  CHECK(graph::hashed_id('n', "a") == "naf63dc4c8601ec8c");
+
+  const Graph g = graph_of(sample_documents());
+  CHECK(g.node_id_of(kHangzhou) == id);
+  CHECK(g.node_id_of("没有") == "");
+  std::set<std::string> ids;
+  for (const Entity& x : g.entities()) ids.insert(g.node_id_of(x.name));
+  CHECK(ids.size() == g.node_count());
+}
+
+TEST_CASE("the Boost view has the canonical vertices and the shown edges") {
+  const Graph g = graph_of(sample_documents());
+  const BglGraph& b = bgl_view(g);
+  REQUIRE(boost::num_vertices(b) == g.node_count());
+  REQUIRE(boost::num_edges(b) == g.edge_count());
+  const auto es = g.entities();
+  for (std::size_t i = 0; i < es.size(); ++i) CHECK(b[i].name == es[i].name);
+  for (auto e : boost::make_iterator_range(boost::edges(b))) {
+    CHECK(b[boost::source(e, b)].name == b[e].head);
+    CHECK(b[boost::target(e, b)].name == b[e].tail);
+  }
+  CHECK(std::is_sorted(es.begin(), es.end(), [](const Entity& a, const Entity& c) {
+    return std::tie(a.type, a.name) < std::tie(c.type, c.name);
+  }));
+}
+
+TEST_CASE("copies and moves are independent and usable") {
+  Graph g = graph_of({first_document()});
+  Graph copy = g;
+  copy.add(second_document());
+  CHECK(g.document_count() == 1);
+  CHECK(copy.document_count() == 2);
+  Graph moved = std::move(copy);
+  CHECK(moved.document_count() == 2);
+  CHECK(copy.node_count() == 0);  // NOLINT: a moved-from graph is empty and usable
+  CHECK(copy.entities().empty());
+  copy.add(first_document());
+  CHECK(copy.node_count() == g.node_count());
+}
+
+TEST_CASE("const methods may run concurrently") {
+  const Graph g = graph_of(sample_documents());
+  const std::string expected = fingerprint(graph_of(sample_documents()));
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < results.size(); ++i)
+    threads.emplace_back([&, i] { results[i] = fingerprint(g); });
+  for (auto& t : threads) t.join();
+  for (const auto& r : results) CHECK(r == expected);
+}
