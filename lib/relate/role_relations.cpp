@@ -1,0 +1,209 @@
+// worksFor and founded from titles. Chinese news names people after their
+// employer and title ("ORG [unit] TITLE NAME"), chains several such pairs
+// with 、 or commas ("ORG1 TITLE1、ORG2 TITLE2 NAME"), lists several names
+// after one title, or puts the title in brackets after the name. The text
+// between the employer and the title (an unrecognised department, 信息技术
+// 发展处) is allowed when it is short and unbroken.
+#include <algorithm>
+#include <string>
+
+#include "relate/patterns.hpp"
+#include "relate/text.hpp"
+
+namespace kg::relate {
+namespace {
+
+constexpr std::size_t kMaxUnitChars = 14;  // an unrecognised department between employer and title
+
+struct Employment {
+  EntityRef employer;
+  std::string title;
+  bool founder = false;
+  double confidence = 0.9;
+};
+
+bool is_separator(char32_t c) { return is_list_mark(c) || c == U',' || c == U'，' || c == U'；' || c == U';'; }
+
+// Drops trailing spaces, colons and one bracketed remark ("投资总监(人工智能方向) ").
+std::string_view trim_title_tail(std::string_view s) {
+  s = trim_space(s);
+  if (s.ends_with(":") || s.ends_with("：")) s = trim_space(s.substr(0, s.size() - (s.ends_with(":") ? 1 : 3)));
+  if (s.ends_with(")") || s.ends_with("）")) {
+    const std::size_t a = s.rfind('('), b = s.rfind("（");
+    const std::size_t open = a == std::string_view::npos ? b : (b == std::string_view::npos ? a : std::max(a, b));
+    if (open != std::string_view::npos && utf8::length(s.substr(open)) <= 12) s = trim_space(s.substr(0, open));
+  }
+  return s;
+}
+
+// Drops a bracketed remark anywhere in a title ("协理副校长(知识转移)" -> "协理副校长").
+bool unit_is_plain(std::string_view unit) {
+  if (utf8::length(unit) > kMaxUnitChars) return false;
+  for (std::size_t i = 0; i < unit.size();) {
+    const char32_t c = utf8::next(unit, i);
+    if (is_clause_break(c) || is_separator(c) || is_quote(c) || c == U'与' || c == U'和') return false;
+  }
+  return true;
+}
+
+// The items written right against each other that end with item `k` of the
+// top list (广州日报新花城, 深创投大湾区): the employer may be any of them.
+std::vector<std::size_t> adjacent_run(const SentenceView& view, std::size_t k) {
+  const auto& top = view.top();
+  std::vector<std::size_t> run{top[k]};
+  while (k > 0 && trim_space(view.between(view.item(top[k - 1]).end, view.item(top[k]).begin)).empty()) {
+    --k;
+    run.insert(run.begin(), top[k]);
+  }
+  return run;
+}
+
+// Employers named by the run of items ending at top[k], with `title` and the
+// unrecognised unit text between them.
+std::vector<Employment> employers_in_run(const SentenceView& view, std::size_t k,
+                                         const RoleMatch& role, std::string_view title,
+                                         std::string_view unit) {
+  std::vector<Employment> out;
+  const std::vector<std::size_t> run = adjacent_run(view, k);
+  const double confidence = unit.empty() ? 0.9 : 0.75;
+  for (std::size_t r = 0; r < run.size(); ++r) {
+    const EntityRef& e = view.item(run[r]).entity;
+    const bool last = r + 1 == run.size();
+    if (is_organisation(e.type)) {
+      out.push_back({e, std::string(title), role.founder, last ? confidence : confidence - 0.1});
+    } else if (e.type == EntityType::Place && last && role.government && unit.empty()) {
+      out.push_back({e, std::string(title), false, confidence});  // 广州市副市长
+    }
+  }
+  // A place's party committee or government leads the place itself (珠海市委常委).
+  if (role.government && out.empty() && run.size() == 1) {
+    const EntityRef& e = view.item(run.back()).entity;
+    if (e.type == EntityType::Place) out.push_back({e, std::string(title), false, 0.7});
+  }
+  return out;
+}
+
+// Employers written before the person at top[k]: the nearest "ORG TITLE",
+// then earlier ones chained by separators.
+std::vector<Employment> employers_before(const SentenceView& view, const Tables& tables,
+                                         std::size_t k, const Antecedents& recent) {
+  std::vector<Employment> out;
+  const auto& top = view.top();
+  const Item& person = view.item(top[k]);
+  std::size_t right = person.begin;
+  bool first = true;
+  while (true) {
+    const bool has_prev = k > 0;
+    const std::size_t left = has_prev ? view.item(top[k - 1]).end : 0;
+    std::string_view gap = view.between(left, right);
+    if (!first) {  // an earlier link of the chain must end with a separator
+      gap = trim_space(gap);
+      if (gap.empty() || !is_separator(last_char(gap))) break;
+      std::size_t at = 0;
+      last_char(gap, &at);
+      gap = gap.substr(0, at);
+    }
+    gap = trim_title_tail(gap);
+    const std::optional<RoleMatch> role = tables.role_suffix(gap);
+    std::string_view title = role ? gap.substr(role->begin) : std::string_view{};
+    std::string_view unit = role ? gap.substr(0, role->begin) : gap;
+    if (!role && first && !person.mention->role.empty() && gap.ends_with(person.mention->role)) {
+      title = gap.substr(gap.size() - person.mention->role.size());
+      unit = gap.substr(0, gap.size() - title.size());
+    }
+    if (title.empty()) break;
+    unit = trim_space(unit);
+    if (unit.ends_with("的")) unit.remove_suffix(3);
+    if (first) {  // 该中心CEO马霖, 其副院长梁俊
+      Antecedents cands = recent;
+      for (const Item& it : view.items())
+        if (it.end <= left && is_organisation(it.entity.type)) cands.push_back(it.entity);
+      if (auto a = resolve_anaphor_suffix(unit, cands)) {
+        RoleMatch r = role.value_or(RoleMatch{});
+        out.push_back({*a, std::string(title), r.founder, 0.6});
+        break;
+      }
+    }
+    if (!has_prev || !unit_is_plain(unit)) break;
+    const Item& prev = view.item(top[k - 1]);
+    if (prev.entity.type == EntityType::Person) break;
+    std::vector<Employment> found =
+        employers_in_run(view, k - 1, role.value_or(RoleMatch{}), title, unit);
+    if (found.empty()) break;
+    out.insert(out.end(), found.begin(), found.end());
+    // Continue the chain before the run.
+    const std::vector<std::size_t> run = adjacent_run(view, k - 1);
+    k = k - run.size();
+    right = view.item(run.front()).begin;
+    first = false;
+  }
+  return out;
+}
+
+// "NAME（ORG TITLE）": the employer in brackets right after the name.
+std::vector<Employment> employers_in_brackets(const SentenceView& view, const Tables& tables,
+                                              std::size_t k) {
+  const auto& top = view.top();
+  const Item& person = view.item(top[k]);
+  std::string_view after = view.text().substr(person.end);
+  if (!(after.starts_with("(") || after.starts_with("（"))) return {};
+  const std::size_t close = std::min(after.find(')'), after.find("）"));
+  if (close == std::string_view::npos || utf8::length(after.substr(0, close)) > 40) return {};
+  const std::size_t close_at = person.end + close;
+  std::vector<Employment> out;
+  for (std::size_t j = k + 1; j < top.size() && view.item(top[j]).end <= close_at; ++j) {
+    const bool last_inside = j + 1 == top.size() || view.item(top[j + 1]).end > close_at;
+    if (!last_inside) continue;
+    std::string_view gap = trim_title_tail(view.between(view.item(top[j]).end, close_at));
+    const std::optional<RoleMatch> role = tables.role_suffix(gap);
+    if (!role) continue;
+    std::string_view unit = trim_space(gap.substr(0, role->begin));
+    if (!unit_is_plain(unit)) continue;
+    for (Employment& e : employers_in_run(view, j, *role, gap.substr(role->begin), unit))
+      out.push_back(std::move(e));
+  }
+  return out;
+}
+
+// Tells whether the person at top[k] follows the one at top[k-1] in a list (A、B、C).
+bool continues_list(const SentenceView& view, std::size_t k) {
+  const auto& top = view.top();
+  if (k == 0) return false;
+  const Item& prev = view.item(top[k - 1]);
+  if (prev.entity.type != EntityType::Person) return false;
+  const std::string_view gap = trim_space(view.between(prev.end, view.item(top[k]).begin));
+  return gap == "、" || gap == "," || gap == "，" || gap == "/" || gap.empty();
+}
+
+void emit(const EntityRef& person, const Employment& e, std::vector<Finding>& out) {
+  out.push_back({person, RelationType::WorksFor, e.employer, e.title, "title:" + e.title, e.confidence});
+  if (e.founder)
+    out.push_back({person, RelationType::Founded, e.employer, e.title, "title:" + e.title, e.confidence});
+}
+
+}  // namespace
+
+std::vector<Finding> role_relations(const SentenceView& view, const Tables& tables,
+                                    const Antecedents& recent) {
+  std::vector<Finding> out;
+  const auto& top = view.top();
+  std::vector<Employment> list_employers;  // of the list the current person may continue
+  for (std::size_t k = 0; k < top.size(); ++k) {
+    const Item& item = view.item(top[k]);
+    if (item.entity.type != EntityType::Person) continue;
+    std::vector<Employment> found = employers_before(view, tables, k, recent);
+    if (found.empty()) found = employers_in_brackets(view, tables, k);
+    if (found.empty() && continues_list(view, k)) {
+      for (Employment e : list_employers) {  // A、B、C after one title: same employer
+        e.confidence = std::min(e.confidence, 0.8);
+        emit(item.entity, e, out);
+      }
+      continue;
+    }
+    for (const Employment& e : found) emit(item.entity, e, out);
+    list_employers = std::move(found);
+  }
+  return out;
+}
+
+}  // namespace kg::relate

@@ -1,0 +1,149 @@
+// Parsing of the relation word tables and the two searches over them.
+// Both searches look at a handful of character boundaries around one
+// position, so they cost O(longest word) per call.
+#include "relate/triggers.hpp"
+
+#include <string>
+
+#include "data/builtin_data.hpp"
+#include "kg/error.hpp"
+#include "relate/text.hpp"
+
+namespace kg::relate {
+namespace {
+
+struct Row {
+  std::string key;
+  std::string value;
+};
+
+// Splits a two-column TSV (comments with #, blank lines skipped).
+std::vector<Row> parse_rows(std::string_view content, std::string_view file) {
+  std::vector<Row> rows;
+  std::size_t line_no = 0;
+  while (!content.empty()) {
+    const std::size_t nl = content.find('\n');
+    std::string_view line = content.substr(0, nl);
+    content = nl == std::string_view::npos ? std::string_view{} : content.substr(nl + 1);
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    const std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab == 0 || tab + 1 >= line.size() ||
+        line.find('\t', tab + 1) != std::string_view::npos)
+      throw Error(ErrorCode::Format, std::string(file) + " line " + std::to_string(line_no) +
+                                         ": expected 2 tab-separated columns");
+    rows.push_back({std::string(line.substr(0, tab)), std::string(line.substr(tab + 1))});
+  }
+  return rows;
+}
+
+unsigned parse_kind(const std::string& kind, std::string_view file) {
+  static const std::map<std::string, unsigned, std::less<>> kinds{
+      {"locate", kLocate},       {"develop", kDevelop}, {"issue", kIssue},
+      {"organize", kOrganize},   {"partner", kPartner}, {"join", kJoin},
+      {"participate", kParticipate}, {"found", kFound}, {"alliance", kAlliance},
+      {"subsidiary", kSubsidiary}};
+  const auto it = kinds.find(kind);
+  if (it == kinds.end())
+    throw Error(ErrorCode::Format, std::string(file) + ": unknown trigger kind '" + kind + "'");
+  return it->second;
+}
+
+// Byte offsets of the character boundaries of `s`, 0 and s.size() included.
+std::vector<std::size_t> boundaries(std::string_view s) {
+  std::vector<std::size_t> out{0};
+  for (std::size_t i = 0; i < s.size();) {
+    i += utf8::sequence_length(static_cast<unsigned char>(s[i]));
+    out.push_back(std::min(i, s.size()));
+  }
+  return out;
+}
+
+}  // namespace
+
+const Tables& Tables::builtin() {
+  static const Tables tables(data::builtin_file("relate_roles.tsv"),
+                             data::builtin_file("relate_triggers.tsv"),
+                             data::builtin_file("relate_regions.tsv"));
+  return tables;
+}
+
+Tables::Tables(std::string_view roles, std::string_view triggers, std::string_view regions) {
+  for (const Row& r : parse_rows(roles, "relate_roles.tsv")) {
+    RoleKind kind;
+    if (r.value == "staff") kind = RoleKind::Staff;
+    else if (r.value == "government") kind = RoleKind::Government;
+    else if (r.value == "founder") kind = RoleKind::Founder;
+    else if (r.value == "modifier") kind = RoleKind::Modifier;
+    else throw Error(ErrorCode::Format, "relate_roles.tsv: unknown role kind '" + r.value + "'");
+    // A word may be both a title and a modifier (首席); the title wins.
+    auto [it, fresh] = roles_.emplace(r.key, kind);
+    if (!fresh && kind != RoleKind::Modifier) it->second = kind;
+    longest_role_ = std::max(longest_role_, utf8::length(r.key));
+  }
+  for (const Row& r : parse_rows(triggers, "relate_triggers.tsv")) {
+    triggers_[r.key] |= parse_kind(r.value, "relate_triggers.tsv");
+    longest_trigger_ = std::max(longest_trigger_, utf8::length(r.key));
+  }
+  for (const Row& r : parse_rows(regions, "relate_regions.tsv")) regions_[r.key].push_back(r.value);
+}
+
+std::optional<Trigger> Tables::trigger_at(std::string_view text) const {
+  std::size_t ends[16];
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < text.size() && n < longest_trigger_ && n < 16;) {
+    i += utf8::sequence_length(static_cast<unsigned char>(text[i]));
+    ends[n++] = std::min(i, text.size());
+  }
+  for (std::size_t k = n; k-- > 0;) {
+    const auto it = triggers_.find(std::string(text.substr(0, ends[k])));
+    if (it != triggers_.end()) return Trigger{text.substr(0, ends[k]), it->second};
+  }
+  return std::nullopt;
+}
+
+std::optional<std::pair<std::size_t, Tables::RoleKind>> Tables::title_ending_at(
+    std::string_view text, std::size_t end, bool want_modifier) const {
+  const std::vector<std::size_t> starts = boundaries(text.substr(0, end));
+  // Longest first: walk the boundaries from the start side, but only the last few.
+  const std::size_t count = starts.size() - 1;  // characters before `end`
+  const std::size_t first = count > longest_role_ ? count - longest_role_ : 0;
+  for (std::size_t k = first; k < count; ++k) {
+    const auto it = roles_.find(std::string(text.substr(starts[k], end - starts[k])));
+    if (it == roles_.end()) continue;
+    if ((it->second == RoleKind::Modifier) == want_modifier) return std::pair(starts[k], it->second);
+  }
+  return std::nullopt;
+}
+
+std::optional<RoleMatch> Tables::role_suffix(std::string_view text) const {
+  std::size_t pos = text.size();
+  std::optional<RoleMatch> match;
+  while (true) {
+    const auto title = title_ending_at(text, pos, false);
+    if (!title) break;
+    if (!match) {
+      match = RoleMatch{};
+      match->government = title->second == RoleKind::Government;
+    }
+    match->founder = match->founder || title->second == RoleKind::Founder;
+    pos = title->first;
+    while (const auto modifier = title_ending_at(text, pos, true)) pos = modifier->first;
+    match->begin = pos;
+    // Titles joined by 兼 or 、 ("创始人兼CEO") form one chain.
+    std::string_view before = text.substr(0, pos);
+    if (!strip_suffix(before, {"兼", "、", "及"})) break;
+    if (!title_ending_at(text, before.size(), false)) break;
+    pos = before.size();
+  }
+  return match;
+}
+
+const std::vector<std::string>& Tables::region_members(std::string_view region) const {
+  static const std::vector<std::string> none;
+  const auto it = regions_.find(region);
+  return it == regions_.end() ? none : it->second;
+}
+
+}  // namespace kg::relate
