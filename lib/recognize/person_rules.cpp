@@ -1,0 +1,114 @@
+// People from context: a role word (副市长, 创始人, 记者, ...) right before a
+// name made of a surname from data/surnames.tsv and one or two given-name
+// characters, followed by something that ends a name (punctuation, 说, 表示,
+// 介绍, ...). Lists after a role (记者 甲、乙、丙) give one person each.
+#include <algorithm>
+#include <optional>
+
+#include "recognize/scan.hpp"
+
+namespace kg::recognize {
+
+namespace {
+
+// Words that may follow a name: speech verbs and function words.
+constexpr std::string_view kFollowers[] = {
+    "说", "表示", "介绍", "认为", "指出", "透露", "告诉", "称", "强调", "坦言", "提到", "解释", "建议",
+    "分析", "回忆", "也", "还", "则", "等", "在", "对", "与", "和", "是", "为", "已", "将", "参加", "出席",
+    "主持", "带队", "一行", "如是说", "接受", "向", "从", "同", "的", "谈到", "答", "感叹", "举例", "补充",
+    "坦承", "直言", "希望", "觉得", "算", "当", "于", "曾", "所", "率", "领衔", "兼", "发言", "致辞",
+};
+
+// Characters that end a name on their own and so cannot be inside one.
+bool is_follower_char(char32_t c) {
+  return std::u32string_view(U"说表介认指透告称强坦提解建也还则等在对与和是为已将参出主带如接向从同的谈答").find(c) !=
+         std::u32string_view::npos;
+}
+
+// Surnames that are much more often function words after a role.
+bool is_weak_surname(std::string_view s) {
+  return s == "和" || s == "向" || s == "于" || s == "时" || s == "都" || s == "来" || s == "全" || s == "国" ||
+         s == "也" || s == "与" || s == "在" || s == "从" || s == "对" || s == "将" || s == "为" || s == "以";
+}
+
+bool follows_name(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return true;
+  const char32_t c = char_at(text, pos);
+  if (!is_name_char(c)) return true;
+  return std::any_of(std::begin(kFollowers), std::end(kFollowers),
+                     [&](std::string_view w) { return starts_with_at(text, pos, w); });
+}
+
+// Returns the byte length of a surname at `pos` (compound first), 0 when none.
+std::size_t surname_at(const Scan& scan, std::size_t pos) {
+  for (std::size_t chars : {2, 1}) {
+    std::size_t end = pos;
+    for (std::size_t k = 0; k < chars && end < scan.text.size(); ++k) end = char_end(scan.text, end);
+    const std::string key(scan.text.substr(pos, end - pos));
+    if (utf8::length(key) == chars && scan.surnames->count(key) != 0 && !is_weak_surname(key)) return end - pos;
+  }
+  return 0;
+}
+
+// Returns the end of a personal name starting at `pos`, if one is there.
+std::optional<std::size_t> name_at(const Scan& scan, std::size_t pos) {
+  const std::string_view text = scan.text;
+  const std::size_t sur = surname_at(scan, pos);
+  if (sur == 0) return std::nullopt;
+  std::size_t end = pos + sur;
+  std::optional<std::size_t> best;
+  for (int given = 1; given <= 2 && end < text.size(); ++given) {
+    const char32_t c = char_at(text, end);
+    if (!utf8::is_han(c) || is_follower_char(c)) break;
+    end = char_end(text, end);
+    if (follows_name(text, end)) best = end;
+  }
+  return best;
+}
+
+std::size_t skip_spaces(std::string_view text, std::size_t i) {
+  while (i < text.size() && (text[i] == ' ' || starts_with_at(text, i, "\u3000"))) i += text[i] == ' ' ? 1 : 3;
+  return i;
+}
+
+}  // namespace
+
+std::vector<Candidate> people_by_role(const Scan& scan) {
+  std::vector<Candidate> out;
+  const std::string_view text = scan.text;
+  for (const RoleHit& r : scan.roles) {
+    std::size_t pos = skip_spaces(text, r.end);
+    const std::string role(text.substr(r.begin, r.end - r.begin));
+    while (pos < text.size()) {
+      std::optional<std::size_t> end = name_at(scan, pos);
+      // 叶 青: a two-character name written with a space in it.
+      if (!end) {
+        const std::size_t sur = surname_at(scan, pos);
+        if (sur != 0 && text[pos + sur] == ' ') {
+          const std::size_t g = pos + sur + 1;
+          if (g < text.size() && utf8::is_han(char_at(text, g)) && follows_name(text, char_end(text, g)))
+            end = char_end(text, g);
+        }
+      }
+      if (!end) break;
+      Candidate c;
+      c.begin = pos;
+      c.end = *end;
+      c.type = EntityType::Person;
+      std::string name;
+      for (char ch : text.substr(pos, *end - pos))
+        if (ch != ' ') name += ch;
+      c.name = name;
+      c.rule = "role:" + role;
+      c.role = role;
+      c.confidence = 0.8;
+      out.push_back(std::move(c));
+      // A list of names after one role: 甲、乙、丙.
+      if (!starts_with_at(text, *end, "、")) break;
+      pos = *end + 3;
+    }
+  }
+  return out;
+}
+
+}  // namespace kg::recognize

@@ -1,0 +1,282 @@
+// The recogniser: one Aho-Corasick pass over the folded text finds every
+// lexicon key, organisation head, role word, stop word and protected phrase;
+// the rule passes then work locally around what it found. Names found by a
+// rule are looked for again in the rest of the document (a person named once
+// with a role is often named later without one).
+#include "kg/mention.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "data/builtin_data.hpp"
+#include "recognize/aho_corasick.hpp"
+#include "recognize/scan.hpp"
+
+namespace kg {
+
+using recognize::AhoCorasick;
+using recognize::Candidate;
+using recognize::HeadHit;
+using recognize::LexHit;
+using recognize::RoleHit;
+using recognize::Scan;
+
+namespace recognize {
+
+const LexHit* Scan::lexical_at(std::size_t begin) const {
+  auto it = std::lower_bound(lexical.begin(), lexical.end(), begin,
+                             [](const LexHit& h, std::size_t b) { return h.begin < b; });
+  return it != lexical.end() && it->begin == begin ? &*it : nullptr;
+}
+
+const LexHit* Scan::first_lexical_in(std::size_t begin, std::size_t end) const {
+  auto it = std::lower_bound(lexical.begin(), lexical.end(), begin,
+                             [](const LexHit& h, std::size_t b) { return h.begin < b; });
+  return it != lexical.end() && it->begin < end ? &*it : nullptr;
+}
+
+bool Scan::is_protected(std::size_t begin, std::size_t end) const {
+  auto inside = [&](std::size_t b, std::size_t e) { return b <= begin && end <= e && (b < begin || end < e); };
+  for (const auto& [b, e] : protected_spans)
+    if (b <= begin && inside(b, e)) return true;
+  const LexHit* h = nullptr;
+  auto it = std::upper_bound(lexical.begin(), lexical.end(), begin,
+                             [](std::size_t b, const LexHit& x) { return b < x.begin; });
+  if (it != lexical.begin()) h = &*std::prev(it);
+  return h && inside(h->begin, h->end);
+}
+
+}  // namespace recognize
+
+namespace {
+
+enum class Kind : std::uint8_t { Lexicon, Head, Role, Stop, Phrase };
+
+struct Payload {
+  Kind kind;
+  std::uint32_t index;  // lexicon key index, head index, ...
+};
+
+std::unordered_set<std::string> load_word_list(std::string_view name) {
+  std::unordered_set<std::string> out;
+  std::string_view content = data::builtin_file(name);
+  while (!content.empty()) {
+    const std::size_t nl = content.find('\n');
+    std::string_view line = content.substr(0, nl);
+    content = nl == std::string_view::npos ? std::string_view{} : content.substr(nl + 1);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    if (!line.empty() && line.front() != '#') out.emplace(line);
+  }
+  return out;
+}
+
+bool is_latin_edge(std::string_view text, std::size_t begin, std::size_t end) {
+  const bool starts_latin = recognize::is_ascii_alnum(static_cast<unsigned char>(text[begin]));
+  const bool ends_latin = recognize::is_ascii_alnum(static_cast<unsigned char>(text[end - 1]));
+  if (starts_latin && begin > 0 && recognize::is_ascii_alnum(static_cast<unsigned char>(text[begin - 1]))) return true;
+  if (ends_latin && end < text.size() && recognize::is_ascii_alnum(static_cast<unsigned char>(text[end]))) return true;
+  return false;
+}
+
+}  // namespace
+
+struct Recognizer::Impl {
+  const Lexicon* lexicon;
+  std::vector<std::vector<const LexiconEntry*>> keys;  // lexicon key -> entries (name matches first)
+  std::vector<std::vector<Payload>> payloads;          // pattern -> what it is
+  AhoCorasick automaton;
+  std::unordered_set<std::string> surnames;
+
+  explicit Impl(const Lexicon& lex) : lexicon(&lex), surnames(load_word_list("surnames.tsv")) {
+    std::unordered_map<std::string, std::uint32_t> pattern_of;
+    std::vector<std::string> patterns;
+    auto add = [&](const std::string& text, Kind kind, std::uint32_t index) {
+      auto [it, fresh] = pattern_of.emplace(text, static_cast<std::uint32_t>(patterns.size()));
+      if (fresh) {
+        patterns.push_back(text);
+        payloads.emplace_back();
+      }
+      payloads[it->second].push_back({kind, index});
+    };
+    std::unordered_map<std::string, std::uint32_t> key_of;
+    for (const LexiconEntry& e : lex.entries()) {
+      auto add_key = [&](const std::string& key, bool is_name) {
+        if (utf8::length(key) < 2) return;
+        auto [it, fresh] = key_of.emplace(key, static_cast<std::uint32_t>(keys.size()));
+        if (fresh) {
+          keys.emplace_back();
+          add(key, Kind::Lexicon, it->second);
+        }
+        auto& entries = keys[it->second];
+        if (is_name) entries.insert(entries.begin(), &e);
+        else entries.push_back(&e);
+      };
+      add_key(e.name, true);
+      for (const std::string& a : e.aliases) add_key(a, false);
+    }
+    const auto& head_table = recognize::heads();
+    for (std::uint32_t i = 0; i < head_table.size(); ++i) add(std::string(head_table[i].text), Kind::Head, i);
+    for (const std::string& r : load_word_list("roles.tsv")) add(r, Kind::Role, 0);
+    for (std::string_view w : recognize::stop_words()) add(std::string(w), Kind::Stop, 0);
+    for (std::string_view w : recognize::protected_phrases()) add(std::string(w), Kind::Phrase, 0);
+    automaton = AhoCorasick(patterns);
+  }
+
+  Scan scan(std::string_view text) const;
+  std::vector<Candidate> lexicon_candidates(const Scan& scan) const;
+};
+
+Scan Recognizer::Impl::scan(std::string_view text) const {
+  Scan s;
+  s.text = text;
+  s.surnames = &surnames;
+  std::vector<LexHit> lexical;
+  const auto& head_table = recognize::heads();
+  for (const AhoCorasick::Match& m : automaton.find_all(text)) {
+    for (const Payload& p : payloads[m.pattern]) {
+      switch (p.kind) {
+        case Kind::Lexicon:
+          if (!is_latin_edge(text, m.begin, m.end)) lexical.push_back({m.begin, m.end, keys[p.index]});
+          break;
+        case Kind::Head:
+          // Matches come longest first for each end: keep only the longest head.
+          if (s.heads.empty() || s.heads.back().end != m.end) s.heads.push_back({m.begin, m.end, &head_table[p.index]});
+          break;
+        case Kind::Role:
+          if (s.roles.empty() || s.roles.back().end != m.end) s.roles.push_back({m.begin, m.end});
+          break;
+        case Kind::Stop: s.stops.emplace_back(m.begin, m.end); break;
+        case Kind::Phrase: s.protected_spans.emplace_back(m.begin, m.end); break;
+      }
+    }
+  }
+  // Leftmost-longest selection: a key inside or crossing an earlier, longer one is dropped.
+  std::sort(lexical.begin(), lexical.end(), [](const LexHit& a, const LexHit& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  std::size_t covered = 0;
+  for (LexHit& h : lexical) {
+    if (h.begin < covered) continue;
+    covered = h.end;
+    s.lexical.push_back(std::move(h));
+  }
+  std::sort(s.stops.begin(), s.stops.end());
+  return s;
+}
+
+std::vector<Candidate> Recognizer::Impl::lexicon_candidates(const Scan& scan) const {
+  std::vector<Candidate> out;
+  for (const LexHit& h : scan.lexical) {
+    const LexiconEntry* e = h.entries.front();
+    Candidate c;
+    c.begin = h.begin;
+    c.end = h.end;
+    c.type = e->type;
+    c.level = e->level;
+    c.name = e->name;
+    c.rule = e->type == EntityType::Place && e->source == "data/places.tsv" ? "gazetteer" : "lexicon";
+    // Several divisions with one name (朝阳区): leave the parent open for the resolver.
+    const bool ambiguous = std::any_of(h.entries.begin() + 1, h.entries.end(),
+                                       [&](const LexiconEntry* o) { return o->name == e->name && o->type == e->type; });
+    if (!ambiguous) {
+      c.parent = e->parent;
+      c.code = e->code;
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+namespace {
+
+// Finds later (and earlier) occurrences of names that a rule found once.
+void propagate(std::string_view text, std::vector<Candidate>& found) {
+  std::vector<std::pair<std::size_t, std::size_t>> taken;
+  for (const Candidate& c : found) taken.emplace_back(c.begin, c.end);
+  std::sort(taken.begin(), taken.end());
+  auto overlaps = [&](std::size_t b, std::size_t e) {
+    auto it = std::lower_bound(taken.begin(), taken.end(), std::make_pair(e, std::size_t{0}));
+    while (it != taken.begin()) {
+      --it;
+      if (it->second > b) return true;
+      if (it->first + 200 < b) break;
+    }
+    return false;
+  };
+  std::vector<Candidate> extra;
+  std::unordered_set<std::string> done;
+  for (const Candidate& c : found) {
+    if (c.rule == "lexicon" || c.rule == "gazetteer") continue;
+    const std::string surface(text.substr(c.begin, c.end - c.begin));
+    const std::size_t chars = utf8::length(surface);
+    if (chars < 2 || (c.type != EntityType::Person && chars < 3)) continue;
+    if (!done.insert(surface).second) continue;
+    for (std::size_t pos = text.find(surface); pos != std::string_view::npos; pos = text.find(surface, pos + 1)) {
+      if (overlaps(pos, pos + surface.size())) continue;
+      if (c.type == EntityType::Person && pos + surface.size() < text.size()) {
+        // A person's name followed by more Han characters may be a longer word.
+        const char32_t next = recognize::char_at(text, pos + surface.size());
+        const char32_t prev = pos > 0 ? recognize::char_at(text, recognize::char_before(text, pos)) : U' ';
+        if (utf8::is_han(next) && utf8::is_han(prev)) continue;
+      }
+      Candidate copy = c;
+      copy.begin = pos;
+      copy.end = pos + surface.size();
+      copy.rule = "repeat:" + c.rule;
+      copy.role.clear();
+      extra.push_back(std::move(copy));
+    }
+  }
+  for (Candidate& c : extra) found.push_back(std::move(c));
+}
+
+}  // namespace
+
+Recognizer::Recognizer(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}
+Recognizer::~Recognizer() = default;
+
+std::vector<Mention> Recognizer::recognize(const CleanDocument& doc, const std::vector<Sentence>& sentences) const {
+  const std::string_view text = doc.folded.size() == doc.text.size() ? std::string_view(doc.folded) : doc.text;
+  const Scan s = impl_->scan(text);
+  std::vector<Candidate> found = impl_->lexicon_candidates(s);
+  for (auto* rule : {&recognize::organisations_by_head, &recognize::people_by_role, &recognize::programmes_and_products})
+    for (Candidate& c : rule(s)) found.push_back(std::move(c));
+  propagate(text, found);
+
+  std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.end != b.end) return a.end > b.end;
+    return a.name < b.name;
+  });
+  found.erase(std::unique(found.begin(), found.end(),
+                          [](const Candidate& a, const Candidate& b) {
+                            return a.begin == b.begin && a.end == b.end && a.type == b.type;
+                          }),
+              found.end());
+
+  std::vector<Mention> out;
+  out.reserve(found.size());
+  std::size_t sentence = 0;
+  for (Candidate& c : found) {
+    while (sentence + 1 < sentences.size() && sentences[sentence].end <= c.begin) ++sentence;
+    Mention m;
+    m.surface = doc.text.substr(c.begin, c.end - c.begin);
+    m.name = c.name.empty() ? canonical_name(text.substr(c.begin, c.end - c.begin)) : std::move(c.name);
+    m.type = c.type;
+    m.level = c.type == EntityType::Place && c.level == PlaceLevel::None ? PlaceLevel::Region : c.level;
+    m.sentence = sentences.empty() ? 0 : sentences[std::min(sentence, sentences.size() - 1)].index;
+    m.begin = c.begin;
+    m.end = c.end;
+    m.source = doc.offsets.size() >= c.end ? doc.offsets.to_source(c.begin, c.end) : SourceSpan{};
+    m.rule = std::move(c.rule);
+    m.role = std::move(c.role);
+    m.parent = std::move(c.parent);
+    m.code = std::move(c.code);
+    m.confidence = c.confidence;
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace kg

@@ -1,0 +1,133 @@
+// Internal: what the rule passes of the recogniser share. The text they see
+// is CleanDocument::folded (simplified script, same byte offsets as `text`);
+// one Aho-Corasick pass has already found every lexicon key, organisation
+// head, role word and protected phrase in it.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "common/utf8.hpp"
+#include "kg/lexicon.hpp"
+#include "kg/ontology.hpp"
+
+namespace kg::recognize {
+
+// How much a head asks of the modifier before it.
+enum class HeadStrength {
+  Strong,      // any modifier of two or more characters (有限公司, 大学, 联盟)
+  Anchored,    // the modifier must start with a known place or organisation (局, 中心, 产业园)
+  OrgAnchored, // the modifier must start with a known organisation (分公司)
+  Brand,       // a short brand of 2-4 characters at a clear boundary (科技, 集团)
+};
+
+struct Head {
+  std::string_view text;
+  EntityType type;
+  PlaceLevel level;
+  HeadStrength strength;
+  std::size_t max_chars;  // longest modifier, in characters
+};
+
+// A lexicon key found in the text, after overlap selection.
+struct LexHit {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::vector<const LexiconEntry*> entries;  // what the key denotes (>= 1)
+};
+
+// A mention before sentence, source span and resolution are attached.
+struct Candidate {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  EntityType type = EntityType::Organization;
+  PlaceLevel level = PlaceLevel::None;
+  std::string name;  // canonical name (empty: canonical_name of the span)
+  std::string rule;
+  std::string role;
+  std::string parent;
+  std::string code;
+  double confidence = 1.0;
+};
+
+struct HeadHit {
+  std::size_t begin;
+  std::size_t end;
+  const Head* head;
+};
+
+struct RoleHit {
+  std::size_t begin;
+  std::size_t end;
+};
+
+// Everything the rules read: the folded text and the automaton's findings.
+struct Scan {
+  std::string_view text;
+  std::vector<LexHit> lexical;       // maximal lexicon matches, by position
+  std::vector<HeadHit> heads;        // longest head ending at each position
+  std::vector<RoleHit> roles;        // role words, longest at each end
+  std::vector<std::pair<std::size_t, std::size_t>> protected_spans;  // no stop word inside
+  std::vector<std::pair<std::size_t, std::size_t>> stops;  // stop words, by position
+  const std::unordered_set<std::string>* surnames = nullptr;
+
+  // Returns the lexicon hit that starts at `begin`, or nullptr.
+  const LexHit* lexical_at(std::size_t begin) const;
+  // Returns the first lexicon hit within [begin, end), or nullptr.
+  const LexHit* first_lexical_in(std::size_t begin, std::size_t end) const;
+  // Tells whether byte `pos` lies strictly inside a protected span or lexicon hit.
+  bool is_protected(std::size_t begin, std::size_t end) const;
+};
+
+// ---- character helpers over UTF-8 ----
+
+inline char32_t char_at(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return 0;
+  std::size_t j = i;
+  return utf8::next(s, j);
+}
+
+inline std::size_t char_end(std::string_view s, std::size_t i) {
+  return std::min(s.size(), i + utf8::sequence_length(static_cast<unsigned char>(s[i])));
+}
+
+inline std::size_t char_before(std::string_view s, std::size_t i) {
+  if (i == 0) return 0;
+  std::size_t j = i - 1;
+  while (j > 0 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) --j;
+  return j;
+}
+
+inline bool is_ascii_alnum(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Characters that may appear inside a name: Han, Latin letters, digits, the middle dot.
+inline bool is_name_char(char32_t c) {
+  return utf8::is_han(c) || is_ascii_alnum(c) || c == 0x00B7 || c == 0x30FB;
+}
+
+inline bool starts_with_at(std::string_view s, std::size_t i, std::string_view w) {
+  return s.substr(i, w.size()) == w;
+}
+
+inline bool ends_with_at(std::string_view s, std::size_t end, std::string_view w) {
+  return end >= w.size() && s.substr(end - w.size(), w.size()) == w;
+}
+
+// ---- the rule passes (each returns candidates; none mutates the scan) ----
+
+std::vector<Candidate> organisations_by_head(const Scan& scan);
+std::vector<Candidate> people_by_role(const Scan& scan);
+std::vector<Candidate> programmes_and_products(const Scan& scan);
+
+// The head table (org_rules.cpp) and the word lists the rules share (tables.cpp).
+const std::vector<Head>& heads();
+const std::vector<std::string_view>& stop_words();
+const std::vector<std::string_view>& protected_phrases();
+bool is_generic_modifier(std::string_view modifier);
+
+}  // namespace kg::recognize

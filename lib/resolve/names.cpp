@@ -1,0 +1,67 @@
+#include "resolve/names.hpp"
+
+#include <array>
+
+#include "common/utf8.hpp"
+
+namespace kg::resolve {
+
+namespace {
+
+// Longest first, so 股份有限公司 goes before 有限公司.
+constexpr std::array<std::string_view, 16> kFirmTails = {
+    "股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "公司", "集团", "控股",
+    "信息科技", "智能科技", "网络科技", "信息技术", "技术", "科技", "网络", "信息"};
+
+bool strip_suffix(std::string& s, std::string_view suffix) {
+  if (s.size() > suffix.size() && s.ends_with(suffix)) {
+    s.erase(s.size() - suffix.size());
+    return true;
+  }
+  return false;
+}
+
+// Removes a leading place (深圳市, 广州, 北京) known to the lexicon.
+std::string_view strip_place(std::string_view name, const Lexicon& lexicon) {
+  std::size_t best = 0;
+  std::size_t pos = 0;
+  for (int chars = 1; chars <= 5 && pos < name.size(); ++chars) {
+    pos += utf8::sequence_length(static_cast<unsigned char>(name[pos]));
+    if (chars < 2) continue;
+    const LexiconEntry* e = lexicon.find(name.substr(0, pos));
+    if (e && e->type == EntityType::Place) best = pos;
+  }
+  return name.substr(best);
+}
+
+}  // namespace
+
+std::string firm_stem(std::string_view name, const Lexicon& lexicon) {
+  std::string s(strip_place(name, lexicon));
+  // Brackets after the brand: 某某智能科技(广州)有限公司.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::string_view t : kFirmTails) changed |= strip_suffix(s, t);
+    const std::size_t open = s.find('(');
+    if (open != std::string::npos && s.ends_with(")")) {
+      s.erase(open);
+      changed = true;
+    }
+  }
+  return utf8::length(s) >= 2 ? s : std::string();
+}
+
+std::string government_key(std::string_view name) {
+  static constexpr std::pair<std::string_view, std::string_view> kShort[] = {
+      {"工业和信息化", "工信"}, {"科学技术", "科技"}, {"发展和改革委员会", "发展改革委"},
+      {"发改委", "发展改革委"}, {"人民代表大会", "人大"}, {"管理委员会", "管委会"}};
+  std::string s(name);
+  for (const auto& [longer, shorter] : kShort) {
+    for (std::size_t pos = s.find(longer); pos != std::string::npos; pos = s.find(longer, pos + shorter.size()))
+      s.replace(pos, longer.size(), shorter);
+  }
+  if (s.ends_with("管委")) s += "会";
+  return s;
+}
+
+}  // namespace kg::resolve
