@@ -146,7 +146,14 @@ std::vector<std::map<RelationType, std::vector<std::string>>> direct_triples(con
 void write_jsonld(const Graph& graph, std::ostream& out) {
   const graph::View& view = graph::view_of(graph);
   const auto direct = direct_triples(view);
-  out << "{\n\"@context\": " << context().dump(2) << ",\n\"@graph\": [";
+  out << "{\n\"@context\": {";
+  const char* term_separator = "\n  ";
+  const Json terms = context();
+  for (const auto& [term, definition] : terms.items()) {
+    out << term_separator << Json(term).dump() << ": " << dump(definition);
+    term_separator = ",\n  ";
+  }
+  out << "\n},\n\"@graph\": [";
   const char* separator = "\n";
   for (auto v : boost::make_iterator_range(boost::vertices(view.bgl))) {
     out << separator << dump(entity_node(view, v, direct[v]));
