@@ -25,6 +25,10 @@ from collections import defaultdict
 
 PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
+# Real district names that are also generic words (a city's 城区, 郊区, 矿区):
+# left out, since text almost never means the division by them.
+GENERIC_NAMES = {"城区", "郊区", "矿区", "东区", "西区", "南区", "北区", "中区"}
+
 # The 55 minority nationalities' names as they appear in autonomous-area names.
 ETHNIC = sorted("""蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎
 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯
@@ -132,7 +136,7 @@ def main():
             for d in c.get("children", []):
                 if d["name"].endswith("市") and len(d["name"]) > 2:  # county-level city
                     add(d["name"][:-1], [d["name"]], "city", city_name, d["code"])
-                else:
+                elif d["name"] not in GENERIC_NAMES:
                     r = add(d["name"], [], "district", city_name, d["code"])
                     r["stem"] = county_stem(d["name"])
     for prov, children in hmt.items():
@@ -141,7 +145,7 @@ def main():
         for c in children:
             if c.endswith("市") and len(c) > 2:
                 add(c[:-1], [c], "city", pname, "")
-            else:
+            elif c not in GENERIC_NAMES:
                 add(c, [], "district" if c.endswith(("县", "区")) else "region", pname, "")
 
     # Safe short forms for districts, counties and autonomous prefectures.

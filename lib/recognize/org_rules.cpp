@@ -33,14 +33,13 @@ const std::vector<Head>& heads() {
       {"科技", T::Firm, L::None, S::Brand, 4},
       {"控股", T::Firm, L::None, S::Brand, 4},
       {"创投", T::Firm, L::None, S::Brand, 6},
-      {"资本", T::Firm, L::None, S::Brand, 4},
       {"银行", T::Firm, L::None, S::Anchored, 8},
       // labs and research bodies
-      {"国家重点实验室", T::Lab, L::None, S::Strong, 12},
-      {"全国重点实验室", T::Lab, L::None, S::Strong, 12},
+      {"国家重点实验室", T::Lab, L::None, S::Strong, 24},
+      {"全国重点实验室", T::Lab, L::None, S::Strong, 24},
       {"重点实验室", T::Lab, L::None, S::Strong, 14},
       {"实验室", T::Lab, L::None, S::Strong, 12},
-      {"研究院", T::Lab, L::None, S::Strong, 14},
+      {"研究院", T::Lab, L::None, S::Anchored, 16},
       {"研究所", T::Lab, L::None, S::Anchored, 14},
       {"科学院", T::Lab, L::None, S::Anchored, 8},
       {"社会科学院", T::Lab, L::None, S::Anchored, 8},
@@ -78,7 +77,6 @@ const std::vector<Head>& heads() {
       // other organisations
       {"联盟", T::Organization, L::None, S::Strong, 16},
       {"协会", T::Organization, L::None, S::Strong, 14},
-      {"学会", T::Organization, L::None, S::Anchored, 14},
       {"商会", T::Organization, L::None, S::Anchored, 12},
       {"基金会", T::Organization, L::None, S::Anchored, 14},
       {"促进会", T::Organization, L::None, S::Anchored, 14},
@@ -227,6 +225,10 @@ bool breaks_short_head(std::string_view head, char32_t before) {
 // Tells whether the text after a head lets it end a name (大学生 does not).
 bool head_may_end(const Scan& scan, const HeadHit& h) {
   const char32_t next = char_at(scan.text, h.end);
+  if (h.head->text == "局" || h.head->text == "厅") {
+    const char32_t before = char_at(scan.text, char_before(scan.text, h.begin));
+    return next != U'长' && before != U'副' && before != U'局' && before != U'厅';
+  }
   if (h.head->text == "大学") return std::u32string_view(U"生城路").find(next) == std::u32string_view::npos;
   if (h.head->text.ends_with("中心")) return next != U'城' && next != U'区';
   if (h.head->text == "科技" || h.head->text == "集团")
@@ -250,7 +252,10 @@ std::optional<Candidate> from_head(const Scan& scan, const HeadHit& h) {
   const Head& head = *h.head;
   const std::string_view text = scan.text;
   if (!head_may_end(scan, h)) return std::nullopt;
-  const std::size_t start = run_start(text, h.begin, head.max_chars);
+  std::size_t start = run_start(text, h.begin, head.max_chars);
+  // The window must not start inside a known name (工业和信息化部…): widen it to the name.
+  if (const LexHit* around = scan.lexical_around(start); around != nullptr && around->begin < start)
+    start = around->begin;
   std::size_t left = cut_at_stop_words(scan, start, h.begin);
   if (head.type == EntityType::Programme) left = skip_ordinal(text, left, h.begin);
   bool quoted = false;
@@ -270,9 +275,18 @@ std::optional<Candidate> from_head(const Scan& scan, const HeadHit& h) {
       utf8::length(head.text) == 1)
     return std::nullopt;
 
+  // The lexicon already knows a name that ends with this head (国内清华大学).
+  for (const LexHit* in = scan.first_lexical_in(left, h.end); in != nullptr && in->begin < h.begin;
+       in = scan.first_lexical_in(in->end, h.end))
+    if (in->end == h.end && is_org(*in)) return std::nullopt;
   const LexHit* anchor = scan.lexical_at(left);
   switch (head.strength) {
     case S::Strong:
+      // Without a known name at its start a long modifier is more likely a clause than a name.
+      if (!quoted && !(anchor && (is_place(*anchor) || is_org(*anchor))) &&
+          utf8::length(text.substr(left, h.begin - left)) > 6 && head.type != EntityType::Firm &&
+          head.type != EntityType::Programme)
+        return std::nullopt;
       break;
     case S::Anchored:
     case S::OrgAnchored: {
@@ -298,6 +312,7 @@ std::optional<Candidate> from_head(const Scan& scan, const HeadHit& h) {
     }
   }
   const std::string_view modifier = text.substr(left, h.begin - left);
+  if (quoted && utf8::length(strip_quotes_name(modifier)) < 2) return std::nullopt;
   if (utf8::length(modifier) < 2 && !(anchor && anchor->end == h.begin)) return std::nullopt;
   if (is_generic_modifier(modifier)) return std::nullopt;
   if (anchor && anchor->begin == left && anchor->end == h.end) return std::nullopt;  // the lexicon has it

@@ -36,20 +36,39 @@ const LexHit* Scan::first_lexical_in(std::size_t begin, std::size_t end) const {
   return it != lexical.end() && it->begin < end ? &*it : nullptr;
 }
 
+const LexHit* Scan::lexical_around(std::size_t pos) const {
+  auto it = std::upper_bound(lexical.begin(), lexical.end(), pos,
+                             [](std::size_t b, const LexHit& x) { return b < x.begin; });
+  if (it == lexical.begin()) return nullptr;
+  const LexHit& h = *std::prev(it);
+  return pos < h.end ? &h : nullptr;
+}
+
 bool Scan::is_protected(std::size_t begin, std::size_t end) const {
   auto inside = [&](std::size_t b, std::size_t e) { return b <= begin && end <= e && (b < begin || end < e); };
-  for (const auto& [b, e] : protected_spans)
-    if (b <= begin && inside(b, e)) return true;
-  const LexHit* h = nullptr;
-  auto it = std::upper_bound(lexical.begin(), lexical.end(), begin,
-                             [](std::size_t b, const LexHit& x) { return b < x.begin; });
-  if (it != lexical.begin()) h = &*std::prev(it);
+  // Phrases are sorted by end; only those ending at or after `end` and starting before can cover.
+  auto it = std::lower_bound(protected_spans.begin(), protected_spans.end(), end,
+                             [](const std::pair<std::size_t, std::size_t>& p, std::size_t e) { return p.second < e; });
+  for (; it != protected_spans.end() && it->second <= end + 64; ++it)
+    if (inside(it->first, it->second)) return true;
+  const LexHit* h = lexical_around(begin);
   return h && inside(h->begin, h->end);
 }
 
 }  // namespace recognize
 
 namespace {
+
+// A county-level division written without its suffix (海珠 for 海珠区, 临海 for
+// 临海市) is usually an ordinary word unless the text also names its city.
+bool is_unsupported_short_form(std::string_view text, const LexHit& h, const std::unordered_set<std::string>& places) {
+  const LexiconEntry* e = h.entries.front();
+  if (e->type != EntityType::Place || e->code.size() != 6 || e->code.ends_with("00")) return false;
+  const std::string_view surface = text.substr(h.begin, h.end - h.begin);
+  for (std::string_view suffix : {"区", "县", "市", "旗"})
+    if (surface.ends_with(suffix)) return false;
+  return places.count(e->parent) == 0;
+}
 
 enum class Kind : std::uint8_t { Lexicon, Head, Role, Stop, Phrase };
 
@@ -156,9 +175,18 @@ Scan Recognizer::Impl::scan(std::string_view text) const {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });
   std::size_t covered = 0;
+  std::size_t last_begin = SIZE_MAX;
   for (LexHit& h : lexical) {
+    // An organisation that starts a longer known name is named too: 工信部 in 工信部电子五所.
+    const bool nested_prefix = h.begin == last_begin && is_organisation(h.entries.front()->type) &&
+                               !s.lexical.empty() && is_organisation(s.lexical.back().entries.front()->type);
+    if (nested_prefix) {
+      s.nested.push_back(std::move(h));
+      continue;
+    }
     if (h.begin < covered) continue;
     covered = h.end;
+    last_begin = h.begin;
     s.lexical.push_back(std::move(h));
   }
   std::sort(s.stops.begin(), s.stops.end());
@@ -167,7 +195,15 @@ Scan Recognizer::Impl::scan(std::string_view text) const {
 
 std::vector<Candidate> Recognizer::Impl::lexicon_candidates(const Scan& scan) const {
   std::vector<Candidate> out;
-  for (const LexHit& h : scan.lexical) {
+  std::unordered_set<std::string> places;
+  for (const LexHit& h : scan.lexical)
+    if (h.entries.front()->type == EntityType::Place) places.insert(h.entries.front()->name);
+  std::vector<const LexHit*> hits;
+  for (const LexHit& h : scan.lexical) hits.push_back(&h);
+  for (const LexHit& h : scan.nested) hits.push_back(&h);
+  for (const LexHit* hp : hits) {
+    const LexHit& h = *hp;
+    if (is_unsupported_short_form(scan.text, h, places)) continue;
     const LexiconEntry* e = h.entries.front();
     Candidate c;
     c.begin = h.begin;
@@ -189,6 +225,18 @@ std::vector<Candidate> Recognizer::Impl::lexicon_candidates(const Scan& scan) co
 }
 
 namespace {
+
+// A place key inside a personal name (南宁 in 郑南宁) is not a place.
+void drop_places_inside_people(std::vector<Candidate>& found) {
+  std::vector<std::pair<std::size_t, std::size_t>> people;
+  for (const Candidate& c : found)
+    if (c.type == EntityType::Person) people.emplace_back(c.begin, c.end);
+  std::erase_if(found, [&](const Candidate& c) {
+    return c.type == EntityType::Place && std::any_of(people.begin(), people.end(), [&](const auto& p) {
+             return p.first <= c.begin && c.end <= p.second && (p.first < c.begin || c.end < p.second);
+           }) ;
+  });
+}
 
 // Finds later (and earlier) occurrences of names that a rule found once.
 void propagate(std::string_view text, std::vector<Candidate>& found) {
@@ -242,6 +290,7 @@ std::vector<Mention> Recognizer::recognize(const CleanDocument& doc, const std::
   std::vector<Candidate> found = impl_->lexicon_candidates(s);
   for (auto* rule : {&recognize::organisations_by_head, &recognize::people_by_role, &recognize::programmes_and_products})
     for (Candidate& c : rule(s)) found.push_back(std::move(c));
+  drop_places_inside_people(found);
   propagate(text, found);
 
   std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {

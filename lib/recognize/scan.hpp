@@ -68,6 +68,7 @@ struct RoleHit {
 struct Scan {
   std::string_view text;
   std::vector<LexHit> lexical;       // maximal lexicon matches, by position
+  std::vector<LexHit> nested;        // organisations that begin a longer lexicon match
   std::vector<HeadHit> heads;        // longest head ending at each position
   std::vector<RoleHit> roles;        // role words, longest at each end
   std::vector<std::pair<std::size_t, std::size_t>> protected_spans;  // no stop word inside
@@ -78,6 +79,8 @@ struct Scan {
   const LexHit* lexical_at(std::size_t begin) const;
   // Returns the first lexicon hit within [begin, end), or nullptr.
   const LexHit* first_lexical_in(std::size_t begin, std::size_t end) const;
+  // Returns the lexicon hit that covers byte `pos`, or nullptr.
+  const LexHit* lexical_around(std::size_t pos) const;
   // Tells whether byte `pos` lies strictly inside a protected span or lexicon hit.
   bool is_protected(std::size_t begin, std::size_t end) const;
 };

@@ -9,8 +9,8 @@ namespace kg::resolve {
 namespace {
 
 // Longest first, so 股份有限公司 goes before 有限公司.
-constexpr std::array<std::string_view, 16> kFirmTails = {
-    "股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "公司", "集团", "控股",
+constexpr std::array<std::string_view, 17> kFirmTails = {
+    "股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "分公司", "公司", "集团", "控股",
     "信息科技", "智能科技", "网络科技", "信息技术", "技术", "科技", "网络", "信息"};
 
 bool strip_suffix(std::string& s, std::string_view suffix) {

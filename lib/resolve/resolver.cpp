@@ -40,6 +40,11 @@ bool from_lexicon(const Mention& m) { return m.rule == "lexicon" || m.rule == "g
 // Identity keys of a mention: any shared key joins two mentions.
 std::vector<std::string> keys_of(const Mention& m, const Lexicon& lexicon) {
   std::vector<std::string> keys = {m.name};
+  // A plan with and without its period: 某某行动计划(2024-2025).
+  if (m.type == EntityType::Programme && m.name.ends_with(")")) {
+    const std::size_t open = m.name.rfind('(');
+    if (open != std::string::npos && open > 0) keys.push_back(m.name.substr(0, open));
+  }
   if (m.type == EntityType::GovernmentBody) keys.push_back("gov:" + resolve::government_key(m.name));
   if (m.type == EntityType::Firm) {
     const std::string stem = resolve::firm_stem(m.name, lexicon);
