@@ -292,6 +292,8 @@ class SentenceSvo {
         s.confidence = 0.6;
         return s;
       }
+      if (const Chunk* opening = opening_chunk(); opening && opening->end <= cl.begin)
+        return side_of(view_, *opening, 0.6);
       if (!carried_.empty()) {
         Side s;
         s.entities = carried_;
@@ -315,6 +317,12 @@ class SentenceSvo {
     std::optional<Side> subj = subject(p, cl, &locative);
     if (!subj) return;
     if (subj->end > 0) last_subject_ = subj;
+    // X与Y共同组建/联合推出/共同举办: the two sides are partners.
+    if ((directed & (kAlliance | kDevelop | kOrganize)) && subj->end > 0)
+      for (std::size_t i = 0; i < subj->entities.size(); ++i)
+        for (std::size_t j = 0; j < subj->entities.size(); ++j)
+          if (!subj->right_of_with[i] && subj->right_of_with[j])
+            add(subj->entities[i], RelationType::PartnersWith, subj->entities[j], trig.word, 0.7);
 
     const std::size_t window = (directed & kLocate) && !(directed & ~kLocate) ? 6 : 24;
     const Chunk* obj = chunk_after(q, cl, window);
@@ -455,12 +463,20 @@ class SentenceSvo {
         add(view_.item(b).entity, RelationType::PartOf, view_.item(a).entity, trig.word, 0.75);
   }
 
-  // The sentence's opening chunk, when it opens the sentence: what the next
-  // sentence may go on talking about.
-  std::vector<EntityRef> topic() const {
-    if (chunks_.empty()) return {};
+  // The chunk that opens the sentence (after at most a few characters): the
+  // sentence's topic, subject of later clauses that have none.
+  const Chunk* opening_chunk() const {
+    if (chunks_.empty()) return nullptr;
     const Chunk& c = chunks_.front();
-    if (utf8::length(trim_space_quotes(view_.between(0, c.begin))) > 4) return {};
+    if (utf8::length(trim_space_quotes(view_.between(0, c.begin))) > 4) return nullptr;
+    return &c;
+  }
+
+  // What the next sentence may go on talking about.
+  std::vector<EntityRef> topic() const {
+    const Chunk* opening = opening_chunk();
+    if (!opening) return {};
+    const Chunk& c = *opening;
     std::vector<EntityRef> out;
     for (std::size_t m : c.members)
       if (is_organisation(view_.item(m).entity.type) || view_.item(m).entity.type == EntityType::Place)
