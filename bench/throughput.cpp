@@ -26,6 +26,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <mutex>
 #include <new>
 #include <sstream>
 #include <string>
@@ -89,6 +90,8 @@ constexpr const char* kUsage =
     "  --json FILE    write the figures as JSON\n"
     "  --workdir DIR  where the corpus files and graph go (default: a temporary directory)\n"
     "  --keep         keep the working directory\n"
+    "  --from-memory  end to end from the corpus in memory instead of files (for\n"
+    "                 corpora larger than the disk; the graph still goes to a file)\n"
     "  --commit TEXT  recorded in the JSON (run.sh passes the git commit)\n";
 
 struct Args {
@@ -101,6 +104,7 @@ struct Args {
   std::string json_path;
   std::string workdir;
   bool keep = false;
+  bool from_memory = false;
   std::string commit;
 };
 
@@ -129,6 +133,7 @@ Args parse_args(const std::vector<std::string>& argv) {
     } else if (flag == "--json") args.json_path = value();
     else if (flag == "--workdir") args.workdir = value();
     else if (flag == "--keep") args.keep = true;
+    else if (flag == "--from-memory") args.from_memory = true;
     else if (flag == "--commit") args.commit = value();
     else throw kg::Error(kg::ErrorCode::Usage, "unknown option '" + flag + "'");
   }
@@ -447,21 +452,44 @@ struct EndToEnd {
   std::size_t peak_rss = 0;
 };
 
-// Files -> Graph -> .graphml, with `jobs` threads each merging into its own
-// graph, merged at the end (merging does not depend on order).
-EndToEnd run_end_to_end(const kg::Pipeline& pipeline, const std::vector<std::string>& paths, unsigned jobs,
-                        const fs::path& output) {
+// Hands out documents to the end-to-end workers: files read from disk, or
+// (with --from-memory) documents taken straight from the corpus, so that a
+// corpus larger than the disk can be streamed.
+class DocumentFeed {
+ public:
+  explicit DocumentFeed(const std::vector<std::string>& paths) : paths_(&paths) {}
+  explicit DocumentFeed(Corpus& corpus) : corpus_(&corpus) { corpus.restart(); }
+
+  std::optional<kg::RawDocument> next() {
+    if (paths_) {
+      const std::size_t i = next_path_++;
+      if (i >= paths_->size()) return std::nullopt;
+      return kg::read_document((*paths_)[i]);
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    return corpus_->next();
+  }
+
+ private:
+  const std::vector<std::string>* paths_ = nullptr;
+  std::atomic<std::size_t> next_path_{0};
+  Corpus* corpus_ = nullptr;
+  std::mutex mutex_;
+};
+
+// Documents -> Graph -> .graphml, with `jobs` threads each merging into its
+// own graph, merged at the end (merging does not depend on order).
+EndToEnd run_end_to_end(const kg::Pipeline& pipeline, DocumentFeed& feed, unsigned jobs, const fs::path& output) {
   EndToEnd e;
   e.jobs = jobs;
   const auto start = Clock::now();
   std::vector<kg::Graph> graphs(jobs);
-  std::vector<std::size_t> bytes(jobs, 0);
-  std::atomic<std::size_t> next{0};
+  std::vector<std::size_t> bytes(jobs, 0), documents(jobs, 0);
   auto worker = [&](unsigned id) {
-    for (std::size_t i = next++; i < paths.size(); i = next++) {
-      const kg::RawDocument doc = kg::read_document(paths[i]);
-      bytes[id] += doc.bytes.size();
-      graphs[id].add(pipeline.extract(doc));
+    while (std::optional<kg::RawDocument> doc = feed.next()) {
+      bytes[id] += doc->bytes.size();
+      documents[id] += 1;
+      graphs[id].add(pipeline.extract(*doc));
     }
   };
   if (jobs == 1) {
@@ -477,8 +505,8 @@ EndToEnd run_end_to_end(const kg::Pipeline& pipeline, const std::vector<std::str
   kg::write_file(graphs[0], output.string());
   e.write_seconds = seconds_since(write_start);
   e.seconds = seconds_since(start);
-  e.documents = paths.size();
   for (std::size_t b : bytes) e.bytes += b;
+  for (std::size_t d : documents) e.documents += d;
   e.output_bytes = fs::file_size(output);
   e.output_hash = hash_file(output);
   e.peak_rss = proc_status_bytes("VmHWM");
@@ -604,18 +632,22 @@ int run(const std::vector<std::string>& argv) {
 
   if (args.run_e2e) {
     const fs::path workdir = make_workdir(args);
+    fs::create_directories(workdir);
     std::vector<std::string> paths;
     if (auto* files = dynamic_cast<InputFiles*>(corpus.get()); files && !args.input.ends_with(".jsonl")) {
       paths = files->paths();
-    } else {
+    } else if (!args.from_memory) {
       paths = materialise(*corpus, workdir / "corpus");
     }
+    report["e2e_source"] = paths.empty() ? "memory" : "files";
     std::vector<unsigned> job_counts = {1};
     if (args.jobs > 1) job_counts.push_back(args.jobs);
     std::vector<EndToEnd> runs;
     for (unsigned jobs : job_counts) {
       const bool reset = reset_peak_rss();
-      runs.push_back(run_end_to_end(pipeline, paths, jobs, workdir / ("graph-" + std::to_string(jobs) + ".graphml")));
+      std::unique_ptr<DocumentFeed> feed =
+          paths.empty() ? std::make_unique<DocumentFeed>(*corpus) : std::make_unique<DocumentFeed>(paths);
+      runs.push_back(run_end_to_end(pipeline, *feed, jobs, workdir / ("graph-" + std::to_string(jobs) + ".graphml")));
       print_e2e(runs.back(), std::cout);
       json j = e2e_json(runs.back());
       j["peak_rss_is_per_pass"] = reset;
