@@ -1,0 +1,194 @@
+// Fragments: one extraction a line, whole graphs as lines, and merging
+// shards in any grouping giving byte-identical files.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "../consumers/sample_extractions.hpp"
+#include "kg/error.hpp"
+#include "kg/fragment.hpp"
+#include "kg/writers.hpp"
+
+using namespace kg;
+using namespace kg::testing;
+
+namespace {
+
+std::string graphml_of(const Graph& g) {
+  std::ostringstream out;
+  write_graphml(g, out);
+  return out.str();
+}
+
+std::string jsonld_of(const Graph& g) {
+  std::ostringstream out;
+  write_jsonld(g, out);
+  return out.str();
+}
+
+std::string fragment_of(const DocumentExtraction& x) {
+  std::ostringstream out;
+  write_fragment(x, out);
+  return out.str();
+}
+
+std::string graph_fragments_of(const Graph& g) {
+  std::ostringstream out;
+  write_graph_fragments(g, out);
+  return out.str();
+}
+
+Graph read(const std::string& text, const std::string& origin = "test.jsonl") {
+  std::istringstream in(text);
+  return read_fragments(in, origin);
+}
+
+Graph graph_of(const std::vector<DocumentExtraction>& docs) {
+  Graph g;
+  for (const auto& d : docs) g.add(d);
+  return g;
+}
+
+std::string error_of(const std::string& text) {
+  try {
+    read(text, "shard-7.jsonl");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::Format);
+    return e.what();
+  }
+  FAIL("no error for: " << text);
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("write_fragment writes one line holding every field") {
+  const DocumentExtraction x = second_document();
+  const std::string line = fragment_of(x);
+  REQUIRE(line.back() == '\n');
+  CHECK(line.find('\n') == line.size() - 1);
+  const auto j = nlohmann::json::parse(line);
+  CHECK(j.at("kind") == "document");
+  CHECK(j.at("document") == "doc-b");
+  CHECK(j.at("bytes") == 900);
+  CHECK(j.at("sentences") == 4);
+  CHECK(j.at("entities").size() == x.entities.size());
+  CHECK(j.at("relations").size() == x.relations.size());
+  const auto& mention = j.at("entities").at(0).at("mentions").at(0);
+  for (const char* field : {"document", "sentence", "byte_begin", "byte_end", "char_begin", "char_end", "surface", "type"})
+    CHECK(mention.contains(field));
+  const auto& ev = j.at("relations").at(0).at("evidence").at(0);
+  for (const char* field : {"document", "sentence", "text", "byte_begin", "byte_end", "char_begin", "char_end", "trigger", "confidence"})
+    CHECK(ev.contains(field));
+}
+
+TEST_CASE("a document fragment reads back to the same graph") {
+  for (const DocumentExtraction& x : sample_documents()) {
+    CAPTURE(x.document);
+    const Graph direct = graph_of({x});
+    const Graph via_fragment = read(fragment_of(x));
+    CHECK(graphml_of(via_fragment) == graphml_of(direct));
+    CHECK(jsonld_of(via_fragment) == jsonld_of(direct));
+  }
+}
+
+TEST_CASE("control characters and emoji survive a fragment exactly") {
+  const DocumentExtraction x = first_document();
+  DocumentExtraction y = x;
+  y.entities[0].aliases.insert("杭\x01州🚀");
+  y.relations[0].evidence[0].text = "tab\there\x1b[0m \"quoted\" 臺灣";
+  const Graph g = read(fragment_of(y));
+  const Entity* hz = g.find("杭\x01州🚀");
+  REQUIRE(hz != nullptr);
+  CHECK(hz->name == kHangzhou);
+  bool found = false;
+  for (const Relation& r : g.relations())
+    for (const Evidence& e : r.evidence) found |= e.text == "tab\there\x1b[0m \"quoted\" 臺灣";
+  CHECK(found);
+}
+
+TEST_CASE("a graph written as fragments reads back to the same graph") {
+  const Graph g = graph_of(sample_documents());
+  const std::string lines = graph_fragments_of(g);
+  const Graph back = read(lines);
+  CHECK(back.document_count() == g.document_count());
+  CHECK(back.node_count() == g.node_count());
+  CHECK(back.edge_count() == g.edge_count());
+  CHECK(graphml_of(back) == graphml_of(g));
+  CHECK(jsonld_of(back) == jsonld_of(g));
+  CHECK(graph_fragments_of(back) == lines);  // a fixed point
+  CHECK(nlohmann::json::parse(lines.substr(0, lines.find('\n'))).at("kind") == "graph");
+}
+
+TEST_CASE("merging fragments of shards in any grouping gives byte-identical files") {
+  const auto docs = sample_documents();
+  const Graph all = graph_of(docs);
+  const std::string graphml = graphml_of(all);
+  const std::string jsonld = jsonld_of(all);
+
+  SECTION("all document fragments in one stream, in reverse") {
+    std::string lines;
+    for (auto it = docs.rbegin(); it != docs.rend(); ++it) lines += fragment_of(*it);
+    const Graph g = read(lines);
+    CHECK(graphml_of(g) == graphml);
+    CHECK(jsonld_of(g) == jsonld);
+  }
+  SECTION("((a b) c): a merged shard written as a graph, then merged with c") {
+    const Graph ab = read(fragment_of(docs[0]) + fragment_of(docs[1]));
+    const Graph g = read(graph_fragments_of(ab) + fragment_of(docs[2]));
+    CHECK(graphml_of(g) == graphml);
+    CHECK(jsonld_of(g) == jsonld);
+  }
+  SECTION("(a (c b)): merged graphs of merged graphs") {
+    const Graph cb = read(fragment_of(docs[2]) + fragment_of(docs[1]));
+    const Graph a = read(fragment_of(docs[0]));
+    const Graph g = read(graph_fragments_of(cb) + graph_fragments_of(a));
+    CHECK(graphml_of(g) == graphml);
+    CHECK(jsonld_of(g) == jsonld);
+  }
+  SECTION("(b) (a) (c) merged with Graph::merge after a round trip each") {
+    Graph g;
+    for (std::size_t i : {1, 0, 2}) g.merge(read(graph_fragments_of(graph_of({docs[i]}))));
+    CHECK(graphml_of(g) == graphml);
+    CHECK(jsonld_of(g) == jsonld);
+  }
+  SECTION("a relation whose end is only in another shard survives the round trip") {
+    DocumentExtraction place;
+    place.document = "doc-d";
+    place.entities = {entity("doc-d", "不存在的地方", EntityType::Place, {"不存在的地方"})};
+    const Graph direct = graph_of({docs[0], docs[1], docs[2], place});
+    const Graph shard = read(graph_fragments_of(graph_of({docs[1]})));  // holds the dangling relation
+    const Graph g = read(graph_fragments_of(shard) + fragment_of(place) + fragment_of(docs[0]) + fragment_of(docs[2]));
+    CHECK(graphml_of(g) == graphml_of(direct));
+    CHECK(direct.edge_count() == all.edge_count() + 1);
+  }
+}
+
+TEST_CASE("blank lines are skipped; an empty stream is an empty graph") {
+  CHECK(read("").node_count() == 0);
+  const Graph g = read("\n" + fragment_of(first_document()) + "  \n\n");
+  CHECK(g.node_count() == first_document().entities.size());
+}
+
+TEST_CASE("bad lines are Format errors naming the origin and the line") {
+  const std::string good = fragment_of(first_document());
+  const auto [text, problem] = GENERATE_REF(table<std::string, std::string>({
+      {"not json\n", "not JSON"},
+      {"[1,2]\n", "not an object"},
+      {"{\"document\":\"x\"}\n", "missing field \"kind\""},
+      {"{\"kind\":\"shard\"}\n", "unknown kind \"shard\""},
+      {"{\"kind\":\"document\"}\n", "missing field \"document\""},
+      {"{\"kind\":\"document\",\"document\":\"x\",\"entities\":[{\"name\":\"甲\",\"type\":\"Thing\"}]}\n",
+       "unknown entity type \"Thing\""},
+      {"{\"kind\":\"document\",\"document\":\"x\",\"entities\":{}}\n", "\"entities\" is not an array"},
+      {"{\"kind\":\"document\",\"document\":\"x\",\"bytes\":-3}\n", "\"bytes\" is not a non-negative integer"},
+      {"{\"kind\":\"edge\",\"head\":\"a\",\"type\":\"likes\",\"tail\":\"b\"}\n", "unknown relation type \"likes\""},
+      {"{\"kind\":\"node\",\"name\":\"a\",\"level_votes\":{\"galaxy\":1}}\n", "unknown place level \"galaxy\""},
+  }));
+  CAPTURE(text);
+  const std::string message = error_of(good + text);
+  CHECK(message.find("shard-7.jsonl:2:") == 0);
+  CHECK(message.find(problem) != std::string::npos);
+}
