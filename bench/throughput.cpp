@@ -193,11 +193,12 @@ auto timed(StageCost& cost, Work&& work) {
   return result;
 }
 
-// An output stream that keeps only the size and an FNV-1a hash of what it is
-// given, so export cost is measured without disk or memory growth.
+// An output stream buffer that keeps only the size (and, when asked, an
+// FNV-1a hash) of what it is given, so export cost is measured without disk
+// or memory growth.
 class CountingBuffer : public std::streambuf {
  public:
-  CountingBuffer() { setp(buffer_, buffer_ + sizeof buffer_); }
+  explicit CountingBuffer(bool hashing = false) : hashing_(hashing) { setp(buffer_, buffer_ + sizeof buffer_); }
   std::uint64_t size() const { return size_ + static_cast<std::uint64_t>(pptr() - pbase()); }
   std::uint64_t hash() {
     drain();
@@ -216,18 +217,20 @@ class CountingBuffer : public std::streambuf {
 
  private:
   void drain() {
-    for (const char* p = pbase(); p != pptr(); ++p) hash_ = (hash_ ^ static_cast<unsigned char>(*p)) * 0x100000001B3ULL;
+    if (hashing_)
+      for (const char* p = pbase(); p != pptr(); ++p) hash_ = (hash_ ^ static_cast<unsigned char>(*p)) * 0x100000001B3ULL;
     size_ += static_cast<std::uint64_t>(pptr() - pbase());
     setp(buffer_, buffer_ + sizeof buffer_);
   }
   char buffer_[1 << 16];
   std::uint64_t size_ = 0;
   std::uint64_t hash_ = 0xCBF29CE484222325ULL;
+  bool hashing_;
 };
 
 std::uint64_t hash_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
-  CountingBuffer sink;
+  CountingBuffer sink(true);
   std::ostream out(&sink);
   out << in.rdbuf();
   return sink.hash();
@@ -418,8 +421,6 @@ StageReport run_stages(Corpus& corpus, const kg::Lexicon& lexicon) {
       return 0;
     });
   }
-  r.nodes = graph.node_count();
-  r.edges = graph.edge_count();
   r.graphml_bytes = timed(graphml, [&] {
     CountingBuffer sink;
     std::ostream out(&sink);
@@ -434,6 +435,10 @@ StageReport run_stages(Corpus& corpus, const kg::Lexicon& lexicon) {
     out.flush();
     return sink.size();
   });
+  // Counted after the exports, which would otherwise find the graph's
+  // sorted view already built by the counts.
+  r.nodes = graph.node_count();
+  r.edges = graph.edge_count();
   r.stages = {clean, split, recognize, resolve, relate, merge, graphml, jsonld};
   r.peak_rss = proc_status_bytes("VmHWM");
   return r;
