@@ -6,6 +6,8 @@
 #include <set>
 #include <string>
 
+#include "common/utf8.hpp"
+
 namespace kg::relate {
 namespace {
 
@@ -40,6 +42,34 @@ std::string lexicon_parent(const Lexicon& lexicon, const std::string& name) {
   return e ? e->parent : std::string{};
 }
 
+// The place a name starts with (天津大学, 深圳某某科技有限公司), when the
+// document mentions that place: the usual way Chinese names give a seat.
+// A few well-known names start with a place word that is not their seat.
+const Seen* leading_place(const std::string& name, const Lexicon& lexicon,
+                          const std::map<std::string, Seen>& seen) {
+  static constexpr std::string_view kNotSeats[] = {"中山大学", "中华", "中央"};
+  for (std::string_view n : kNotSeats)
+    if (name.starts_with(n)) return nullptr;
+  // A campus names its own place in brackets (某大学(深圳)): the name rules place it.
+  if (name.find('(') != std::string::npos || name.find("（") != std::string::npos) return nullptr;
+  std::vector<std::size_t> ends;
+  for (std::size_t i = 0; i < name.size() && ends.size() < 5;) {
+    i += utf8::sequence_length(static_cast<unsigned char>(name[i]));
+    ends.push_back(i);
+  }
+  for (std::size_t k = ends.size(); k-- > 1;) {  // longest first, two characters at least
+    if (ends[k] >= name.size()) continue;        // the whole name is not a prefix of itself
+    const std::string prefix = name.substr(0, ends[k]);
+    std::string canonical = prefix;
+    if (const LexiconEntry* e = lexicon.find(prefix); e && e->type == EntityType::Place) canonical = e->name;
+    const auto it = seen.find(canonical);
+    if (it != seen.end() && it->second.entity.type == EntityType::Place &&
+        it->second.entity.level != PlaceLevel::Country)
+      return &it->second;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 std::vector<PlacedFinding> hierarchy_relations(const std::vector<SentenceView>& views,
@@ -63,6 +93,10 @@ std::vector<PlacedFinding> hierarchy_relations(const std::vector<SentenceView>& 
       if (c.type != EntityType::Place) break;  // an organisation's parent must be named itself
       up = lexicon_parent(lexicon, up);
     }
+    if (is_organisation(c.type) && lexicon_parent(lexicon, name).empty() && child.parent.empty())
+      if (const Seen* place = leading_place(name, lexicon, seen))
+        out.push_back({{c, RelationType::LocatedIn, place->entity, {}, "name", 0.75},
+                       evidence_view(child, *place)});
     // Named regions: their member cities.
     if (c.type == EntityType::Place)
       for (const std::string& member : tables.region_members(name)) {

@@ -11,21 +11,6 @@
 namespace kg::relate {
 namespace {
 
-// Lower is larger: a place may be written before a smaller one it contains.
-int rank(PlaceLevel level) {
-  switch (level) {
-    case PlaceLevel::Country: return 0;
-    case PlaceLevel::Province: return 1;
-    case PlaceLevel::Region: return 1;
-    case PlaceLevel::City: return 2;
-    case PlaceLevel::District: return 3;
-    case PlaceLevel::Town: return 4;
-    case PlaceLevel::Zone: return 4;
-    case PlaceLevel::None: return 5;
-  }
-  return 5;
-}
-
 // Drops a trailing parenthetical: "行动计划(2024-2025)" -> "行动计划".
 std::string_view without_parenthetical(std::string_view name) {
   if (name.ends_with(")") || name.ends_with("）")) {
@@ -80,7 +65,8 @@ void inner_relations(const SentenceView& view, const Item& outer, std::vector<Fi
     const Item& child = view.item(ci);
     const EntityRef& c = child.entity;
     if (c.name == e.name) continue;
-    const bool at_head = child.begin == outer.begin;
+    // At the head of the name, quotes and brackets aside (《河北区…措施》).
+    const bool at_head = trim_space_quotes(view.between(outer.begin, child.begin)).empty();
     if (c.type == EntityType::Place) {
       if (c.level == PlaceLevel::Country) continue;  // 中国电信, 中国工程院: a national name, not a seat
       if (is_organisation(e.type) || e.type == EntityType::Place)
@@ -111,7 +97,7 @@ void adjacent_places(const SentenceView& view, const std::vector<std::size_t>& s
     const Item& b = view.item(siblings[k]);
     if (a.entity.type != EntityType::Place || b.entity.type != EntityType::Place) continue;
     if (!trim_space(view.between(a.end, b.begin)).empty()) continue;
-    if (rank(a.entity.level) < rank(b.entity.level) && a.entity.name != b.entity.name)
+    if (place_rank(a.entity.level) < place_rank(b.entity.level) && a.entity.name != b.entity.name)
       out.push_back(make(b.entity, RelationType::LocatedIn, a.entity, 0.9));
   }
 }

@@ -16,6 +16,31 @@ struct EntityRef {
   PlaceLevel level = PlaceLevel::None;
 };
 
+// Lower is larger: a country holds provinces, a province cities, and so
+// on; unknown levels rank last. Regions (长三角, 珠三角) straddle the ladder.
+inline int place_rank(PlaceLevel level) noexcept {
+  switch (level) {
+    case PlaceLevel::Country: return 0;
+    case PlaceLevel::Province: return 1;
+    case PlaceLevel::Region: return 1;
+    case PlaceLevel::City: return 2;
+    case PlaceLevel::District: return 3;
+    case PlaceLevel::Town: return 4;
+    case PlaceLevel::Zone: return 4;
+    case PlaceLevel::None: return 5;
+  }
+  return 5;
+}
+
+// Tells whether place `inner` can lie in place `outer` judging by their
+// levels (a city is never in its district; levels unknown or regions: yes).
+inline bool may_contain(const EntityRef& outer, const EntityRef& inner) noexcept {
+  if (outer.level == PlaceLevel::None || inner.level == PlaceLevel::None) return true;
+  if (outer.level == PlaceLevel::Region || inner.level == PlaceLevel::Region) return true;
+  return place_rank(outer.level) < place_rank(inner.level) ||
+         (outer.level == PlaceLevel::Zone && inner.level == PlaceLevel::Zone);
+}
+
 // One relation a pattern found in one sentence.
 struct Finding {
   EntityRef head;

@@ -7,6 +7,9 @@ namespace kg::relate {
 void RelationSet::add(const Finding& f, Evidence evidence) {
   if (f.head.name.empty() || f.tail.name.empty() || f.head.name == f.tail.name) return;
   if (!relation_allows(f.type, f.head.type, f.tail.type)) return;
+  if (f.type == RelationType::LocatedIn && f.head.type == EntityType::Place &&
+      f.tail.type == EntityType::Place && !may_contain(f.tail, f.head))
+    return;
   const bool swap = is_symmetric(f.type) && f.tail.name < f.head.name;
   const EntityRef& head = swap ? f.tail : f.head;
   const EntityRef& tail = swap ? f.head : f.tail;

@@ -58,6 +58,37 @@ std::vector<std::size_t> adjacent_run(const SentenceView& view, std::size_t k) {
   return run;
 }
 
+// The organisation at the head of a unit's name when the unit is a
+// department of it (中山大学中文系, 某研究所全国重点实验室): people of the
+// unit work for the organisation too. Hospitals and institutes attached to
+// a university (…附属…医疗中心) are employers in their own right.
+const Item* parent_of_unit(const SentenceView& view, const Item& unit) {
+  static constexpr std::string_view kUnitSuffixes[] = {
+      "处", "科", "系", "室", "部", "组", "委员会", "办公室", "学院", "研究生院", "事业部", "学域"};
+  for (std::size_t ci : unit.children) {
+    const Item& c = view.item(ci);
+    if (!is_organisation(c.entity.type) || c.begin != unit.begin) continue;
+    const std::string_view rest = view.between(c.end, unit.end);
+    if (rest.find("附属") != std::string_view::npos) return nullptr;
+    for (std::string_view s : kUnitSuffixes)
+      if (rest.ends_with(s)) return &c;
+  }
+  return nullptr;
+}
+
+// The place a party committee or government governs (珠海市委, 某区人民政府).
+const Item* place_governed(const SentenceView& view, const Item& body) {
+  static constexpr std::string_view kSuffixes[] = {"市委", "省委", "区委", "县委", "州委",
+                                                   "市政府", "省政府", "区政府", "县政府", "人民政府"};
+  if (body.entity.type != EntityType::GovernmentBody) return nullptr;
+  bool governs = false;
+  for (std::string_view s : kSuffixes) governs = governs || body.entity.name.ends_with(s);
+  if (!governs) return nullptr;
+  for (std::size_t ci : body.children)
+    if (view.item(ci).entity.type == EntityType::Place && view.item(ci).begin == body.begin) return &view.item(ci);
+  return nullptr;
+}
+
 // Employers named by the run of items ending at top[k], with `title` and the
 // unrecognised unit text between them.
 std::vector<Employment> employers_in_run(const SentenceView& view, std::size_t k,
@@ -70,7 +101,13 @@ std::vector<Employment> employers_in_run(const SentenceView& view, std::size_t k
     const EntityRef& e = view.item(run[r]).entity;
     const bool last = r + 1 == run.size();
     if (is_organisation(e.type)) {
-      out.push_back({e, std::string(title), role.founder, last ? confidence : confidence - 0.1});
+      const double c = last ? confidence : confidence - 0.1;
+      out.push_back({e, std::string(title), role.founder, c});
+      const Item& item = view.item(run[r]);
+      if (const Item* parent = parent_of_unit(view, item))
+        out.push_back({parent->entity, std::string(title), false, c - 0.1});
+      if (const Item* place = place_governed(view, item))
+        out.push_back({place->entity, std::string(title), false, c - 0.1});
     } else if (e.type == EntityType::Place && last && role.government && unit.empty()) {
       out.push_back({e, std::string(title), false, confidence});  // 广州市副市长
     }

@@ -43,7 +43,8 @@ unsigned parse_kind(const std::string& kind, std::string_view file) {
       {"locate", kLocate},       {"develop", kDevelop}, {"issue", kIssue},
       {"organize", kOrganize},   {"partner", kPartner}, {"join", kJoin},
       {"participate", kParticipate}, {"found", kFound}, {"alliance", kAlliance},
-      {"subsidiary", kSubsidiary}};
+      {"subsidiary", kSubsidiary},
+      {"host", kHost}};
   const auto it = kinds.find(kind);
   if (it == kinds.end())
     throw Error(ErrorCode::Format, std::string(file) + ": unknown trigger kind '" + kind + "'");

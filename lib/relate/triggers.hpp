@@ -26,6 +26,7 @@ enum TriggerKind : unsigned {
   kFound = 1u << 7,
   kAlliance = 1u << 8,
   kSubsidiary = 1u << 9,
+  kHost = 1u << 10,  // a place that has, hosts, gathers organisations (广东拥有X)
 };
 
 struct Trigger {
