@@ -165,25 +165,28 @@ std::size_t run_start(std::string_view text, std::size_t end, std::size_t max_ch
   return i;
 }
 
-bool is_place(const LexHit& h) { return h.entries.front()->type == EntityType::Place; }
-bool is_org(const LexHit& h) { return is_organisation(h.entries.front()->type); }
+bool is_place(const LexHit& h) { return h.entry().type == EntityType::Place; }
+bool is_org(const LexHit& h) { return is_organisation(h.entry().type); }
 
 // Finds the left edge of the modifier of a head at [head_begin, ...): the
 // last stop word that is not inside a known name and not a coordinator
 // joining two halves of one name.
 std::size_t cut_at_stop_words(const Scan& scan, std::size_t start, std::size_t head_begin) {
   std::size_t left = start;
-  for (auto it = scan.stops.rbegin(); it != scan.stops.rend(); ++it) {
+  // Only stop words that begin inside the window matter: walk them right to left.
+  const auto window_end = std::lower_bound(scan.stops.begin(), scan.stops.end(), std::make_pair(head_begin, std::size_t{0}));
+  for (auto it = std::make_reverse_iterator(window_end); it != scan.stops.rend(); ++it) {
     const auto [b, e] = *it;
-    if (e > head_begin || b < start) continue;
+    if (b < start) break;
+    if (e > head_begin) continue;
     if (scan.is_protected(b, e)) continue;
     const std::string_view word = scan.text.substr(b, e - b);
     if (is_coordinator(word)) {
       // Keep 与 inside a name when the left half starts with a place and the right half has no anchor.
       const LexHit* right_anchor = scan.first_lexical_in(e, head_begin);
       std::size_t left_start = start;
-      for (auto jt = std::next(it); jt != scan.stops.rend(); ++jt)
-        if (jt->second <= b && jt->first >= start && !scan.is_protected(jt->first, jt->second)) {
+      for (auto jt = std::next(it); jt != scan.stops.rend() && jt->first >= start; ++jt)
+        if (jt->second <= b && !scan.is_protected(jt->first, jt->second)) {
           left_start = jt->second;
           break;
         }
@@ -199,6 +202,7 @@ std::size_t cut_at_stop_words(const Scan& scan, std::size_t start, std::size_t h
 
 // Tells whether a Chinese ordinal such as 第二届 starts at `i`; returns its end.
 std::size_t skip_ordinal(std::string_view text, std::size_t i, std::size_t limit) {
+  if (starts_with_at(text, i, "首届") && i + 6 < limit) return i + 6;
   if (!starts_with_at(text, i, "第")) return i;
   std::size_t j = i + 3;
   while (j < limit) {
@@ -231,8 +235,14 @@ bool head_may_end(const Scan& scan, const HeadHit& h) {
   }
   if (h.head->text == "大学") return std::u32string_view(U"生城路").find(next) == std::u32string_view::npos;
   if (h.head->text.ends_with("中心")) return next != U'城' && next != U'区';
-  if (h.head->text == "科技" || h.head->text == "集团")
+  if (h.head->text == "科技" || h.head->text == "集团") {
+    // 某某科技创始人: a role right after the head ends the name.
+    auto r = std::lower_bound(scan.roles.begin(), scan.roles.end(), h.end,
+                              [](const RoleHit& x, std::size_t e) { return x.end < e; });
+    for (int k = 0; k < 4 && r != scan.roles.end(); ++k, ++r)
+      if (r->begin == h.end) return true;
     return std::u32string_view(U"创成企部型人金革自强园馆化界产感含").find(next) == std::u32string_view::npos;
+  }
   return true;
 }
 
@@ -337,7 +347,7 @@ std::optional<Candidate> from_head(const Scan& scan, const HeadHit& h) {
   c.name = strip_quotes_name(text.substr(c.begin, c.end - c.begin));
   c.rule = "suffix:" + std::string(head.text);
   c.confidence = head.strength == S::Strong ? 0.9 : 0.8;
-  if (anchor && anchor->begin == c.begin) c.parent = anchor->entries.front()->name;
+  if (anchor && anchor->begin == c.begin) c.parent = anchor->entry().name;
   return c;
 }
 

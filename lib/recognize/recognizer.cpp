@@ -59,10 +59,22 @@ bool Scan::is_protected(std::size_t begin, std::size_t end) const {
 
 namespace {
 
+// Returns the end of a bracketed place right after a university, or 0.
+std::size_t campus_after(const Scan& scan, const LexHit& h) {
+  if (h.entry().type != EntityType::University) return 0;
+  const std::string_view text = scan.text;
+  const char32_t open = recognize::char_at(text, h.end);
+  if (open != '(' && open != 0xFF08) return 0;
+  const LexHit* place = scan.lexical_at(recognize::char_end(text, h.end));
+  if (place == nullptr || place->entry().type != EntityType::Place) return 0;
+  const char32_t close = recognize::char_at(text, place->end);
+  return close == ')' || close == 0xFF09 ? recognize::char_end(text, place->end) : 0;
+}
+
 // A county-level division written without its suffix (海珠 for 海珠区, 临海 for
 // 临海市) is usually an ordinary word unless the text also names its city.
 bool is_unsupported_short_form(std::string_view text, const LexHit& h, const std::unordered_set<std::string>& places) {
-  const LexiconEntry* e = h.entries.front();
+  const LexiconEntry* e = h.denotes->front();
   if (e->type != EntityType::Place || e->code.size() != 6 || e->code.ends_with("00")) return false;
   const std::string_view surface = text.substr(h.begin, h.end - h.begin);
   for (std::string_view suffix : {"区", "县", "市", "旗"})
@@ -156,7 +168,7 @@ Scan Recognizer::Impl::scan(std::string_view text) const {
     for (const Payload& p : payloads[m.pattern]) {
       switch (p.kind) {
         case Kind::Lexicon:
-          if (!is_latin_edge(text, m.begin, m.end)) lexical.push_back({m.begin, m.end, keys[p.index]});
+          if (!is_latin_edge(text, m.begin, m.end)) lexical.push_back({m.begin, m.end, &keys[p.index]});
           break;
         case Kind::Head:
           // Matches come longest first for each end: keep only the longest head.
@@ -178,8 +190,8 @@ Scan Recognizer::Impl::scan(std::string_view text) const {
   std::size_t last_begin = SIZE_MAX;
   for (LexHit& h : lexical) {
     // An organisation that starts a longer known name is named too: 工信部 in 工信部电子五所.
-    const bool nested_prefix = h.begin == last_begin && is_organisation(h.entries.front()->type) &&
-                               !s.lexical.empty() && is_organisation(s.lexical.back().entries.front()->type);
+    const bool nested_prefix = h.begin == last_begin && is_organisation(h.entry().type) &&
+                               !s.lexical.empty() && is_organisation(s.lexical.back().entry().type);
     if (nested_prefix) {
       s.nested.push_back(std::move(h));
       continue;
@@ -197,14 +209,14 @@ std::vector<Candidate> Recognizer::Impl::lexicon_candidates(const Scan& scan) co
   std::vector<Candidate> out;
   std::unordered_set<std::string> places;
   for (const LexHit& h : scan.lexical)
-    if (h.entries.front()->type == EntityType::Place) places.insert(h.entries.front()->name);
+    if (h.entry().type == EntityType::Place) places.insert(h.entry().name);
   std::vector<const LexHit*> hits;
   for (const LexHit& h : scan.lexical) hits.push_back(&h);
   for (const LexHit& h : scan.nested) hits.push_back(&h);
   for (const LexHit* hp : hits) {
     const LexHit& h = *hp;
     if (is_unsupported_short_form(scan.text, h, places)) continue;
-    const LexiconEntry* e = h.entries.front();
+    const LexiconEntry* e = h.denotes->front();
     Candidate c;
     c.begin = h.begin;
     c.end = h.end;
@@ -213,11 +225,22 @@ std::vector<Candidate> Recognizer::Impl::lexicon_candidates(const Scan& scan) co
     c.name = e->name;
     c.rule = e->type == EntityType::Place && e->source == "data/places.tsv" ? "gazetteer" : "lexicon";
     // Several divisions with one name (朝阳区): leave the parent open for the resolver.
-    const bool ambiguous = std::any_of(h.entries.begin() + 1, h.entries.end(),
+    const bool ambiguous = std::any_of(h.denotes->begin() + 1, h.denotes->end(),
                                        [&](const LexiconEntry* o) { return o->name == e->name && o->type == e->type; });
     if (!ambiguous) {
       c.parent = e->parent;
       c.code = e->code;
+    }
+    const std::size_t campus_end = campus_after(scan, h);
+    if (campus_end != 0) {
+      // 某某大学(深圳): the campus is a university of its own.
+      Candidate campus = c;
+      campus.end = campus_end;
+      campus.name = e->name + std::string(scan.text.substr(h.end, campus_end - h.end));
+      campus.name = canonical_name(campus.name);
+      campus.rule = "campus";
+      campus.parent = e->name;
+      out.push_back(std::move(campus));
     }
     out.push_back(std::move(c));
   }
@@ -231,10 +254,16 @@ void drop_places_inside_people(std::vector<Candidate>& found) {
   std::vector<std::pair<std::size_t, std::size_t>> people;
   for (const Candidate& c : found)
     if (c.type == EntityType::Person) people.emplace_back(c.begin, c.end);
+  std::sort(people.begin(), people.end());
   std::erase_if(found, [&](const Candidate& c) {
-    return c.type == EntityType::Place && std::any_of(people.begin(), people.end(), [&](const auto& p) {
-             return p.first <= c.begin && c.end <= p.second && (p.first < c.begin || c.end < p.second);
-           }) ;
+    if (c.type != EntityType::Place) return false;
+    // Names are short: only a person starting a few bytes before can hold the place.
+    auto it = std::upper_bound(people.begin(), people.end(), std::make_pair(c.begin, SIZE_MAX));
+    for (int k = 0; k < 4 && it != people.begin(); ++k) {
+      --it;
+      if (it->first <= c.begin && c.end <= it->second && (it->first < c.begin || c.end < it->second)) return true;
+    }
+    return false;
   });
 }
 
@@ -252,29 +281,36 @@ void propagate(std::string_view text, std::vector<Candidate>& found) {
     }
     return false;
   };
-  std::vector<Candidate> extra;
+  // One automaton over every name a rule found, so the search stays linear.
+  std::vector<std::string> names;
+  std::vector<const Candidate*> origin;
   std::unordered_set<std::string> done;
   for (const Candidate& c : found) {
     if (c.rule == "lexicon" || c.rule == "gazetteer") continue;
-    const std::string surface(text.substr(c.begin, c.end - c.begin));
+    std::string surface(text.substr(c.begin, c.end - c.begin));
     const std::size_t chars = utf8::length(surface);
     if (chars < 2 || (c.type != EntityType::Person && chars < 3)) continue;
     if (!done.insert(surface).second) continue;
-    for (std::size_t pos = text.find(surface); pos != std::string_view::npos; pos = text.find(surface, pos + 1)) {
-      if (overlaps(pos, pos + surface.size())) continue;
-      if (c.type == EntityType::Person && pos + surface.size() < text.size()) {
-        // A person's name followed by more Han characters may be a longer word.
-        const char32_t next = recognize::char_at(text, pos + surface.size());
-        const char32_t prev = pos > 0 ? recognize::char_at(text, recognize::char_before(text, pos)) : U' ';
-        if (utf8::is_han(next) && utf8::is_han(prev)) continue;
-      }
-      Candidate copy = c;
-      copy.begin = pos;
-      copy.end = pos + surface.size();
-      copy.rule = "repeat:" + c.rule;
-      copy.role.clear();
-      extra.push_back(std::move(copy));
+    names.push_back(std::move(surface));
+    origin.push_back(&c);
+  }
+  if (names.empty()) return;
+  std::vector<Candidate> extra;
+  for (const AhoCorasick::Match& m : AhoCorasick(names).find_all(text)) {
+    const Candidate& c = *origin[m.pattern];
+    if (overlaps(m.begin, m.end)) continue;
+    if (c.type == EntityType::Person && m.end < text.size()) {
+      // A person's name between two more Han characters may be part of a longer word.
+      const char32_t next = recognize::char_at(text, m.end);
+      const char32_t prev = m.begin > 0 ? recognize::char_at(text, recognize::char_before(text, m.begin)) : U' ';
+      if (utf8::is_han(next) && utf8::is_han(prev)) continue;
     }
+    Candidate copy = c;
+    copy.begin = m.begin;
+    copy.end = m.end;
+    copy.rule = "repeat:" + c.rule;
+    copy.role.clear();
+    extra.push_back(std::move(copy));
   }
   for (Candidate& c : extra) found.push_back(std::move(c));
 }

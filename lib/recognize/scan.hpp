@@ -36,7 +36,8 @@ struct Head {
 struct LexHit {
   std::size_t begin = 0;
   std::size_t end = 0;
-  std::vector<const LexiconEntry*> entries;  // what the key denotes (>= 1)
+  const std::vector<const LexiconEntry*>* denotes = nullptr;  // what the key denotes (>= 1 entry)
+  const LexiconEntry& entry() const { return *denotes->front(); }
 };
 
 // A mention before sentence, source span and resolution are attached.

@@ -193,9 +193,16 @@ Resolution EntityResolver::resolve(const CleanDocument& doc, std::vector<Mention
       if (from_lexicon(m) && lexical == nullptr) lexical = &m;
     }
     Entity e;
+    const auto declared_full = std::find_if(idx.begin(), idx.end(), [&](std::size_t i) {
+      return std::any_of(abbr_of.begin(), abbr_of.end(), [&](const auto& p) { return p.second == mentions[i].name; });
+    });
     if (lexical) {
       e.name = lexical->name;
       e.type = lexical->type;
+    } else if (declared_full != idx.end()) {
+      // The name an abbreviation was declared for is the entity's name.
+      e.name = mentions[*declared_full].name;
+      e.type = mentions[*declared_full].type;
     } else {
       e.name = std::max_element(name_votes.begin(), name_votes.end(), [](const auto& a, const auto& b) {
                  return a.second != b.second ? a.second < b.second : a.first.size() < b.first.size();

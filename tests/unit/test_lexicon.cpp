@@ -1,0 +1,106 @@
+// The lexicon: TSV parsing, errors that name file and line, lookups, and the
+// built-in data files (sorted, unique, well-formed).
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <set>
+
+#include "data/builtin_data.hpp"
+#include "kg/error.hpp"
+#include "kg/lexicon.hpp"
+#include "recognize/aho_corasick.hpp"
+
+TEST_CASE("lexicon TSV lines: name, type, aliases, level, parent, code") {
+  const kg::Lexicon lex = kg::Lexicon().with_tsv(
+      "# comment\n某某湾区\tPlace\t湾区甲|湾区乙\tregion\t中国\t\n星河科技\tFirm\t星河\n", "test.tsv");
+  REQUIRE(lex.entries().size() == 2);
+  const kg::LexiconEntry* e = lex.find("湾区乙");
+  REQUIRE(e != nullptr);
+  CHECK(e->name == "某某湾区");
+  CHECK(e->level == kg::PlaceLevel::Region);
+  CHECK(e->parent == "中国");
+  CHECK(e->source == "test.tsv");
+  CHECK(lex.find("星河")->type == kg::EntityType::Firm);
+  CHECK(lex.find("不存在") == nullptr);
+}
+
+TEST_CASE("bad lexicon lines give kg::Error naming the origin and line") {
+  auto fails_with = [](const std::string& tsv, const std::string& part) {
+    try {
+      (void)kg::Lexicon().with_tsv(tsv, "mine.tsv");
+    } catch (const kg::Error& e) {
+      CHECK(e.code() == kg::ErrorCode::Format);
+      CHECK(std::string(e.what()).find(part) != std::string::npos);
+      return;
+    }
+    FAIL("no error for " << tsv);
+  };
+  fails_with("只有名字\n", "mine.tsv line 1");
+  fails_with("# c\n甲\tNoSuchType\n", "line 2: unknown type");
+  fails_with("甲\tFirm\t\tcity\n", "only allowed for type Place");
+  CHECK_THROWS_AS(kg::Lexicon().with_file("/nonexistent/kg-lexicon.tsv"), kg::Error);
+}
+
+TEST_CASE("an alias shared by two entries is ambiguous; a canonical name wins") {
+  const kg::Lexicon lex = kg::Lexicon().with_tsv("甲公司\tFirm\t甲\n乙公司\tFirm\t甲\n甲\tProduct\n", "t");
+  CHECK(lex.find("甲")->type == kg::EntityType::Product);
+  CHECK(lex.find_all("甲").size() == 3);
+  const kg::Lexicon two = kg::Lexicon().with_tsv("甲公司\tFirm\t甲\n乙公司\tFirm\t甲\n", "t");
+  CHECK(two.find("甲") == nullptr);
+}
+
+TEST_CASE("the built-in lexicon has the gazetteer and well-known entities") {
+  const kg::Lexicon& lex = kg::Lexicon::builtin();
+  CHECK(lex.entries().size() > 3500);
+  CHECK(lex.find("广州市")->name == "广州");
+  CHECK(lex.find("內蒙古自治區") != nullptr);  // traditional script folds
+  CHECK(lex.find("工信部")->name == "工业和信息化部");
+  CHECK(lex.find("海珠")->name == "海珠区");
+  CHECK(lex.find_all("朝阳区").size() == 2);
+}
+
+TEST_CASE("every data/*.tsv is sorted, unique and well-formed") {
+  for (const kg::data::BuiltinFile& f : kg::data::builtin_files()) {
+    if (f.name.empty()) continue;
+    INFO("data/" << f.name);
+    std::string_view content = f.content;
+    REQUIRE(content.starts_with("#"));  // a header names format, source and licence
+    REQUIRE(content.ends_with("\n"));
+    std::string previous;
+    std::set<std::string> seen;
+    bool body = false;
+    std::size_t number = 0;
+    while (!content.empty()) {
+      const std::size_t nl = content.find('\n');
+      const std::string line(content.substr(0, nl));
+      content.remove_prefix(nl + 1);
+      ++number;
+      INFO("line " << number << ": " << line);
+      if (line.starts_with("#")) {
+        CHECK(!body);  // comments only in the header
+        continue;
+      }
+      body = true;
+      CHECK(!line.empty());
+      CHECK(line.find('\r') == std::string::npos);
+      CHECK(line.back() != ' ');
+      CHECK(seen.insert(line).second);
+      CHECK(previous < line);
+      previous = line;
+    }
+    if (content.empty() && body) SUCCEED();
+  }
+  // Every lexicon file parses.
+  CHECK_NOTHROW(kg::Lexicon::builtin());
+}
+
+TEST_CASE("Aho-Corasick finds every occurrence of every pattern") {
+  const kg::recognize::AhoCorasick ac({"he", "she", "his", "hers", "中国", "中国移动", ""});
+  const auto m = ac.find_all("ushers 中国移动");
+  std::set<std::tuple<std::size_t, std::size_t, std::uint32_t>> got;
+  for (const auto& x : m) got.insert({x.begin, x.end, x.pattern});
+  const std::set<std::tuple<std::size_t, std::size_t, std::uint32_t>> want = {
+      {1, 4, 1}, {2, 4, 0}, {2, 6, 3}, {7, 13, 4}, {7, 19, 5}};
+  CHECK(got == want);
+  CHECK(kg::recognize::AhoCorasick().find_all("abc").empty());
+}

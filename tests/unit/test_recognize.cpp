@@ -1,0 +1,72 @@
+// Recognition and resolution against the case file tests/cases/entities.json:
+// each case lists entities (name, type) that must be found and names that
+// must not be. Linguists extend the file; this test needs no change.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "kg/clean_text.hpp"
+#include "kg/entity.hpp"
+#include "kg/mention.hpp"
+#include "kg/sentence.hpp"
+
+namespace {
+
+kg::Resolution run(const std::string& text) {
+  static const kg::Recognizer recognizer(kg::Lexicon::builtin());
+  static const kg::EntityResolver resolver(kg::Lexicon::builtin());
+  const kg::CleanDocument clean = kg::Cleaner().clean(kg::make_document("case", text));
+  const auto sentences = kg::SentenceSplitter().split(clean);
+  return resolver.resolve(clean, recognizer.recognize(clean, sentences));
+}
+
+bool has(const kg::Resolution& r, const std::string& name, const std::string& type) {
+  for (const kg::Entity& e : r.entities)
+    if ((e.name == name || e.aliases.count(name)) && kg::to_string(e.type) == type) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("entity cases from tests/cases/entities.json") {
+  std::ifstream in(std::string(KG_TESTS_DIR) + "/cases/entities.json");
+  REQUIRE(in);
+  const nlohmann::json cases = nlohmann::json::parse(in);
+  REQUIRE(cases.size() >= 10);
+  for (const auto& c : cases) {
+    SECTION(c.at("id").get<std::string>()) {
+      const kg::Resolution r = run(c.at("input").get<std::string>());
+      for (const auto& e : c.at("expected")) {
+        INFO("expected " << e.at("name").get<std::string>() << " [" << e.at("type").get<std::string>() << "]");
+        CHECK(has(r, e.at("name"), e.at("type")));
+      }
+      if (c.contains("absent"))
+        for (const auto& name : c.at("absent")) {
+          INFO("absent " << name.get<std::string>());
+          for (const kg::Entity& e : r.entities) CHECK(e.name != name.get<std::string>());
+        }
+    }
+  }
+}
+
+TEST_CASE("mentions carry offsets into the original text and a rule") {
+  const std::string text = "我们在广州市海珠区调研。";
+  const kg::CleanDocument clean = kg::Cleaner().clean(kg::make_document("d", text));
+  const kg::Recognizer recognizer(kg::Lexicon::builtin());
+  const auto mentions = recognizer.recognize(clean, kg::SentenceSplitter().split(clean));
+  REQUIRE(mentions.size() >= 2);
+  for (const kg::Mention& m : mentions) {
+    CHECK(!m.rule.empty());
+    CHECK(text.substr(m.source.byte_begin, m.source.byte_end - m.source.byte_begin) == m.surface);
+  }
+  CHECK(std::is_sorted(mentions.begin(), mentions.end(),
+                       [](const kg::Mention& a, const kg::Mention& b) { return a.begin < b.begin; }));
+}
+
+TEST_CASE("the same input gives the same mentions") {
+  const std::string text = "深圳市人工智能产业协会会长王立新表示，华为与腾讯云将参加论坛。";
+  const kg::Resolution a = run(text), b = run(text);
+  REQUIRE(a.entities.size() == b.entities.size());
+  for (std::size_t i = 0; i < a.entities.size(); ++i) CHECK(a.entities[i].name == b.entities[i].name);
+}
