@@ -368,7 +368,26 @@ std::vector<std::string> materialise(Corpus& corpus, const fs::path& dir) {
 // ---------------------------------------------------------------------------
 // The stage pass
 
+// Documents a stage threw on: counted and the first one named, so that one
+// bad document does not stop a benchmark (and the failure is reported).
+class Failures {
+ public:
+  void note(const std::string& document, const char* what) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (count_++ == 0) first_ = document + ": " + what;
+  }
+  std::size_t count() const { return count_; }
+  const std::string& first() const { return first_; }
+  json to_json() const { return {{"count", count_}, {"first", first_}}; }
+
+ private:
+  std::mutex mutex_;
+  std::size_t count_ = 0;
+  std::string first_;
+};
+
 struct StageReport {
+  Failures failures;
   std::size_t documents = 0;
   std::size_t bytes = 0;
   std::size_t sentences = 0, mentions = 0, entities = 0, relations = 0;
@@ -379,8 +398,7 @@ struct StageReport {
   double setup_seconds = 0;
 };
 
-StageReport run_stages(Corpus& corpus, const kg::Lexicon& lexicon) {
-  StageReport r;
+void run_stages(Corpus& corpus, const kg::Lexicon& lexicon, StageReport& r) {
   const auto setup_start = Clock::now();
   const kg::Cleaner cleaner;
   const kg::SentenceSplitter splitter;
@@ -393,7 +411,7 @@ StageReport run_stages(Corpus& corpus, const kg::Lexicon& lexicon) {
       relate{"relations"}, merge{"graph merge"}, graphml{"GraphML export"}, jsonld{"JSON-LD export"};
   kg::Graph graph;
   corpus.restart();
-  while (std::optional<kg::RawDocument> doc = corpus.next()) {
+  auto one_document = [&](const kg::RawDocument* doc) {
     const kg::CleanDocument cleaned = timed(clean, [&] { return cleaner.clean(*doc); });
     const std::vector<kg::Sentence> sentences = timed(split, [&] { return splitter.split(cleaned); });
     std::vector<kg::Mention> mentions = timed(recognize, [&] { return recognizer.recognize(cleaned, sentences); });
@@ -420,6 +438,13 @@ StageReport run_stages(Corpus& corpus, const kg::Lexicon& lexicon) {
       graph.add(x);
       return 0;
     });
+  };
+  while (std::optional<kg::RawDocument> doc = corpus.next()) {
+    try {
+      one_document(&*doc);
+    } catch (const std::exception& e) {
+      r.failures.note(doc->id, e.what());
+    }
   }
   r.graphml_bytes = timed(graphml, [&] {
     CountingBuffer sink;
@@ -441,13 +466,13 @@ StageReport run_stages(Corpus& corpus, const kg::Lexicon& lexicon) {
   r.edges = graph.edge_count();
   r.stages = {clean, split, recognize, resolve, relate, merge, graphml, jsonld};
   r.peak_rss = proc_status_bytes("VmHWM");
-  return r;
 }
 
 // ---------------------------------------------------------------------------
 // The end-to-end pass
 
 struct EndToEnd {
+  std::shared_ptr<Failures> failures = std::make_shared<Failures>();
   unsigned jobs = 1;
   double seconds = 0;
   double extract_seconds = 0;  // reading and extracting (and merging per thread)
@@ -494,7 +519,11 @@ EndToEnd run_end_to_end(const kg::Pipeline& pipeline, DocumentFeed& feed, unsign
     while (std::optional<kg::RawDocument> doc = feed.next()) {
       bytes[id] += doc->bytes.size();
       documents[id] += 1;
-      graphs[id].add(pipeline.extract(*doc));
+      try {
+        graphs[id].add(pipeline.extract(*doc));
+      } catch (const std::exception& ex) {
+        e.failures->note(doc->id, ex.what());
+      }
     }
   };
   if (jobs == 1) {
@@ -547,6 +576,9 @@ void print_stage_table(const StageReport& r, std::ostream& out) {
                 "graph: %zu nodes, %zu edges; GraphML %.2f MB, JSON-LD %.2f MB; setup %.3f s; peak RSS %.1f MiB\n",
                 r.nodes, r.edges, mb(r.graphml_bytes), mb(r.jsonld_bytes), r.setup_seconds, mib(r.peak_rss));
   out << line;
+  if (r.failures.count() > 0)
+    out << "FAILED on " << r.failures.count() << " documents (left out of the counts), first: " << r.failures.first()
+        << "\n";
 }
 
 void print_e2e(const EndToEnd& e, std::ostream& out) {
@@ -558,6 +590,8 @@ void print_e2e(const EndToEnd& e, std::ostream& out) {
                 e.extract_seconds, e.write_seconds, 100.0 * e.write_seconds / e.seconds, mb(e.output_bytes),
                 mib(e.peak_rss));
   out << line;
+  if (e.failures->count() > 0)
+    out << "  FAILED on " << e.failures->count() << " documents, first: " << e.failures->first() << "\n";
 }
 
 json stage_json(const StageReport& r) {
@@ -655,6 +689,7 @@ int run(const std::vector<std::string>& argv) {
       runs.push_back(run_end_to_end(pipeline, *feed, jobs, workdir / ("graph-" + std::to_string(jobs) + ".graphml")));
       print_e2e(runs.back(), std::cout);
       json j = e2e_json(runs.back());
+      j["failures"] = runs.back().failures->to_json();
       j["peak_rss_is_per_pass"] = reset;
       report["e2e"].push_back(j);
     }
@@ -671,9 +706,11 @@ int run(const std::vector<std::string>& argv) {
 
   if (args.run_stages) {
     const bool reset = reset_peak_rss();
-    const StageReport stages = run_stages(*corpus, lexicon);
+    StageReport stages;
+    run_stages(*corpus, lexicon, stages);
     print_stage_table(stages, std::cout);
     report["stage_pass"] = stage_json(stages);
+    report["stage_pass"]["failures"] = stages.failures.to_json();
     report["stage_pass"]["peak_rss_is_per_pass"] = reset;
   }
   report["load_average_after"] = load_average();
