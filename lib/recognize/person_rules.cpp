@@ -71,6 +71,36 @@ std::size_t skip_spaces(std::string_view text, std::size_t i) {
   return i;
 }
 
+bool is_speech_verb(std::string_view w) {
+  return w == "说" || w == "表示" || w == "认为" || w == "指出" || w == "介绍" || w == "透露" || w == "强调";
+}
+
+// NAME说 / NAME表示 at the start of a clause: a surname-led name of two or
+// three characters between a clause boundary and a speech verb.
+void speakers(const Scan& scan, std::vector<Candidate>& out) {
+  const std::string_view text = scan.text;
+  for (const auto& [b, e] : scan.stops) {
+    if (!is_speech_verb(text.substr(b, e - b))) continue;
+    for (std::size_t bytes : {9, 6}) {
+      if (b < bytes) continue;
+      const std::size_t start = b - bytes;
+      const char32_t before = start == 0 ? U'\n' : char_at(text, char_before(text, start));
+      if (is_name_char(before)) continue;
+      const std::optional<std::size_t> end = name_at(scan, start);
+      if (!end || *end != b) continue;
+      Candidate c;
+      c.begin = start;
+      c.end = b;
+      c.type = EntityType::Person;
+      c.name = std::string(text.substr(start, b - start));
+      c.rule = "speaker";
+      c.confidence = 0.6;
+      out.push_back(std::move(c));
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Candidate> people_by_role(const Scan& scan) {
@@ -108,6 +138,7 @@ std::vector<Candidate> people_by_role(const Scan& scan) {
       pos = *end + 3;
     }
   }
+  speakers(scan, out);
   return out;
 }
 
