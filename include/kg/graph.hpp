@@ -45,6 +45,8 @@ class Graph {
   // evidence is unioned and their weights summed. Self-loops and empty names
   // are ignored.
   void add(const DocumentExtraction& extraction);
+  // Same, taking the extraction's strings and vectors instead of copying them.
+  void add(DocumentExtraction&& extraction);
 
   // Merges another graph into this one (associative and commutative).
   void merge(const Graph& other);

@@ -295,7 +295,7 @@ void read_node(const Json& j, Graph::Impl& impl) {
   s.aliases = string_set(j, "aliases");
   s.documents = string_set(j, "documents");
   for (const Json& m : array_field(j, "mentions")) s.mentions.push_back(mention_of(m));
-  impl.merge_node(text_field(j, "name", true), s);
+  impl.merge_node(text_field(j, "name", true), std::move(s));
 }
 
 void read_edge(const Json& j, Graph::Impl& impl) {
@@ -306,7 +306,7 @@ void read_edge(const Json& j, Graph::Impl& impl) {
   s.roles = string_set(j, "roles");
   s.weight_micro = graph::to_micro(number_field(j, "weight", 0.0));
   for (const Json& e : array_field(j, "evidence")) s.evidence.insert(evidence_of(e));
-  impl.merge_edge(key, s);
+  impl.merge_edge(std::move(key), std::move(s));
 }
 
 void read_line(const std::string& line, Graph& graph) {

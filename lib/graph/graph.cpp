@@ -49,16 +49,15 @@ std::size_t vote_weight(const Entity& entity) noexcept {
   return std::max<std::size_t>(1, entity.mentions.size());
 }
 
-NodeState node_state_of(const Entity& entity, const std::string& document) {
+NodeState node_state_of(Entity&& entity, const std::string& document) {
   NodeState state;
   state.type_votes[entity.type] = vote_weight(entity);
   if (entity.level != PlaceLevel::None) state.level_votes[entity.level] = vote_weight(entity);
-  if (!entity.code.empty()) state.codes.insert(entity.code);
-  state.aliases = entity.aliases;
+  if (!entity.code.empty()) state.codes.insert(std::move(entity.code));
+  state.aliases = std::move(entity.aliases);
   state.aliases.erase(std::string());
-  state.aliases.insert(entity.name);
-  state.mentions = entity.mentions;
-  state.documents = entity.documents;
+  state.mentions = std::move(entity.mentions);
+  state.documents = std::move(entity.documents);
   if (!document.empty()) state.documents.insert(document);
   state.documents.erase(std::string());
   return state;
@@ -76,13 +75,13 @@ void add_roles(std::set<std::string>& roles, const std::string& joined) {
   }
 }
 
-std::pair<EdgeKey, EdgeState> edge_state_of(const Relation& relation) {
-  EdgeKey key{relation.head, relation.type, relation.tail};
+std::pair<EdgeKey, EdgeState> edge_state_of(Relation&& relation) {
+  EdgeKey key{std::move(relation.head), relation.type, std::move(relation.tail)};
   if (is_symmetric(relation.type) && key.tail < key.head) std::swap(key.head, key.tail);
   EdgeState state;
   add_roles(state.roles, relation.role);
   state.weight_micro = to_micro(relation.weight);
-  for (Evidence e : relation.evidence) {
+  for (Evidence& e : relation.evidence) {
     e.confidence = clean_confidence(e.confidence);
     state.evidence.insert(std::move(e));
   }
@@ -206,19 +205,20 @@ std::int64_t to_micro(double weight) noexcept {
 
 double from_micro(std::int64_t micro) noexcept { return static_cast<double>(micro) / 1e6; }
 
-void NodeState::merge(const NodeState& other) {
+void NodeState::absorb(NodeState&& other) {
   for (const auto& [type, n] : other.type_votes) type_votes[type] += n;
   for (const auto& [level, n] : other.level_votes) level_votes[level] += n;
-  codes.insert(other.codes.begin(), other.codes.end());
-  aliases.insert(other.aliases.begin(), other.aliases.end());
-  mentions.insert(mentions.end(), other.mentions.begin(), other.mentions.end());
-  documents.insert(other.documents.begin(), other.documents.end());
+  codes.merge(other.codes);  // splices nodes: no copies
+  aliases.merge(other.aliases);
+  mentions.insert(mentions.end(), std::make_move_iterator(other.mentions.begin()),
+                  std::make_move_iterator(other.mentions.end()));
+  documents.merge(other.documents);
 }
 
-void EdgeState::merge(const EdgeState& other) {
-  roles.insert(other.roles.begin(), other.roles.end());
+void EdgeState::absorb(EdgeState&& other) {
+  roles.merge(other.roles);
   weight_micro += other.weight_micro;
-  evidence.insert(other.evidence.begin(), other.evidence.end());
+  evidence.merge(other.evidence);
 }
 
 EntityType winning_type(const std::map<EntityType, std::size_t>& votes) noexcept {
@@ -280,19 +280,21 @@ Graph::Impl::Impl(const Impl& other) : nodes(other.nodes), edges(other.edges), d
   cached_ = other.cached_;  // immutable once built: safe to share
 }
 
-void Graph::Impl::merge_node(const std::string& name, const graph::NodeState& state) {
+void Graph::Impl::merge_node(std::string name, graph::NodeState state) {
   if (name.empty()) return;
   invalidate();
-  auto [it, inserted] = nodes.try_emplace(name, state);
-  if (!inserted) it->second.merge(state);
-  it->second.aliases.insert(name);
+  state.aliases.insert(name);
+  const auto it = nodes.find(name);
+  if (it == nodes.end()) nodes.emplace(std::move(name), std::move(state));
+  else it->second.absorb(std::move(state));
 }
 
-void Graph::Impl::merge_edge(const graph::EdgeKey& key, const graph::EdgeState& state) {
+void Graph::Impl::merge_edge(graph::EdgeKey key, graph::EdgeState state) {
   if (key.head.empty() || key.tail.empty() || key.head == key.tail) return;
   invalidate();
-  auto [it, inserted] = edges.try_emplace(key, state);
-  if (!inserted) it->second.merge(state);
+  const auto it = edges.find(key);
+  if (it == edges.end()) edges.emplace(std::move(key), std::move(state));
+  else it->second.absorb(std::move(state));
 }
 
 void Graph::Impl::add_document(const std::string& id) {
@@ -317,14 +319,18 @@ Graph& Graph::operator=(const Graph& other) {
 Graph::Graph(Graph&&) noexcept = default;
 Graph& Graph::operator=(Graph&&) noexcept = default;
 
-void Graph::add(const DocumentExtraction& extraction) {
+void Graph::add(const DocumentExtraction& extraction) { add(DocumentExtraction(extraction)); }
+
+void Graph::add(DocumentExtraction&& extraction) {
   ensure_impl();
   impl_->add_document(extraction.document);
-  for (const Entity& entity : extraction.entities)
-    impl_->merge_node(entity.name, graph::node_state_of(entity, extraction.document));
-  for (const Relation& relation : extraction.relations) {
-    const auto [key, state] = graph::edge_state_of(relation);
-    impl_->merge_edge(key, state);
+  for (Entity& entity : extraction.entities) {
+    std::string name = entity.name;
+    impl_->merge_node(std::move(name), graph::node_state_of(std::move(entity), extraction.document));
+  }
+  for (Relation& relation : extraction.relations) {
+    auto [key, state] = graph::edge_state_of(std::move(relation));
+    impl_->merge_edge(std::move(key), std::move(state));
   }
 }
 

@@ -50,7 +50,8 @@ struct NodeState {
   std::vector<MentionRef> mentions;  // appended; sorted in the View
   std::set<std::string> documents;
 
-  void merge(const NodeState& other);
+  // Moves another state's votes, names, mentions and documents in.
+  void absorb(NodeState&& other);
 };
 
 struct EdgeKey {
@@ -67,7 +68,8 @@ struct EdgeState {
   std::int64_t weight_micro = 0;
   std::set<Evidence, EvidenceLess> evidence;
 
-  void merge(const EdgeState& other);
+  // Moves another state's roles, weight and evidence in.
+  void absorb(EdgeState&& other);
 };
 
 // The graph as users see it, computed from the merge state.
@@ -103,8 +105,9 @@ struct Graph::Impl {
   Impl& operator=(const Impl&) = delete;
 
   // Merges state in; each call invalidates the cached View.
-  void merge_node(const std::string& name, const graph::NodeState& state);
-  void merge_edge(const graph::EdgeKey& key, const graph::EdgeState& state);
+  // (By value: callers that are done with a state move it in.)
+  void merge_node(std::string name, graph::NodeState state);
+  void merge_edge(graph::EdgeKey key, graph::EdgeState state);
   void add_document(const std::string& id);
 
   // Returns the View, computing it on first use (thread-safe).
