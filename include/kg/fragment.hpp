@@ -2,7 +2,9 @@
 // map-reduce: `kg extract` (the map) writes one DocumentExtraction a line;
 // `kg merge` (the reduce) reads fragments and whole graphs back and merges
 // them. Merging is associative and deterministic, so shards may be merged in
-// any grouping and give the same graph.
+// any grouping and give the same graph. Each line is a JSON object whose
+// "kind" is "document" (one extraction) or "graph", "node", "edge" (a merged
+// graph's state); docs/output-formats.md describes every field.
 //
 //   kg::write_fragment(pipeline.extract(doc), std::cout);   // one line
 //   kg::Graph g = kg::read_fragments(std::cin, "-");
@@ -18,15 +20,18 @@
 
 namespace kg {
 
-// Writes one extraction as a single JSON line (ends with '\n').
+// Writes one extraction, every field, as a single JSON line (ends with '\n').
+// Strings are written exactly (invalid UTF-8 becomes U+FFFD).
 void write_fragment(const DocumentExtraction& extraction, std::ostream& out);
 
-// Writes a whole graph as JSON Lines fragments (one line per node group), so
-// a merged graph can be merged again.
+// Writes a whole graph as JSON Lines fragments (a "graph" line with the
+// document ids, then a line per node and per edge), so a merged graph can be
+// merged again and give exactly what merging its documents would.
 void write_graph_fragments(const Graph& graph, std::ostream& out);
 
-// Reads JSON Lines fragments (either kind) and returns their merged graph.
-// Throws kg::Error (Format) naming `origin` and the line for a bad line.
+// Reads JSON Lines fragments (any kinds, mixed) and returns their merged
+// graph; blank lines are skipped. Throws kg::Error (Format) as
+// "ORIGIN:LINE: problem" for a bad line, kg::Error (Io) when the stream fails.
 Graph read_fragments(std::istream& in, const std::string& origin);
 
 }  // namespace kg
