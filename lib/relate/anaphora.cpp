@@ -62,6 +62,13 @@ std::optional<EntityRef> resolve_anaphor_suffix(std::string_view text, const Ant
   return std::nullopt;
 }
 
+bool starts_with_anaphor(std::string_view text) {
+  text = trim_space_quotes(text);
+  for (const Anaphor& a : kAnaphors)
+    if (text.starts_with(a.word)) return true;
+  return false;
+}
+
 std::optional<EntityRef> resolve_anaphor_prefix(std::string_view text, const Antecedents& recent) {
   text = trim_space_quotes(text);
   for (const Anaphor& a : kAnaphors)

@@ -4,28 +4,37 @@
 // skipped: they are lists (navigation, rankings), and their pairs would grow
 // quadratically.
 #include <algorithm>
-#include <map>
-#include <set>
+#include <string_view>
+#include <utility>
 
 #include "relate/patterns.hpp"
 
 namespace kg::relate {
 
 std::vector<Finding> co_occurrence(const SentenceView& view) {
-  std::map<std::string, const EntityRef*> distinct;
-  for (const Item& it : view.items()) distinct.emplace(it.entity.name, &it.entity);
-  if (distinct.size() < 2 || distinct.size() > kMaxCoOccurring) return {};
-  std::set<std::pair<std::string, std::string>> nested;
+  // Distinct names, by first item; a handful per sentence, so vectors beat maps.
+  std::vector<const EntityRef*> distinct;
+  for (const Item& it : view.items()) {
+    const bool seen = std::any_of(distinct.begin(), distinct.end(),
+                                  [&](const EntityRef* e) { return e->name == it.entity.name; });
+    if (!seen) distinct.push_back(&it.entity);
+    if (distinct.size() > kMaxCoOccurring) return {};
+  }
+  if (distinct.size() < 2) return {};
+  std::vector<std::pair<std::string_view, std::string_view>> nested;
   for (const Item& it : view.items())
-    for (std::size_t p = it.parent; p != kNoParent; p = view.item(p).parent) {
-      const std::string& a = view.item(p).entity.name;
-      nested.emplace(std::min(a, it.entity.name), std::max(a, it.entity.name));
-    }
+    for (std::size_t p = it.parent; p != kNoParent; p = view.item(p).parent)
+      nested.emplace_back(view.item(p).entity.name, it.entity.name);
+  auto is_nested = [&](std::string_view a, std::string_view b) {
+    return std::any_of(nested.begin(), nested.end(), [&](const auto& n) {
+      return (n.first == a && n.second == b) || (n.first == b && n.second == a);
+    });
+  };
   std::vector<Finding> out;
-  for (auto i = distinct.begin(); i != distinct.end(); ++i)
-    for (auto j = std::next(i); j != distinct.end(); ++j) {
-      if (nested.count({i->first, j->first})) continue;
-      out.push_back({*i->second, RelationType::CoOccurs, *j->second, {}, "sentence", 1.0});
+  for (std::size_t i = 0; i < distinct.size(); ++i)
+    for (std::size_t j = i + 1; j < distinct.size(); ++j) {
+      if (is_nested(distinct[i]->name, distinct[j]->name)) continue;
+      out.push_back({*distinct[i], RelationType::CoOccurs, *distinct[j], {}, "sentence", 1.0});
     }
   return out;
 }

@@ -45,8 +45,7 @@ std::string lexicon_parent(const Lexicon& lexicon, const std::string& name) {
 // The place a name starts with (天津大学, 深圳某某科技有限公司), when the
 // document mentions that place: the usual way Chinese names give a seat.
 // A few well-known names start with a place word that is not their seat.
-const Seen* leading_place(const std::string& name, const Lexicon& lexicon,
-                          const std::map<std::string, Seen>& seen) {
+const Seen* leading_place(const std::string& name, const std::map<std::string, Seen>& seen) {
   static constexpr std::string_view kNotSeats[] = {"中山大学", "中华", "中央"};
   for (std::string_view n : kNotSeats)
     if (name.starts_with(n)) return nullptr;
@@ -59,10 +58,10 @@ const Seen* leading_place(const std::string& name, const Lexicon& lexicon,
   }
   for (std::size_t k = ends.size(); k-- > 1;) {  // longest first, two characters at least
     if (ends[k] >= name.size()) continue;        // the whole name is not a prefix of itself
-    const std::string prefix = name.substr(0, ends[k]);
-    std::string canonical = prefix;
-    if (const LexiconEntry* e = lexicon.find(prefix); e && e->type == EntityType::Place) canonical = e->name;
-    const auto it = seen.find(canonical);
+    std::string_view prefix = std::string_view(name).substr(0, ends[k]);
+    auto it = seen.find(std::string(prefix));
+    if (it == seen.end() && (prefix.ends_with("市") || prefix.ends_with("省")) && k > 1)
+      it = seen.find(std::string(prefix.substr(0, ends[k - 1])));  // 广州市… names the place 广州
     if (it != seen.end() && it->second.entity.type == EntityType::Place &&
         it->second.entity.level != PlaceLevel::Country)
       return &it->second;
@@ -94,7 +93,7 @@ std::vector<PlacedFinding> hierarchy_relations(const std::vector<SentenceView>& 
       up = lexicon_parent(lexicon, up);
     }
     if (is_organisation(c.type) && lexicon_parent(lexicon, name).empty() && child.parent.empty())
-      if (const Seen* place = leading_place(name, lexicon, seen))
+      if (const Seen* place = leading_place(name, seen))
         out.push_back({{c, RelationType::LocatedIn, place->entity, {}, "name", 0.75},
                        evidence_view(child, *place)});
     // Named regions: their member cities.

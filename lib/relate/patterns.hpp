@@ -23,7 +23,10 @@ using Antecedents = std::vector<EntityRef>;
 // that `text` ends with; nullopt when `text` does not end with one or no
 // antecedent fits.
 std::optional<EntityRef> resolve_anaphor_suffix(std::string_view text, const Antecedents& recent);
-// Same, for an anaphor that `text` starts with (a clause's subject).
+// Tells whether `text` starts with an anaphor (cheap; lets callers skip
+// gathering antecedents).
+bool starts_with_anaphor(std::string_view text);
+// Same as resolve_anaphor_suffix, for an anaphor that `text` starts with (a clause's subject).
 std::optional<EntityRef> resolve_anaphor_prefix(std::string_view text, const Antecedents& recent);
 
 // Relations a name states: the place inside an organisation's name

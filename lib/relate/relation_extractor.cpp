@@ -72,7 +72,7 @@ std::vector<Relation> RelationExtractor::extract(const CleanDocument& doc,
   std::vector<EntityRef> carried;
   int carried_age = 0;
   auto keep = [&](const SentenceView& view, const std::vector<relate::Finding>& findings) {
-    for (const relate::Finding& f : findings) set.add(f, view.evidence(doc.id, f.trigger, f.confidence));
+    for (const relate::Finding& f : findings) set.add(f, view, doc.id);
   };
   for (const SentenceView& view : views) {
     keep(view, relate::name_relations(view));
@@ -92,7 +92,7 @@ std::vector<Relation> RelationExtractor::extract(const CleanDocument& doc,
       recent.erase(recent.begin(), recent.end() - kRecentOrganisations);
   }
   for (const relate::PlacedFinding& p : relate::hierarchy_relations(views, *lexicon_, tables))
-    set.add(p.finding, views[p.view].evidence(doc.id, p.finding.trigger, p.finding.confidence));
+    set.add(p.finding, views[p.view], doc.id);
   return set.relations();
 }
 

@@ -151,7 +151,7 @@ std::vector<Employment> employers_before(const SentenceView& view, const Tables&
     if (title.empty()) break;
     unit = trim_space(unit);
     if (unit.ends_with("的")) unit.remove_suffix(3);
-    if (first) {  // 该中心CEO马霖, 其副院长梁俊
+    if (first && !unit.empty()) {  // 该中心CEO马霖, 其副院长梁俊
       Antecedents cands = recent;
       for (const Item& it : view.items())
         if (it.end <= left && is_organisation(it.entity.type)) cands.push_back(it.entity);

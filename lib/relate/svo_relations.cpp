@@ -233,9 +233,12 @@ class SentenceSvo {
   SvoResult run() {
     place_of_org();
     const std::string_view text = view_.text();
+    std::size_t next_item = 0;  // top items are in order: skip them as the scan reaches them
     for (std::size_t p = 0; p < text.size();) {
-      if (const Item* inside = item_at(p)) {
-        p = inside->end;
+      const auto& top = view_.top();
+      while (next_item < top.size() && view_.item(top[next_item]).end <= p) ++next_item;
+      if (next_item < top.size() && view_.item(top[next_item]).begin <= p) {
+        p = view_.item(top[next_item]).end;
         continue;
       }
       if (const auto trig = tables_.trigger_at(text.substr(p))) {
@@ -257,15 +260,6 @@ class SentenceSvo {
   std::vector<Finding> out_;
   std::optional<Side> last_subject_;
   std::set<const Chunk*> objects_;  // chunks already taken as some trigger's object
-
-  const Item* item_at(std::size_t p) const {
-    for (std::size_t idx : view_.top()) {
-      const Item& it = view_.item(idx);
-      if (it.begin <= p && p < it.end) return &it;
-      if (it.begin > p) break;
-    }
-    return nullptr;
-  }
 
   void add(const EntityRef& h, RelationType t, const EntityRef& tail, std::string_view trigger,
            double confidence) {
@@ -386,8 +380,9 @@ class SentenceSvo {
   // A subject for a clause that names none before its trigger.
   std::optional<Side> borrowed_subject(std::size_t p, const Clause& cl) {
     const std::string_view lead = view_.between(cl.begin, p);
-    if (auto a = resolve_anaphor_prefix(lead, antecedents_before(cl.begin)))
-      return borrowed({*a}, 0.6);
+    if (starts_with_anaphor(lead)) {
+      if (auto a = resolve_anaphor_prefix(lead, antecedents_before(cl.begin))) return borrowed({*a}, 0.6);
+    }
     if (negated(lead) || has_own_subject(lead) || utf8::length(lead) > kSubjectGapChars) return std::nullopt;
     if (opens_dependent_clause(lead)) {
       const Chunk* next = next_clause_subject(cl);
@@ -518,7 +513,8 @@ class SentenceSvo {
       for (std::string_view joiner : {"与", "同", "跟", "和"}) {
         if (!lead.ends_with(joiner)) continue;
         const std::string_view head = strip_adverbs(trim_space(lead.substr(0, lead.size() - joiner.size())));
-        std::optional<EntityRef> a = resolve_anaphor_prefix(head, antecedents_before(cl.begin));
+        std::optional<EntityRef> a;
+        if (starts_with_anaphor(head)) a = resolve_anaphor_prefix(head, antecedents_before(cl.begin));
         if (!a && head.empty() && last_subject_ && !last_subject_->entities.empty())
           a = last_subject_->entities.front();
         if (a)

@@ -3,6 +3,7 @@
 // position, so they cost O(longest word) per call.
 #include "relate/triggers.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "data/builtin_data.hpp"
@@ -51,16 +52,6 @@ unsigned parse_kind(const std::string& kind, std::string_view file) {
   return it->second;
 }
 
-// Byte offsets of the character boundaries of `s`, 0 and s.size() included.
-std::vector<std::size_t> boundaries(std::string_view s) {
-  std::vector<std::size_t> out{0};
-  for (std::size_t i = 0; i < s.size();) {
-    i += utf8::sequence_length(static_cast<unsigned char>(s[i]));
-    out.push_back(std::min(i, s.size()));
-  }
-  return out;
-}
-
 }  // namespace
 
 const Tables& Tables::builtin() {
@@ -83,34 +74,39 @@ Tables::Tables(std::string_view roles, std::string_view triggers, std::string_vi
     if (!fresh && kind != RoleKind::Modifier) it->second = kind;
     longest_role_ = std::max(longest_role_, utf8::length(r.key));
   }
-  for (const Row& r : parse_rows(triggers, "relate_triggers.tsv")) {
-    triggers_[r.key] |= parse_kind(r.value, "relate_triggers.tsv");
-    longest_trigger_ = std::max(longest_trigger_, utf8::length(r.key));
+  std::map<std::string, unsigned> words;
+  for (const Row& r : parse_rows(triggers, "relate_triggers.tsv"))
+    words[r.key] |= parse_kind(r.value, "relate_triggers.tsv");
+  for (const auto& [word, kinds] : words) {
+    std::size_t i = 0;
+    triggers_[utf8::next(word, i)].emplace_back(word, kinds);
   }
+  for (auto& [first, list] : triggers_)
+    std::stable_sort(list.begin(), list.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   for (const Row& r : parse_rows(regions, "relate_regions.tsv")) regions_[r.key].push_back(r.value);
 }
 
 std::optional<Trigger> Tables::trigger_at(std::string_view text) const {
-  std::size_t ends[16];
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < text.size() && n < longest_trigger_ && n < 16;) {
-    i += utf8::sequence_length(static_cast<unsigned char>(text[i]));
-    ends[n++] = std::min(i, text.size());
-  }
-  for (std::size_t k = n; k-- > 0;) {
-    const auto it = triggers_.find(std::string(text.substr(0, ends[k])));
-    if (it != triggers_.end()) return Trigger{text.substr(0, ends[k]), it->second};
-  }
+  if (text.empty()) return std::nullopt;
+  std::size_t i = 0;
+  const auto it = triggers_.find(utf8::next(text, i));
+  if (it == triggers_.end()) return std::nullopt;
+  for (const auto& [word, kinds] : it->second)
+    if (text.starts_with(word)) return Trigger{text.substr(0, word.size()), kinds};
   return std::nullopt;
 }
 
 std::optional<std::pair<std::size_t, Tables::RoleKind>> Tables::title_ending_at(
     std::string_view text, std::size_t end, bool want_modifier) const {
-  const std::vector<std::size_t> starts = boundaries(text.substr(0, end));
-  // Longest first: walk the boundaries from the start side, but only the last few.
-  const std::size_t count = starts.size() - 1;  // characters before `end`
-  const std::size_t first = count > longest_role_ ? count - longest_role_ : 0;
-  for (std::size_t k = first; k < count; ++k) {
+  // Character starts of the last `longest_role_` characters before `end`, nearest last.
+  std::vector<std::size_t> starts;
+  for (std::size_t i = end; i > 0 && starts.size() < longest_role_;) {
+    --i;
+    while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+    starts.push_back(i);
+  }
+  for (std::size_t k = starts.size(); k-- > 0;) {  // longest first
     const auto it = roles_.find(std::string(text.substr(starts[k], end - starts[k])));
     if (it == roles_.end()) continue;
     if ((it->second == RoleKind::Modifier) == want_modifier) return std::pair(starts[k], it->second);

@@ -65,8 +65,8 @@ class Tables {
   // word -> kind, searched from the end of a text; longest first per last character.
   std::unordered_map<std::string, RoleKind> roles_;
   std::size_t longest_role_ = 0;
-  std::unordered_map<std::string, unsigned> triggers_;
-  std::size_t longest_trigger_ = 0;
+  // first character -> (word, kinds), longest word first: one hash lookup per position.
+  std::unordered_map<char32_t, std::vector<std::pair<std::string, unsigned>>> triggers_;
   std::map<std::string, std::vector<std::string>, std::less<>> regions_;
 
   // Returns the longest title or modifier (as `want_modifier`) ending at `end`.
