@@ -1,0 +1,51 @@
+// The relation word tables: malformed lines are errors naming the file and
+// line; titles chain with modifiers; triggers match the longest word.
+#include <catch2/catch.hpp>
+
+#include "kg/error.hpp"
+#include "relate/triggers.hpp"
+
+using kg::relate::Tables;
+
+TEST_CASE("malformed relation tables are kg::Error naming file and line", "[relate][tables]") {
+  try {
+    Tables("# header\n局长\tstaff\n只有一列\n", "", "");
+    FAIL("no error");
+  } catch (const kg::Error& e) {
+    CHECK(e.code() == kg::ErrorCode::Format);
+    CHECK(std::string(e.what()).find("relate_roles.tsv line 3") != std::string::npos);
+  }
+  CHECK_THROWS_AS(Tables("", "落户\tnowhere\n", ""), kg::Error);
+  CHECK_THROWS_AS(Tables("局长\tboss\n", "", ""), kg::Error);
+}
+
+TEST_CASE("title chains and trigger words", "[relate][tables]") {
+  const Tables t("创始人\tfounder\n市长\tgovernment\n局长\tstaff\nCEO\tstaff\n副\tmodifier\n三级\tmodifier\n调研员\tstaff\n",
+                 "发布\tdevelop\n发布\tissue\n落户\tlocate\n", "大湾区\t广州\n");
+  const std::string a = "某公司创始人兼CEO";
+  const auto r = t.role_suffix(a);
+  REQUIRE(r);
+  CHECK(a.substr(r->begin) == "创始人兼CEO");
+  CHECK(r->founder);
+  const std::string b = "信息处三级调研员";
+  REQUIRE(t.role_suffix(b));
+  CHECK(b.substr(t.role_suffix(b)->begin) == "三级调研员");
+  const auto m = t.role_suffix("副市长");
+  REQUIRE(m);
+  CHECK(m->government);
+  CHECK_FALSE(t.role_suffix("表示"));
+  const auto trig = t.trigger_at("发布了新品");
+  REQUIRE(trig);
+  CHECK(trig->word == "发布");
+  CHECK(trig->kinds == (kg::relate::kDevelop | kg::relate::kIssue));
+  CHECK_FALSE(t.trigger_at("公司"));
+  CHECK(t.region_members("大湾区").size() == 1);
+  CHECK(t.region_members("长三角").empty());
+}
+
+TEST_CASE("the built-in tables load", "[relate][tables]") {
+  const Tables& t = Tables::builtin();
+  CHECK(t.trigger_at("落户临江"));
+  CHECK(t.role_suffix("副局长"));
+  CHECK_FALSE(t.region_members("粤港澳大湾区").empty());
+}
