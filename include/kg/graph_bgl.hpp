@@ -17,8 +17,7 @@
 
 namespace kg {
 
-using BglGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                       Entity, Relation>;
+using BglGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Entity, Relation>;
 
 // Returns the adjacency list behind a graph: vertices in canonical order (by
 // type, then name; vertex index i is the i-th of Graph::entities()), edges

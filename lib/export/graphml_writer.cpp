@@ -55,8 +55,10 @@ std::string joined_aliases(const Entity& e) {
   for (const std::string& alias : e.aliases) {
     if (!out.empty()) out += '|';
     for (char c : alias) {
-      if (c == '|') out += "｜";
-      else out += c;
+      if (c == '|')
+        out += "｜";
+      else
+        out += c;
     }
   }
   return out;
@@ -86,8 +88,8 @@ void write_node(std::string& out, const std::string& id, const Entity& e) {
   out += "    </node>\n";
 }
 
-void write_edge(std::string& out, const std::string& id, const std::string& source,
-                const std::string& target, const Relation& r) {
+void write_edge(std::string& out, const std::string& id, const std::string& source, const std::string& target,
+                const Relation& r) {
   out += "    <edge id=\"" + id + "\" source=\"" + source + "\" target=\"" + target + "\">\n";
   data(out, "k_edge_type", to_string(r.type));
   data(out, "k_weight", output::format_double(r.weight));

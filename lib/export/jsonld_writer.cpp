@@ -25,7 +25,9 @@ using Json = nlohmann::ordered_json;
 constexpr const char* kVocab = "https://kg.example.org/vocab#";
 constexpr const char* kIds = "https://kg.example.org/id/";
 
-Json typed(const char* id, const char* type) { return Json{{"@id", id}, {"@type", type}}; }
+Json typed(const char* id, const char* type) {
+  return Json{{"@id", id}, {"@type", type}};
+}
 
 Json context() {
   Json c;
@@ -63,9 +65,13 @@ Json context() {
   return c;
 }
 
-std::string clean(std::string_view s) { return output::sanitize_text(s); }
+std::string clean(std::string_view s) {
+  return output::sanitize_text(s);
+}
 
-std::string iri(const std::string& id) { return "kgid:" + id; }
+std::string iri(const std::string& id) {
+  return "kgid:" + id;
+}
 
 std::string dump(const Json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

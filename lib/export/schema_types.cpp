@@ -10,18 +10,16 @@ namespace {
 
 // Endings of Chinese policy titles: opinions, plans, measures, regulations,
 // methods, outlines, notices, laws.
-constexpr std::array<std::string_view, 18> kPolicyEndings{
-    "意见", "方案", "计划", "规划", "措施", "政策", "条例", "办法", "规定",
-    "细则", "纲要", "通知", "决定", "指南", "指引", "法", "规则", "标准"};
+constexpr std::array<std::string_view, 18> kPolicyEndings{"意见", "方案", "计划", "规划", "措施", "政策",
+                                                          "条例", "办法", "规定", "细则", "纲要", "通知",
+                                                          "决定", "指南", "指引", "法",   "规则", "标准"};
 
 // Endings of competitions and events: contests, conferences, summits,
 // forums, fairs, festivals, exhibitions, weeks of activities.
-constexpr std::array<std::string_view, 8> kEventEndings{
-    "赛", "会", "论坛", "展", "节", "周", "活动", "沙龙"};
+constexpr std::array<std::string_view, 8> kEventEndings{"赛", "会", "论坛", "展", "节", "周", "活动", "沙龙"};
 
 bool ends_with_any(std::string_view name, const auto& endings) {
-  return std::any_of(endings.begin(), endings.end(),
-                     [&](std::string_view e) { return name.ends_with(e); });
+  return std::any_of(endings.begin(), endings.end(), [&](std::string_view e) { return name.ends_with(e); });
 }
 
 std::string ascii_upper(std::string_view s) {
@@ -43,7 +41,9 @@ bool is_policy_name(const Entity& entity) {
   return has_book_title_alias(entity) && !is_event_name(entity);
 }
 
-bool is_event_name(const Entity& entity) { return ends_with_any(entity.name, kEventEndings); }
+bool is_event_name(const Entity& entity) {
+  return ends_with_any(entity.name, kEventEndings);
+}
 
 bool is_ai_model_name(const Entity& entity) {
   const std::string upper = ascii_upper(entity.name);
@@ -53,13 +53,20 @@ bool is_ai_model_name(const Entity& entity) {
 
 std::vector<std::string> schema_types(const Entity& entity) {
   switch (entity.type) {
-    case EntityType::Place: return {"schema:Place", "schema:AdministrativeArea"};
-    case EntityType::Firm: return {"schema:Corporation"};
-    case EntityType::Lab: return {"schema:ResearchOrganization"};
-    case EntityType::University: return {"schema:CollegeOrUniversity"};
-    case EntityType::GovernmentBody: return {"schema:GovernmentOrganization"};
-    case EntityType::Organization: return {"schema:Organization"};
-    case EntityType::Person: return {"schema:Person"};
+    case EntityType::Place:
+      return {"schema:Place", "schema:AdministrativeArea"};
+    case EntityType::Firm:
+      return {"schema:Corporation"};
+    case EntityType::Lab:
+      return {"schema:ResearchOrganization"};
+    case EntityType::University:
+      return {"schema:CollegeOrUniversity"};
+    case EntityType::GovernmentBody:
+      return {"schema:GovernmentOrganization"};
+    case EntityType::Organization:
+      return {"schema:Organization"};
+    case EntityType::Person:
+      return {"schema:Person"};
     case EntityType::Product:
       if (is_ai_model_name(entity)) return {"schema:Product", "schema:SoftwareApplication"};
       return {"schema:Product"};

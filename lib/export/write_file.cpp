@@ -37,7 +37,8 @@ std::string create_temporary_beside(const std::string& path) {
       ::close(fd);
       return temporary;
     }
-    if (errno != EEXIST) throw Error(ErrorCode::Io, io_message(path, "cannot create a file beside it", errno));
+    if (errno != EEXIST)
+      throw Error(ErrorCode::Io, io_message(path, "cannot create a file beside it", errno));
   }
   throw Error(ErrorCode::Io, path + ": cannot create a temporary file beside it");
 }
@@ -51,8 +52,10 @@ bool sync_file(const std::string& file) {
 }
 
 void write_stream(const Graph& graph, std::ostream& out, OutputFormat format) {
-  if (format == OutputFormat::GraphML) write_graphml(graph, out);
-  else write_jsonld(graph, out);
+  if (format == OutputFormat::GraphML)
+    write_graphml(graph, out);
+  else
+    write_jsonld(graph, out);
 }
 
 }  // namespace
@@ -67,8 +70,7 @@ OutputFormat format_for_path(std::string_view path) {
 OutputFormat parse_output_format(std::string_view name) {
   if (name == "graphml") return OutputFormat::GraphML;
   if (name == "jsonld" || name == "json-ld") return OutputFormat::JsonLd;
-  throw Error(ErrorCode::Usage, "unknown output format '" + std::string(name) +
-                                    "' (use graphml or jsonld)");
+  throw Error(ErrorCode::Usage, "unknown output format '" + std::string(name) + "' (use graphml or jsonld)");
 }
 
 void write_file(const Graph& graph, const std::string& path, OutputFormat format) {

@@ -18,9 +18,9 @@ namespace {
 // Ties in the type vote go to the more specific type: a name that one
 // document calls a University and another an Organization is a University.
 constexpr EntityType kTypeSpecificity[] = {
-    EntityType::Place,   EntityType::University, EntityType::Lab,
-    EntityType::GovernmentBody, EntityType::Firm, EntityType::Person,
-    EntityType::Product, EntityType::Programme,  EntityType::Organization,
+    EntityType::Place,          EntityType::University, EntityType::Lab,
+    EntityType::GovernmentBody, EntityType::Firm,       EntityType::Person,
+    EntityType::Product,        EntityType::Programme,  EntityType::Organization,
 };
 
 std::size_t specificity_rank(EntityType type) noexcept {
@@ -30,17 +30,19 @@ std::size_t specificity_rank(EntityType type) noexcept {
 }
 
 auto evidence_tie(const Evidence& e) noexcept {
-  return std::tie(e.document, e.sentence, e.source.byte_begin, e.source.byte_end,
-                  e.source.char_begin, e.source.char_end, e.trigger, e.text);
+  return std::tie(e.document, e.sentence, e.source.byte_begin, e.source.byte_end, e.source.char_begin,
+                  e.source.char_end, e.trigger, e.text);
 }
 
 auto mention_tie(const MentionRef& m) noexcept {
-  return std::tie(m.document, m.sentence, m.source.byte_begin, m.source.byte_end,
-                  m.source.char_begin, m.source.char_end, m.surface);
+  return std::tie(m.document, m.sentence, m.source.byte_begin, m.source.byte_end, m.source.char_begin,
+                  m.source.char_end, m.surface);
 }
 
 // A clean confidence: NaN would break the strict weak order of EvidenceLess.
-double clean_confidence(double c) noexcept { return std::isnan(c) ? 0.0 : std::clamp(c, 0.0, 1.0); }
+double clean_confidence(double c) noexcept {
+  return std::isnan(c) ? 0.0 : std::clamp(c, 0.0, 1.0);
+}
 
 // A document's entity votes for its type with the weight of its mentions,
 // so that the resolver's decision for one document is the graph's decision
@@ -113,8 +115,7 @@ Entity entity_of(const std::string& name, const NodeState& state) {
 // Gives each key its hashed id; a (practically never seen) collision is
 // settled by the keys' order: the first keeps the id, the next get "-2", "-3".
 template <typename Key, typename KeyString>
-std::vector<std::string> assign_ids(char prefix, const std::vector<const Key*>& keys,
-                                    KeyString key_string) {
+std::vector<std::string> assign_ids(char prefix, const std::vector<const Key*>& keys, KeyString key_string) {
   std::vector<std::string> ids;
   ids.reserve(keys.size());
   std::unordered_map<std::string, std::vector<std::size_t>> by_id;
@@ -126,8 +127,7 @@ std::vector<std::string> assign_ids(char prefix, const std::vector<const Key*>& 
     if (members.size() < 2) continue;
     std::sort(members.begin(), members.end(),
               [&](std::size_t a, std::size_t b) { return *keys[a] < *keys[b]; });
-    for (std::size_t k = 1; k < members.size(); ++k)
-      ids[members[k]] = id + "-" + std::to_string(k + 1);
+    for (std::size_t k = 1; k < members.size(); ++k) ids[members[k]] = id + "-" + std::to_string(k + 1);
   }
   return ids;
 }
@@ -203,7 +203,9 @@ std::int64_t to_micro(double weight) noexcept {
   return std::llround(std::clamp(weight, -kLimit, kLimit) * 1e6);
 }
 
-double from_micro(std::int64_t micro) noexcept { return static_cast<double>(micro) / 1e6; }
+double from_micro(std::int64_t micro) noexcept {
+  return static_cast<double>(micro) / 1e6;
+}
 
 void NodeState::absorb(NodeState&& other) {
   for (const auto& [type, n] : other.type_votes) type_votes[type] += n;
@@ -225,8 +227,8 @@ EntityType winning_type(const std::map<EntityType, std::size_t>& votes) noexcept
   EntityType best = EntityType::Organization;
   std::size_t best_votes = 0;
   for (const auto& [type, n] : votes) {
-    const bool better = n > best_votes ||
-                        (n == best_votes && specificity_rank(type) < specificity_rank(best));
+    const bool better =
+        n > best_votes || (n == best_votes && specificity_rank(type) < specificity_rank(best));
     if (better) {
       best = type;
       best_votes = n;
@@ -285,16 +287,20 @@ void Graph::Impl::merge_node(std::string name, graph::NodeState state) {
   invalidate();
   state.aliases.insert(name);
   const auto it = nodes.find(name);
-  if (it == nodes.end()) nodes.emplace(std::move(name), std::move(state));
-  else it->second.absorb(std::move(state));
+  if (it == nodes.end())
+    nodes.emplace(std::move(name), std::move(state));
+  else
+    it->second.absorb(std::move(state));
 }
 
 void Graph::Impl::merge_edge(graph::EdgeKey key, graph::EdgeState state) {
   if (key.head.empty() || key.tail.empty() || key.head == key.tail) return;
   invalidate();
   const auto it = edges.find(key);
-  if (it == edges.end()) edges.emplace(std::move(key), std::move(state));
-  else it->second.absorb(std::move(state));
+  if (it == edges.end())
+    edges.emplace(std::move(key), std::move(state));
+  else
+    it->second.absorb(std::move(state));
 }
 
 void Graph::Impl::add_document(const std::string& id) {
@@ -319,7 +325,9 @@ Graph& Graph::operator=(const Graph& other) {
 Graph::Graph(Graph&&) noexcept = default;
 Graph& Graph::operator=(Graph&&) noexcept = default;
 
-void Graph::add(const DocumentExtraction& extraction) { add(DocumentExtraction(extraction)); }
+void Graph::add(const DocumentExtraction& extraction) {
+  add(DocumentExtraction(extraction));
+}
 
 void Graph::add(DocumentExtraction&& extraction) {
   ensure_impl();
@@ -362,7 +370,9 @@ std::size_t Graph::edge_count() const noexcept {
   }
 }
 
-std::size_t Graph::document_count() const noexcept { return impl_ ? impl_->documents.size() : 0; }
+std::size_t Graph::document_count() const noexcept {
+  return impl_ ? impl_->documents.size() : 0;
+}
 
 std::vector<std::string> Graph::documents() const {
   if (!impl_) return {};
@@ -396,7 +406,9 @@ const Entity* Graph::find(std::string_view name) const {
   return nullptr;
 }
 
-std::string Graph::node_id(const Entity& entity) { return graph::hashed_id('n', entity.name); }
+std::string Graph::node_id(const Entity& entity) {
+  return graph::hashed_id('n', entity.name);
+}
 
 std::string Graph::node_id_of(std::string_view name) const {
   if (!impl_) return {};
@@ -415,6 +427,8 @@ const graph::View& graph::view_of(const Graph& g) {
   return (g.has_impl() ? g.impl() : kEmpty).view();
 }
 
-const BglGraph& bgl_view(const Graph& graph) { return graph::view_of(graph).bgl; }
+const BglGraph& bgl_view(const Graph& graph) {
+  return graph::view_of(graph).bgl;
+}
 
 }  // namespace kg

@@ -74,10 +74,10 @@ struct EdgeState {
 
 // The graph as users see it, computed from the merge state.
 struct View {
-  BglGraph bgl;  // vertices in canonical order (type, name)
-  std::vector<std::string> node_ids;  // by vertex index
+  BglGraph bgl;                                  // vertices in canonical order (type, name)
+  std::vector<std::string> node_ids;             // by vertex index
   std::vector<BglGraph::edge_descriptor> edges;  // canonical order (head, type, tail)
-  std::vector<std::string> edge_ids;  // parallel to `edges`
+  std::vector<std::string> edge_ids;             // parallel to `edges`
   std::unordered_map<std::string, BglGraph::vertex_descriptor> by_name;
   std::unordered_map<std::string, BglGraph::vertex_descriptor> by_alias;
 };

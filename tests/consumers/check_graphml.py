@@ -62,6 +62,14 @@ def check_keys(path):
         check(("node", name) in declared, f"node key {name} not declared")
     for name in ["type", "weight", "evidence", "document", "role"]:
         check(("edge", name) in declared, f"edge key {name} not declared")
+    # GraphML 1.0 order: <key>s, then the <graph>; nodes and edges hold only <data>.
+    tags = [child.tag for child in root]
+    check(tags == sorted(tags, key=lambda t: t != GRAPHML + "key"), f"keys do not all come before the graph: {tags}")
+    for el in root.iter():
+        if el.tag in (GRAPHML + "node", GRAPHML + "edge"):
+            for child in el:
+                check(child.tag == GRAPHML + "data", f"a {el.tag} holds {child.tag}")
+                check(child.get("key") in ids, f"data refers to an undeclared key {child.get('key')}")
     graphs = root.findall(GRAPHML + "graph")
     check(len(graphs) == 1, f"{len(graphs)} <graph> elements, expected 1")
     if graphs:

@@ -47,8 +47,7 @@ inline Evidence evidence(const std::string& doc, std::size_t sentence, const std
   ev.document = doc;
   ev.sentence = sentence;
   ev.text = text;
-  ev.source = {sentence * 100, sentence * 100 + text.size(), sentence * 40,
-               sentence * 40 + text.size() / 3};
+  ev.source = {sentence * 100, sentence * 100 + text.size(), sentence * 40, sentence * 40 + text.size() / 3};
   ev.trigger = trigger;
   ev.confidence = confidence;
   return ev;
@@ -141,7 +140,8 @@ inline DocumentExtraction second_document() {
       entity(d, kNastyLab, ET::Lab, {kNastyLab}),
       entity(d, kPerson, ET::Person, {kPerson}),
   };
-  const std::string noisy = "浙江大學與星河智能\x1b[0m簽約 & 合作<共建>\"實驗室\"'🚀\xEF\xBF\xBE\xFF\xED\xA0\x80。";
+  const std::string noisy =
+      "浙江大學與星河智能\x1b[0m簽約 & 合作<共建>\"實驗室\"'🚀\xEF\xBF\xBE\xFF\xED\xA0\x80。";
   x.relations = {
       relation(kUniversity, ET::University, RT::PartnersWith, kFirm, ET::Firm,
                {evidence(d, 0, noisy, "簽約")}),
@@ -155,10 +155,8 @@ inline DocumentExtraction second_document() {
                {evidence(d, 3, "星河智能董事長張曉明……", "title")}, "董事长"),
       relation(kFirm, ET::Firm, RT::CoOccurs, kHangzhou, ET::Place,
                {evidence(d, 3, "實驗室\x01落戶杭州。", "sentence")}),
-      relation(kFirm, ET::Firm, RT::LocatedIn, "不存在的地方", ET::Place,
-               {evidence(d, 3, "……", "位于")}),
-      relation(kPerson, ET::Person, RT::LocatedIn, kContest, ET::Programme,
-               {evidence(d, 3, "……", "位于")}),
+      relation(kFirm, ET::Firm, RT::LocatedIn, "不存在的地方", ET::Place, {evidence(d, 3, "……", "位于")}),
+      relation(kPerson, ET::Person, RT::LocatedIn, kContest, ET::Programme, {evidence(d, 3, "……", "位于")}),
   };
   return x;
 }

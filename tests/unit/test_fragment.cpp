@@ -77,10 +77,12 @@ TEST_CASE("write_fragment writes one line holding every field") {
   CHECK(j.at("entities").size() == x.entities.size());
   CHECK(j.at("relations").size() == x.relations.size());
   const auto& mention = j.at("entities").at(0).at("mentions").at(0);
-  for (const char* field : {"document", "sentence", "byte_begin", "byte_end", "char_begin", "char_end", "surface", "type"})
+  for (const char* field :
+       {"document", "sentence", "byte_begin", "byte_end", "char_begin", "char_end", "surface", "type"})
     CHECK(mention.contains(field));
   const auto& ev = j.at("relations").at(0).at("evidence").at(0);
-  for (const char* field : {"document", "sentence", "text", "byte_begin", "byte_end", "char_begin", "char_end", "trigger", "confidence"})
+  for (const char* field : {"document", "sentence", "text", "byte_begin", "byte_end", "char_begin",
+                            "char_end", "trigger", "confidence"})
     CHECK(ev.contains(field));
 }
 
@@ -160,7 +162,8 @@ TEST_CASE("merging fragments of shards in any grouping gives byte-identical file
     place.entities = {entity("doc-d", "不存在的地方", EntityType::Place, {"不存在的地方"})};
     const Graph direct = graph_of({docs[0], docs[1], docs[2], place});
     const Graph shard = read(graph_fragments_of(graph_of({docs[1]})));  // holds the dangling relation
-    const Graph g = read(graph_fragments_of(shard) + fragment_of(place) + fragment_of(docs[0]) + fragment_of(docs[2]));
+    const Graph g =
+        read(graph_fragments_of(shard) + fragment_of(place) + fragment_of(docs[0]) + fragment_of(docs[2]));
     CHECK(graphml_of(g) == graphml_of(direct));
     CHECK(direct.edge_count() == all.edge_count() + 1);
   }
@@ -183,9 +186,12 @@ TEST_CASE("bad lines are Format errors naming the origin and the line") {
       {"{\"kind\":\"document\",\"document\":\"x\",\"entities\":[{\"name\":\"甲\",\"type\":\"Thing\"}]}\n",
        "unknown entity type \"Thing\""},
       {"{\"kind\":\"document\",\"document\":\"x\",\"entities\":{}}\n", "\"entities\" is not an array"},
-      {"{\"kind\":\"document\",\"document\":\"x\",\"bytes\":-3}\n", "\"bytes\" is not a non-negative integer"},
-      {"{\"kind\":\"edge\",\"head\":\"a\",\"type\":\"likes\",\"tail\":\"b\"}\n", "unknown relation type \"likes\""},
-      {"{\"kind\":\"node\",\"name\":\"a\",\"level_votes\":{\"galaxy\":1}}\n", "unknown place level \"galaxy\""},
+      {"{\"kind\":\"document\",\"document\":\"x\",\"bytes\":-3}\n",
+       "\"bytes\" is not a non-negative integer"},
+      {"{\"kind\":\"edge\",\"head\":\"a\",\"type\":\"likes\",\"tail\":\"b\"}\n",
+       "unknown relation type \"likes\""},
+      {"{\"kind\":\"node\",\"name\":\"a\",\"level_votes\":{\"galaxy\":1}}\n",
+       "unknown place level \"galaxy\""},
   }));
   CAPTURE(text);
   const std::string message = error_of(good + text);

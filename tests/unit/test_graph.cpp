@@ -20,8 +20,8 @@ Graph graph_of(const std::vector<DocumentExtraction>& docs) {
   return g;
 }
 
-const Relation* find_relation(const std::vector<Relation>& rs, const std::string& head,
-                              RelationType type, const std::string& tail) {
+const Relation* find_relation(const std::vector<Relation>& rs, const std::string& head, RelationType type,
+                              const std::string& tail) {
   for (const Relation& r : rs)
     if (r.head == head && r.type == type && r.tail == tail) return &r;
   return nullptr;
@@ -31,8 +31,8 @@ const Relation* find_relation(const std::vector<Relation>& rs, const std::string
 std::string fingerprint(const Graph& g) {
   std::string s;
   for (const Entity& e : g.entities()) {
-    s += e.name + "|" + std::string(to_string(e.type)) + "|" + std::string(to_string(e.level)) +
-         "|" + e.code + "|" + g.node_id_of(e.name) + "|";
+    s += e.name + "|" + std::string(to_string(e.type)) + "|" + std::string(to_string(e.level)) + "|" +
+         e.code + "|" + g.node_id_of(e.name) + "|";
     for (const auto& a : e.aliases) s += a + ",";
     for (const auto& m : e.mentions) s += m.document + ":" + std::to_string(m.source.byte_begin) + ",";
     for (const auto& d : e.documents) s += d + ",";
@@ -41,7 +41,8 @@ std::string fingerprint(const Graph& g) {
   for (const Relation& r : g.relations()) {
     s += r.head + ">" + std::string(to_string(r.type)) + ">" + r.tail + "|" + r.role + "|" +
          std::to_string(r.weight) + "|";
-    for (const auto& ev : r.evidence) s += ev.document + ":" + std::to_string(ev.sentence) + ":" + ev.trigger + ",";
+    for (const auto& ev : r.evidence)
+      s += ev.document + ":" + std::to_string(ev.sentence) + ":" + ev.trigger + ",";
     s += "\n";
   }
   return s;
@@ -97,7 +98,9 @@ TEST_CASE("find looks names up by canonical name and by alias") {
     REQUIRE(g.find("浙江省") != nullptr);
     CHECK(g.find("浙江省")->name == kZhejiang);
   }
-  SECTION("unknown") { CHECK(g.find("上海") == nullptr); }
+  SECTION("unknown") {
+    CHECK(g.find("上海") == nullptr);
+  }
   SECTION("a canonical name wins over another node's alias") {
     DocumentExtraction x;
     x.document = "d";
@@ -200,8 +203,8 @@ TEST_CASE("relations to missing entities or forbidden by the ontology are droppe
   }
   SECTION("self-loops are ignored") {
     DocumentExtraction x = first_document();
-    x.relations = {relation(kHangzhou, EntityType::Place, RelationType::LocatedIn, kHangzhou,
-                            EntityType::Place, {})};
+    x.relations = {
+        relation(kHangzhou, EntityType::Place, RelationType::LocatedIn, kHangzhou, EntityType::Place, {})};
     CHECK(graph_of({x}).edge_count() == 0);
   }
 }

@@ -83,17 +83,33 @@ TEST_CASE("sanitize_text removes what XML 1.0 forbids and keeps the rest") {
   const std::string fffd = "\xEF\xBF\xBD";
   const auto [input, expected] = GENERATE_REF(table<std::string, std::string>({
       {"杭州", "杭州"},
-      {"a\x01" "b\x1b" "c\x7f" "d", "abcd"},
+      {"a\x01"
+       "b\x1b"
+       "c\x7f"
+       "d",
+       "abcd"},
       {"tab\tline\nreturn\r", "tab\tline\nreturn\r"},
-      {"C1\xC2\x85" "x", "C1x"},
+      {"C1\xC2\x85"
+       "x",
+       "C1x"},
       {"emoji 🚀 kept", "emoji 🚀 kept"},
       {"臺灣", "臺灣"},
-      {"non\xEF\xBF\xBE" "char\xEF\xBF\xBF", "nonchar"},
-      {"\xEF\xB7\x90" "x", "x"},                       // U+FDD0
-      {"bad\xFF" "byte", "bad" + fffd + "byte"},
-      {"cut\xE6\x9D", "cut" + fffd + fffd},           // truncated sequence
-      {"sur\xED\xA0\x80" "x", "sur" + fffd + fffd + fffd + "x"},  // encoded surrogate
-      {"over\xC0\xAF" "x", "over" + fffd + fffd + "x"},           // overlong '/'
+      {"non\xEF\xBF\xBE"
+       "char\xEF\xBF\xBF",
+       "nonchar"},
+      {"\xEF\xB7\x90"
+       "x",
+       "x"},  // U+FDD0
+      {"bad\xFF"
+       "byte",
+       "bad" + fffd + "byte"},
+      {"cut\xE6\x9D", "cut" + fffd + fffd},  // truncated sequence
+      {"sur\xED\xA0\x80"
+       "x",
+       "sur" + fffd + fffd + fffd + "x"},  // encoded surrogate
+      {"over\xC0\xAF"
+       "x",
+       "over" + fffd + fffd + "x"},  // overlong '/'
       {std::string("nul\0x", 5), "nulx"},
   }));
   CAPTURE(input);
@@ -178,7 +194,8 @@ TEST_CASE("GraphML nodes and edges match the graph") {
   CHECK(count(xml, "<data key=\"k_edge_type\">partnersWith</data>") == 1);
   CHECK(count(xml, "<data key=\"k_level\">") == 2);
   // locatedIn 杭州 -> 浙江 has two evidence sentences and weight 2.
-  const std::string edge = "source=\"" + g.node_id_of(kHangzhou) + "\" target=\"" + g.node_id_of(kZhejiang) + "\"";
+  const std::string edge =
+      "source=\"" + g.node_id_of(kHangzhou) + "\" target=\"" + g.node_id_of(kZhejiang) + "\"";
   const auto at = xml.find(edge);
   REQUIRE(at != std::string::npos);
   const std::string body = xml.substr(at, xml.find("</edge>", at) - at);
@@ -190,7 +207,8 @@ TEST_CASE("GraphML nodes and edges match the graph") {
 TEST_CASE("the representative evidence is the most confident, earliest among equals") {
   DocumentExtraction x = first_document();
   Relation& dev = x.relations[2];  // develops
-  dev.evidence = {evidence("doc-z", 0, "低置信。", "发布", 0.5), evidence("doc-y", 5, "高置信乙。", "推出", 0.9),
+  dev.evidence = {evidence("doc-z", 0, "低置信。", "发布", 0.5),
+                  evidence("doc-y", 5, "高置信乙。", "推出", 0.9),
                   evidence("doc-x", 9, "高置信甲。", "研发", 0.9)};
   const std::string xml = graphml_of(sample_graph({x}));
   CHECK(xml.find("<data key=\"k_evidence\">高置信甲。</data>") != std::string::npos);
@@ -250,7 +268,8 @@ TEST_CASE("JSON-LD: entity nodes with types, direct triples, assertions with evi
       CHECK(item.at("subject").get<std::string>().starts_with("kgid:n"));
       CHECK(item.at("predicate").get<std::string>().starts_with("kg:"));
       for (const auto& ev : item.value("evidence", nlohmann::json::array()))
-        for (const char* field : {"document", "sentence", "text", "byteStart", "byteEnd", "charStart", "charEnd", "confidence"})
+        for (const char* field :
+             {"document", "sentence", "text", "byteStart", "byteEnd", "charStart", "charEnd", "confidence"})
           CHECK(ev.contains(field));
       continue;
     }
