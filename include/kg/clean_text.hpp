@@ -69,6 +69,9 @@ class OffsetMap {
 // Input formats the cleaner recognises.
 enum class InputFormat { Auto, Text, Html, Markdown };
 
+// Returns a format's name: "auto", "text", "html", "markdown".
+std::string_view to_string(InputFormat format) noexcept;
+
 // The named noise steps, in the order they run.
 enum class CleanStep {
   Pinyin,       // "pinyin": 業(yè) -> 業
@@ -103,6 +106,7 @@ struct CleanChange {
   std::string after;      // what replaced it ("" when removed)
   SourceSpan source;      // where in the original file
   std::size_t line = 0;   // 1-based line in the original file
+  std::string reason;     // why, e.g. "contact", "spam", "nfkc" ("" when obvious)
 };
 
 struct CleanDocument {
@@ -133,6 +137,11 @@ class Cleaner {
  private:
   CleanOptions options_;
 };
+
+// Renders what each cleaning step removed or changed and where (step, line
+// and byte offsets in the original file, before and after), one change a
+// line, deterministic; for `kg clean --explain`.
+std::string explain_cleaning(const CleanDocument& doc);
 
 // Converts traditional-script characters to simplified one for one, keeping
 // each character's UTF-8 length (characters whose simplified form would

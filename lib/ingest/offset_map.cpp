@@ -1,24 +1,20 @@
-// TEMPORARY stub of the cleaning stage so the pipeline links; replaced by
-// the ingestion work (issue 3). Decodes UTF-8 only, changes nothing.
+// OffsetMap: per-byte origins of a derived text, and their composition.
 #include <algorithm>
 
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
-
-#include "kg/clean_text.hpp"
-#include "kg/error.hpp"
 #include "common/utf8.hpp"
+#include "kg/clean_text.hpp"
 
 namespace kg {
 
 OffsetMap OffsetMap::identity(std::string_view original) {
   std::vector<std::uint32_t> b(original.size()), e(original.size()), starts;
   for (std::size_t i = 0; i < original.size();) {
-    const std::size_t n = utf8::sequence_length(static_cast<unsigned char>(original[i]));
+    std::size_t n = utf8::sequence_length(static_cast<unsigned char>(original[i]));
+    n = std::min(n, original.size() - i);
     starts.push_back(static_cast<std::uint32_t>(i));
-    for (std::size_t k = i; k < i + n && k < original.size(); ++k) {
+    for (std::size_t k = i; k < i + n; ++k) {
       b[k] = static_cast<std::uint32_t>(i);
-      e[k] = static_cast<std::uint32_t>(std::min(i + n, original.size()));
+      e[k] = static_cast<std::uint32_t>(i + n);
     }
     i += n;
   }
@@ -29,13 +25,29 @@ OffsetMap::OffsetMap(std::vector<std::uint32_t> begins, std::vector<std::uint32_
                      std::vector<std::uint32_t> char_starts)
     : begins_(std::move(begins)), ends_(std::move(ends)), char_starts_(std::move(char_starts)) {}
 
+namespace {
+
+// The original position of a derived position that holds no byte (the end
+// of the text, or an insertion): where the next byte came from, else the
+// end of the last one.
+std::uint32_t position_at(const std::vector<std::uint32_t>& begins, const std::vector<std::uint32_t>& ends,
+                          std::size_t at) {
+  if (at < begins.size()) return begins[at];
+  return ends.empty() ? 0 : ends.back();
+}
+
+}  // namespace
+
 SourceSpan OffsetMap::to_source(std::size_t begin, std::size_t end) const {
   SourceSpan s;
-  if (begins_.empty()) return s;
-  if (begin >= begins_.size()) begin = begins_.size() - 1;
-  if (end > begins_.size()) end = begins_.size();
-  s.byte_begin = begins_[begin];
-  s.byte_end = end > begin ? ends_[end - 1] : s.byte_begin;
+  begin = std::min(begin, begins_.size());
+  end = std::min(end, begins_.size());
+  if (end <= begin) {
+    s.byte_begin = s.byte_end = position_at(begins_, ends_, begin);
+  } else {
+    s.byte_begin = begins_[begin];
+    s.byte_end = std::max<std::size_t>(ends_[end - 1], s.byte_begin);
+  }
   auto char_of = [&](std::size_t byte) {
     return static_cast<std::size_t>(std::lower_bound(char_starts_.begin(), char_starts_.end(), byte) -
                                     char_starts_.begin());
@@ -48,8 +60,13 @@ SourceSpan OffsetMap::to_source(std::size_t begin, std::size_t end) const {
 OffsetMap OffsetMap::then(const OffsetMap& later) const {
   std::vector<std::uint32_t> b(later.size()), e(later.size());
   for (std::size_t i = 0; i < later.size(); ++i) {
-    b[i] = begins_[later.begins_[i]];
-    e[i] = ends_[later.ends_[i] - 1];
+    const std::uint32_t lb = later.begins_[i], le = later.ends_[i];
+    if (le <= lb) {  // an insertion: an empty range at the right place
+      b[i] = e[i] = position_at(begins_, ends_, lb);
+    } else {
+      b[i] = begins_[lb];
+      e[i] = std::max(ends_[le - 1], b[i]);
+    }
   }
   return OffsetMap(std::move(b), std::move(e), char_starts_);
 }
@@ -66,8 +83,8 @@ std::string_view to_string(CleanStep step) noexcept {
 }
 
 bool parse_clean_step(std::string_view name, CleanStep& out) noexcept {
-  for (CleanStep s : {CleanStep::Pinyin, CleanStep::Mojibake, CleanStep::Boilerplate,
-                      CleanStep::LineJoin, CleanStep::Width})
+  for (CleanStep s : {CleanStep::Pinyin, CleanStep::Mojibake, CleanStep::Boilerplate, CleanStep::LineJoin,
+                      CleanStep::Width})
     if (to_string(s) == name) {
       out = s;
       return true;
@@ -83,31 +100,6 @@ void CleanOptions::keep(CleanStep step) noexcept {
     case CleanStep::LineJoin: line_join = false; break;
     case CleanStep::Width: width = false; break;
   }
-}
-
-Cleaner::Cleaner(CleanOptions options) : options_(std::move(options)) {}
-
-CleanDocument Cleaner::clean(const RawDocument& doc) const {
-  CleanDocument out;
-  out.id = doc.id;
-  out.text = doc.bytes;
-  out.folded = fold_to_simplified(out.text);
-  out.offsets = OffsetMap::identity(doc.bytes);
-  out.encoding = "UTF-8";
-  out.attributes = doc.attributes;
-  return out;
-}
-
-std::string fold_to_simplified(std::string_view utf8) { return std::string(utf8); }
-
-std::string canonical_name(std::string_view utf8) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  icu::UnicodeString n = nfkc->normalize(s, status);
-  std::string out;
-  n.toUTF8String(out);
-  return fold_to_simplified(out);
 }
 
 }  // namespace kg

@@ -1,0 +1,348 @@
+// Boilerplate and spam lines. Judged one line at a time from general rules:
+// a keyword class must be present AND the line must have the shape of page
+// furniture (short, no sentence punctuation, separators, digits), so that an
+// article sentence that merely mentions 评论 or 版权 stays.
+#include "ingest/boilerplate.hpp"
+
+#include <algorithm>
+#include <array>
+#include <bitset>
+#include <unordered_map>
+#include <vector>
+
+#include "common/utf8.hpp"
+#include "data/builtin_data.hpp"
+#include "ingest/char_class.hpp"
+#include "kg/clean_text.hpp"
+#include "kg/error.hpp"
+
+namespace kg::ingest {
+namespace {
+
+enum class TermClass { Widget, Contact, Copyright, Disclaimer, Related, Role, Spam, SpamWeak, Source, Count };
+
+TermClass parse_class(std::string_view name, std::size_t line) {
+  static const std::pair<std::string_view, TermClass> kNames[] = {
+      {"widget", TermClass::Widget},       {"contact", TermClass::Contact}, {"copyright", TermClass::Copyright},
+      {"disclaimer", TermClass::Disclaimer}, {"related", TermClass::Related}, {"role", TermClass::Role},
+      {"spam", TermClass::Spam},           {"spamweak", TermClass::SpamWeak}, {"source", TermClass::Source}};
+  for (const auto& [n, c] : kNames)
+    if (n == name) return c;
+  throw Error(ErrorCode::Format, "data ingest_noise_terms.tsv line " + std::to_string(line) + ": unknown class '" +
+                                     std::string(name) + "'");
+}
+
+struct Term {
+  std::string text;
+  TermClass cls;
+  std::size_t chars;
+};
+
+struct Hit {
+  TermClass cls;
+  std::size_t begin;  // bytes in the line
+  std::size_t end;
+};
+
+// The keyword classes, indexed by first character for one linear scan.
+class NoiseTerms {
+ public:
+  static const NoiseTerms& instance() {
+    static const NoiseTerms terms;
+    return terms;
+  }
+
+  std::vector<Hit> find(std::string_view line) const {
+    std::vector<Hit> hits;
+    for (std::size_t i = 0; i < line.size();) {
+      const std::size_t at = i;
+      const char32_t cp = utf8::next(line, i);
+      const char32_t key = fold_ascii(cp);
+      if (key >= first_.size() || !first_.test(key)) continue;
+      const auto it = by_first_.find(key);
+      if (it == by_first_.end()) continue;
+      for (std::size_t t : it->second) {
+        const Term& term = terms_[t];
+        if (matches(line, at, term.text)) hits.push_back({term.cls, at, at + term.text.size()});
+      }
+    }
+    return hits;
+  }
+
+  const std::vector<Term>& roles() const noexcept { return roles_; }
+
+ private:
+  NoiseTerms() {
+    const std::string_view data = data::builtin_file("ingest_noise_terms.tsv");
+    std::size_t line_no = 0;
+    for (const Line& l : split_lines(data)) {
+      ++line_no;
+      const std::string_view line = data.substr(l.begin, l.end - l.begin);
+      if (line.empty() || line[0] == '#') continue;
+      const std::size_t tab = line.find('\t');
+      if (tab == std::string_view::npos || tab + 1 >= line.size())
+        throw Error(ErrorCode::Format,
+                    "data ingest_noise_terms.tsv line " + std::to_string(line_no) + ": expected CLASS<TAB>TERM");
+      Term term{std::string(line.substr(tab + 1)), parse_class(line.substr(0, tab), line_no), 0};
+      term.chars = utf8::length(term.text);
+      std::size_t i = 0;
+      const char32_t first = fold_ascii(utf8::next(term.text, i));
+      if (term.cls == TermClass::Role) roles_.push_back(term);
+      if (first < first_.size()) first_.set(first);
+      by_first_[first].push_back(terms_.size());
+      terms_.push_back(std::move(term));
+    }
+  }
+
+  static char32_t fold_ascii(char32_t c) { return c >= U'a' && c <= U'z' ? c - 32 : c; }
+
+  static bool matches(std::string_view line, std::size_t at, std::string_view term) {
+    if (at + term.size() > line.size()) return false;
+    for (std::size_t k = 0; k < term.size(); ++k) {
+      char a = line[at + k], b = term[k];
+      if (a >= 'a' && a <= 'z') a = static_cast<char>(a - 32);
+      if (b >= 'a' && b <= 'z') b = static_cast<char>(b - 32);
+      if (a != b) return false;
+    }
+    return true;
+  }
+
+  std::vector<Term> terms_;
+  std::vector<Term> roles_;
+  std::bitset<0x10000> first_;
+  std::unordered_map<char32_t, std::vector<std::size_t>> by_first_;
+};
+
+bool is_sentence_punct(char32_t c) {
+  return c == U'，' || c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U',' || c == U'!' ||
+         c == U';';
+}
+
+bool is_title_separator(char32_t c) { return c == U'|' || c == U'｜' || c == U'丨' || c == U'_'; }
+
+// Shape statistics of one line.
+struct LineShape {
+  std::size_t chars = 0;
+  std::size_t han = 0;
+  std::size_t digits = 0;
+  std::size_t separators = 0;
+  std::size_t dashes = 0;
+  bool sentence_punct = false;
+  bool full_stop = false;
+  bool at_sign = false;
+};
+
+LineShape shape_of(std::string_view line) {
+  LineShape s;
+  for (std::size_t i = 0; i < line.size();) {
+    const char32_t c = utf8::next(line, i);
+    if (c == U' ' || c == U'\t' || c == U'\u3000') continue;
+    ++s.chars;
+    if (is_han(c)) ++s.han;
+    if ((c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９')) ++s.digits;
+    if (is_title_separator(c)) ++s.separators;
+    if (c == U'-') ++s.dashes;
+    if (is_sentence_punct(c)) s.sentence_punct = true;
+    if (c == U'。') s.full_stop = true;
+    if (c == U'@' || c == U'＠') s.at_sign = true;
+  }
+  return s;
+}
+
+// Han characters of the line covered by hits of the given classes.
+std::size_t covered_han(std::string_view line, const std::vector<Hit>& hits, std::initializer_list<TermClass> classes) {
+  std::vector<bool> covered(line.size(), false);
+  for (const Hit& h : hits)
+    if (std::find(classes.begin(), classes.end(), h.cls) != classes.end())
+      std::fill(covered.begin() + static_cast<long>(h.begin), covered.begin() + static_cast<long>(h.end), true);
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    const std::size_t at = i;
+    if (is_han(utf8::next(line, i)) && covered[at]) ++n;
+  }
+  return n;
+}
+
+std::size_t count(const std::vector<Hit>& hits, TermClass cls) {
+  return static_cast<std::size_t>(std::count_if(hits.begin(), hits.end(), [&](const Hit& h) { return h.cls == cls; }));
+}
+
+// "ROLE: names" or "ROLE/names": a credit when the prefix ends with a role.
+bool is_credit(std::string_view line, const LineShape& shape) {
+  if (shape.full_stop || shape.chars > 80) return false;
+  std::size_t i = 0;
+  while (i < line.size() && (line[i] == '[' || line[i] == '(' || line[i] == ' ' || line.compare(i, 3, "【") == 0 ||
+                             line.compare(i, 3, "（") == 0))
+    i += static_cast<unsigned char>(line[i]) < 0x80 ? 1 : 3;
+  const std::size_t start = i;
+  std::size_t chars = 0;
+  while (i < line.size() && chars <= 14) {
+    const std::size_t at = i;
+    const char32_t c = utf8::next(line, i);
+    if (c == U':' || c == U'：' || c == U'/') {
+      const std::string_view prefix = line.substr(start, at - start);
+      if (prefix.empty()) return false;
+      for (const Term& role : NoiseTerms::instance().roles())
+        if (prefix.size() >= role.text.size() && prefix.compare(prefix.size() - role.text.size(), role.text.size(), role.text) == 0)
+          return true;
+      return false;
+    }
+    if (c == U' ' || is_sentence_punct(c)) return false;
+    ++chars;
+  }
+  return false;
+}
+
+// "X/Y" or "X：Y" with a short X: a line that is a credit when next to one.
+bool is_credit_shaped(std::string_view line, const LineShape& shape) {
+  if (shape.full_stop || shape.chars > 40) return false;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < line.size() && chars <= 8;) {
+    const char32_t c = utf8::next(line, i);
+    if (c == U':' || c == U'：' || c == U'/') return chars > 0;
+    ++chars;
+  }
+  return false;
+}
+
+bool is_spam(std::string_view line, const LineShape& shape, const std::vector<Hit>& hits) {
+  const std::size_t strong = count(hits, TermClass::Spam), weak = count(hits, TermClass::SpamWeak);
+  if (strong >= 2 || (strong >= 1 && weak >= 2)) return true;
+  if (strong + weak >= 3 && shape.han > 0 &&
+      covered_han(line, hits, {TermClass::Spam, TermClass::SpamWeak}) * 10 >= shape.han * 3)
+    return true;
+  // A long run of titles: many short items between separators, no sentences.
+  return shape.separators >= 8 && shape.chars / (shape.separators + 1) <= 25;
+}
+
+bool is_source_line(std::string_view line) {
+  const std::vector<Hit> hits = NoiseTerms::instance().find(line);
+  return count(hits, TermClass::Source) > 0;
+}
+
+}  // namespace
+
+std::string classify_noise_line(std::string_view line) {
+  const LineShape shape = shape_of(line);
+  if (shape.chars == 0) return "";
+  const std::vector<Hit> hits = NoiseTerms::instance().find(line);
+  if (count(hits, TermClass::Disclaimer) > 0) return "disclaimer";
+  if (is_spam(line, shape, hits)) return "spam";
+  if (shape.chars <= 80 && count(hits, TermClass::Copyright) > 0) return "copyright";
+  if (shape.chars <= 80 && count(hits, TermClass::Contact) > 0 &&
+      (shape.digits > 0 || shape.at_sign || shape.chars <= 12))
+    return "contact";
+  if (shape.chars <= 8 && count(hits, TermClass::Related) > 0) return "related";
+  if (count(hits, TermClass::Source) > 0) return "";  // source lines stay
+  if (is_credit(line, shape)) return "credit";
+  if (shape.chars <= 24 && !shape.sentence_punct && shape.han > 0 &&
+      covered_han(line, hits, {TermClass::Widget, TermClass::Contact}) * 2 >= shape.han)
+    return "widget";
+  return "";
+}
+
+namespace {
+
+struct LineVerdict {
+  std::string reason;  // "" keeps the line
+  bool blank = false;
+  bool credit_shaped = false;
+  bool title_like = false;
+};
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  if (s.substr(0, 3) == "\u3000") return trimmed(s.substr(3));
+  return s;
+}
+
+// Widget tokens inside a kept metadata line ("放大字体 缩小字体 发布日期:...
+// 浏览次数:827"): whitespace-separated tokens made only of widget words,
+// digits and punctuation.
+std::vector<Line> widget_tokens(std::string_view folded_line) {
+  std::vector<Line> out;
+  const LineShape shape = shape_of(folded_line);
+  if (shape.full_stop || shape.chars > 120) return out;
+  std::size_t i = 0;
+  std::size_t tokens = 0;
+  while (i < folded_line.size()) {
+    while (i < folded_line.size() && (folded_line[i] == ' ' || folded_line[i] == '\t')) ++i;
+    if (i >= folded_line.size()) break;
+    std::size_t end = i;
+    while (end < folded_line.size() && folded_line[end] != ' ' && folded_line[end] != '\t') ++end;
+    ++tokens;
+    const std::string_view token = folded_line.substr(i, end - i);
+    const LineShape ts = shape_of(token);
+    const std::vector<Hit> hits = NoiseTerms::instance().find(token);
+    if (ts.han > 0 && covered_han(token, hits, {TermClass::Widget}) == ts.han) {
+      std::size_t stop = end;
+      while (stop < folded_line.size() && (folded_line[stop] == ' ' || folded_line[stop] == '\t')) ++stop;
+      out.push_back({i, stop});
+    }
+    i = end;
+  }
+  if (out.size() == tokens) out.clear();  // all widgets: the line rule decides
+  return out;
+}
+
+}  // namespace
+
+StepResult remove_boilerplate(std::string_view text) {
+  const std::string folded = fold_to_simplified(text);
+  const std::vector<Line> lines = split_lines(folded);
+  std::vector<LineVerdict> verdicts(lines.size());
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    const std::string_view line = trimmed(std::string_view(folded).substr(lines[k].begin, lines[k].end - lines[k].begin));
+    LineVerdict& v = verdicts[k];
+    v.blank = line.empty();
+    if (v.blank) continue;
+    const LineShape shape = shape_of(line);
+    v.reason = classify_noise_line(line);
+    v.credit_shaped = is_credit_shaped(line, shape) && !is_source_line(line);
+    v.title_like = shape.chars <= 40 && !shape.full_stop && !shape.sentence_punct;
+  }
+  // Credit blocks: a credit-shaped line next to a credit is one too.
+  for (int pass = 0; pass < 2; ++pass)
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      if (!verdicts[k].reason.empty() || !verdicts[k].credit_shaped) continue;
+      auto neighbour_is_credit = [&](long step) {
+        for (long j = static_cast<long>(k) + step; j >= 0 && j < static_cast<long>(lines.size()); j += step)
+          if (!verdicts[static_cast<std::size_t>(j)].blank) return verdicts[static_cast<std::size_t>(j)].reason == "credit";
+        return false;
+      };
+      if (neighbour_is_credit(-1) || neighbour_is_credit(1)) verdicts[k].reason = "credit";
+    }
+  // Lists of other articles under a "related" header.
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    if (verdicts[k].reason != "related") continue;
+    for (std::size_t j = k + 1, n = 0; j < lines.size() && n < 30; ++j) {
+      if (verdicts[j].blank) continue;
+      if (!verdicts[j].title_like) break;
+      if (verdicts[j].reason.empty()) verdicts[j].reason = "related";
+      ++n;
+    }
+  }
+
+  MapBuilder out(text);
+  std::vector<LocalChange> changes;
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    const Line& l = lines[k];
+    const std::size_t next = k + 1 < lines.size() ? lines[k + 1].begin : text.size();
+    if (!verdicts[k].reason.empty()) {
+      changes.push_back({CleanStep::Boilerplate, "removed", l.begin, l.end, "", verdicts[k].reason});
+      continue;
+    }
+    std::size_t copied = l.begin;
+    if (!verdicts[k].blank)
+      for (const Line& token : widget_tokens(std::string_view(folded).substr(l.begin, l.end - l.begin))) {
+        out.copy(copied, l.begin + token.begin);
+        changes.push_back({CleanStep::Boilerplate, "removed", l.begin + token.begin, l.begin + token.end, "", "widget"});
+        copied = l.begin + token.end;
+      }
+    out.copy(copied, next);
+  }
+  return out.finish(std::move(changes));
+}
+
+}  // namespace kg::ingest

@@ -1,0 +1,136 @@
+// kg::Cleaner: decode, read the format, run the noise steps in order, and
+// compose every step's offset map into one map back to the original file.
+#include <algorithm>
+#include <filesystem>
+
+#include "common/utf8.hpp"
+#include "ingest/boilerplate.hpp"
+#include "ingest/decode.hpp"
+#include "ingest/html.hpp"
+#include "ingest/line_join.hpp"
+#include "ingest/markdown.hpp"
+#include "ingest/mojibake.hpp"
+#include "ingest/pinyin.hpp"
+#include "ingest/width.hpp"
+#include "kg/clean_text.hpp"
+
+namespace kg {
+namespace {
+
+std::string lower_extension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+InputFormat detect_format(const RawDocument& doc, std::string_view text) {
+  for (const std::string& name : {doc.path, doc.id}) {
+    const std::string ext = lower_extension(name);
+    if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::Html;
+    if (ext == ".md" || ext == ".markdown") return InputFormat::Markdown;
+  }
+  if (ingest::looks_like_html(text)) return InputFormat::Html;
+  if (ingest::looks_like_markdown(text)) return InputFormat::Markdown;
+  return InputFormat::Text;
+}
+
+// Returns text shortened to about `limit` bytes on a character boundary.
+std::string shorten(std::string_view s, std::size_t limit = 120) {
+  if (s.size() <= limit) return std::string(s);
+  std::size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(s.substr(0, cut)) + "…";
+}
+
+// Runs the steps, keeping the text and its map to the original together.
+class Run {
+ public:
+  Run(ingest::Decoded decoded, CleanDocument& out)
+      : text_(std::move(decoded.text)), map_(std::move(decoded.map)), out_(out) {
+    // Line starts of the original, from the decoded newlines.
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text_.size(); ++i)
+      if (text_[i] == '\n') line_starts_.push_back(map_.ends()[i]);
+  }
+
+  void apply(ingest::StepResult r) {
+    for (const ingest::LocalChange& c : r.changes) {
+      CleanChange change;
+      change.step = c.step;
+      change.what = c.what;
+      change.reason = c.reason;
+      change.before = shorten(std::string_view(text_).substr(c.begin, c.end - c.begin));
+      change.after = shorten(c.after);
+      change.source = map_.to_source(c.begin, c.end);
+      change.line = static_cast<std::size_t>(
+          std::upper_bound(line_starts_.begin(), line_starts_.end(), change.source.byte_begin) - line_starts_.begin());
+      ++out_.counts[std::string(to_string(c.step))];
+      out_.changes.push_back(std::move(change));
+    }
+    map_ = map_.then(r.map);
+    text_ = std::move(r.text);
+  }
+
+  const std::string& text() const noexcept { return text_; }
+  std::string take_text() { return std::move(text_); }
+  OffsetMap take_map() { return std::move(map_); }
+
+ private:
+  std::string text_;
+  OffsetMap map_;
+  CleanDocument& out_;
+  std::vector<std::size_t> line_starts_;
+};
+
+// Decoded text with many replacement characters or control characters (which
+// text files almost never hold) is binary data, not an article.
+bool looks_binary(const ingest::Decoded& d) {
+  return d.replaced * 4 > d.chars + 4 || d.controls * 50 > d.chars + 10;
+}
+
+}  // namespace
+
+std::string_view to_string(InputFormat format) noexcept {
+  switch (format) {
+    case InputFormat::Auto: return "auto";
+    case InputFormat::Text: return "text";
+    case InputFormat::Html: return "html";
+    case InputFormat::Markdown: return "markdown";
+  }
+  return "";
+}
+
+Cleaner::Cleaner(CleanOptions options) : options_(std::move(options)) {}
+
+CleanDocument Cleaner::clean(const RawDocument& doc) const {
+  CleanDocument out;
+  out.id = doc.id;
+  out.attributes = doc.attributes;
+  ingest::Decoded decoded = ingest::decode(doc.bytes, options_.encoding, doc.id);
+  out.encoding = decoded.encoding;
+  out.warnings = decoded.warnings;
+  if (looks_binary(decoded)) {
+    out.warnings.push_back(doc.id + ": does not look like text; nothing kept");
+    out.offsets = OffsetMap({}, {}, decoded.map.char_starts());
+    return out;
+  }
+  Run run(std::move(decoded), out);
+  out.format = options_.format == InputFormat::Auto ? detect_format(doc, run.text()) : options_.format;
+  if (out.format == InputFormat::Html || out.format == InputFormat::Markdown) {
+    ingest::FormatResult r = out.format == InputFormat::Html ? ingest::extract_html(run.text(), options_.boilerplate)
+                                                             : ingest::extract_markdown(run.text());
+    for (auto& [key, value] : r.attributes) out.attributes.emplace(key, value);  // given metadata wins
+    run.apply(std::move(r.step));
+  }
+  if (options_.pinyin) run.apply(ingest::remove_pinyin(run.text()));
+  if (options_.mojibake) run.apply(ingest::repair_mojibake(run.text()));
+  if (options_.boilerplate) run.apply(ingest::remove_boilerplate(run.text()));
+  if (options_.line_join) run.apply(ingest::join_broken_lines(run.text()));
+  if (options_.width) run.apply(ingest::normalise_width(run.text()));
+  out.text = run.take_text();
+  out.offsets = run.take_map();
+  out.folded = fold_to_simplified(out.text);
+  return out;
+}
+
+}  // namespace kg

@@ -1,0 +1,43 @@
+// The traditional-to-simplified table behind kg::fold_to_simplified.
+// Internal: not installed.
+#pragma once
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace kg::ingest {
+
+// One-for-one traditional -> simplified mappings that keep the UTF-8 length,
+// generated once from ICU's "Traditional-Simplified" transliterator over the
+// Han blocks (unified, extension A and B, compatibility ideographs).
+class FoldTable {
+ public:
+  // Returns the table, building it on first use (thread-safe static).
+  static const FoldTable& instance();
+
+  // Returns the simplified form of `cp`, or `cp` itself.
+  char32_t fold(char32_t cp) const noexcept {
+    if (cp < bmp_.size()) {
+      const std::uint16_t to = bmp_[cp];
+      return to ? to : cp;
+    }
+    return fold_supplementary(cp);
+  }
+
+  // Number of characters that fold to another one.
+  std::size_t size() const noexcept { return count_; }
+
+  // Every mapping, ascending by source, for tests and benchmarks.
+  std::vector<std::pair<char32_t, char32_t>> pairs() const;
+
+ private:
+  FoldTable();
+  char32_t fold_supplementary(char32_t cp) const noexcept;
+
+  std::vector<std::uint16_t> bmp_;                          // 0 = unchanged
+  std::vector<std::pair<char32_t, char32_t>> supplementary_;  // sorted
+  std::size_t count_ = 0;
+};
+
+}  // namespace kg::ingest

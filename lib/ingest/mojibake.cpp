@@ -1,0 +1,194 @@
+// Mojibake repair. Detection is one linear scan with a table lookup per
+// character; ICU converters only run on the few suspicious runs.
+#include "ingest/mojibake.hpp"
+
+#include <algorithm>
+#include <optional>
+
+#include "common/utf8.hpp"
+#include "ingest/char_class.hpp"
+#include "ingest/pinyin.hpp"
+
+namespace kg::ingest {
+namespace {
+
+constexpr std::size_t kMaxReach = 16;  // characters a run extends beyond its window
+constexpr std::size_t kMaxTrim = 2;    // common characters trimmed off a run's edges
+
+struct Char {
+  char32_t cp;
+  std::size_t begin;
+  std::size_t end;
+};
+
+bool is_cjk_punct(char32_t c) { return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF65); }
+
+// Characters a mis-decoded legacy byte stream turns into: Han characters
+// and the odd symbols of the GBK/Big5 symbol rows.
+bool is_suspect_material(char32_t c) {
+  return is_han(c) || (c >= 0x0391 && c <= 0x0451) || (c >= 0x2460 && c <= 0x27BF) || (c >= 0x3100 && c <= 0x33FF) ||
+         (c >= 0xE000 && c <= 0xF8FF);
+}
+
+bool is_rare(char32_t c, const CommonChars& common) { return is_suspect_material(c) && !common.contains(c); }
+
+struct Repair {
+  std::size_t begin;  // bytes of the input replaced
+  std::size_t end;
+  std::string text;
+};
+
+std::u32string code_points(const std::vector<Char>& chars, std::size_t from, std::size_t to) {
+  std::u32string s;
+  for (std::size_t k = from; k < to; ++k) s += chars[k].cp;
+  return s;
+}
+
+// Fraction-free plausibility: every decoded character must be frequent Han
+// or CJK punctuation.
+bool all_plausible(const std::u32string& s, const CommonChars& common) {
+  if (s.size() < 2) return false;
+  std::size_t han = 0;
+  for (char32_t c : s) {
+    if (common.contains(c)) {
+      ++han;
+      continue;
+    }
+    if (!is_cjk_punct(c)) return false;
+  }
+  return han >= 2;
+}
+
+std::optional<std::u32string> try_decode(const std::string& bytes, const char* codec, const CommonChars& common) {
+  std::u32string out;
+  // A run may end inside a character whose other bytes were lost.
+  for (std::size_t drop_tail = 0; drop_tail <= 2 && drop_tail < bytes.size(); ++drop_tail)
+    if (decode_strict(std::string_view(bytes).substr(0, bytes.size() - drop_tail), codec, out) &&
+        all_plausible(out, common))
+      return out;
+  return std::nullopt;
+}
+
+std::string to_utf8(const std::u32string& s) {
+  std::string out;
+  for (char32_t c : s) utf8::append(out, c);
+  return out;
+}
+
+// Tries every re-decoding of chars [from, to); `left` is the character
+// before the run, whose full-width form may hold the run's first lead byte.
+std::optional<std::string> redecode(const std::vector<Char>& chars, std::size_t from, std::size_t to,
+                                    const CommonChars& common, std::size_t& consumed_left) {
+  static const char* const kLegacy[] = {"GB18030", "Big5"};
+  static const char* const kTargets[] = {"GB18030", "Big5", "UTF-8"};
+  const std::u32string run = code_points(chars, from, to);
+  consumed_left = 0;
+  for (const char* enc : kLegacy) {
+    std::string bytes;
+    if (!encode_strict(run, enc, bytes) || bytes.size() < 3) continue;
+    for (const char* dec : kTargets) {
+      if (std::string_view(dec) != enc)
+        if (auto out = try_decode(bytes, dec, common)) return to_utf8(*out);
+      // Shifted by one byte: the first byte belonged to a character before.
+      if (std::string_view(dec) == "UTF-8") continue;
+      // The character before may be ASCII punctuation folded from a
+      // full-width form whose second byte is this run's lost lead byte.
+      if (from > 0 && chars[from - 1].cp > 0x20 && chars[from - 1].cp < 0x7F) {
+        std::string wide;
+        if (encode_strict(std::u32string(1, chars[from - 1].cp + 0xFEE0), enc, wide) && wide.size() == 2) {
+          if (auto out = try_decode(wide.substr(1) + bytes, dec, common)) {
+            consumed_left = 1;
+            std::string text = to_utf8(*out);
+            // And a '?' before that was the full-width form's partner byte.
+            if (from > 1 && chars[from - 2].cp == U'?') {
+              for (int lead = 0xA1; lead <= 0xA9; ++lead) {
+                std::u32string punct;
+                const std::string pair = {static_cast<char>(lead), wide[0]};
+                if (decode_strict(pair, enc, punct) && punct.size() == 1 && is_cjk_punct(punct[0])) {
+                  text = to_utf8(punct) + text;
+                  consumed_left = 2;
+                  break;
+                }
+              }
+            }
+            return text;
+          }
+        }
+      }
+      if (auto out = try_decode(bytes.substr(1), dec, common)) return to_utf8(*out);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+StepResult repair_mojibake(std::string_view text) {
+  const CommonChars& common = CommonChars::instance();
+  std::vector<Char> chars;
+  chars.reserve(text.size() / 2);
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t at = i;
+    const char32_t cp = utf8::next(text, i);
+    chars.push_back({cp, at, i});
+  }
+  std::vector<Repair> repairs;
+  for (std::size_t k = 0; k + 3 < chars.size(); ++k) {
+    std::size_t rare = 0;
+    for (std::size_t w = k; w < k + 4; ++w) rare += is_rare(chars[w].cp, common) ? 1 : 0;
+    if (rare < 3) continue;
+    // The run: suspect material around the window, plus one trailing ASCII
+    // byte that may be a lost trail byte.
+    std::size_t from = k, to = k + 4;
+    // Bounded, so that long stretches of rare characters (random bytes,
+    // a language we do not read) cost linear time.
+    while (from > 0 && k - from < kMaxReach && is_suspect_material(chars[from - 1].cp)) --from;
+    while (to < chars.size() && to - k < 4 + kMaxReach && is_suspect_material(chars[to].cp)) ++to;
+    if (to < chars.size() && chars[to].cp >= 0x40 && chars[to].cp < 0x7F && chars[to].cp != '(') ++to;
+    // Try the run and the run trimmed of common characters at its edges.
+    std::optional<std::string> fixed;
+    std::size_t consumed_left = 0, best_from = from, best_to = to;
+    // Try the run from its first to its last rare character, widened by up
+    // to kMaxTrim characters each side (mis-decoded pairs are sometimes
+    // frequent characters by chance).
+    std::size_t first_rare = from, last_rare = to - 1;
+    while (first_rare < to && !is_rare(chars[first_rare].cp, common)) ++first_rare;
+    while (last_rare > first_rare && !is_rare(chars[last_rare].cp, common)) --last_rare;
+    const std::size_t a_min = std::max(from, first_rare >= kMaxTrim ? first_rare - kMaxTrim : 0);
+    const std::size_t b_max = std::min(to, last_rare + 1 + kMaxTrim);
+    // Widest first: a narrower success would leave part of the run broken.
+    for (std::size_t a = a_min; a <= first_rare && !fixed; ++a)
+      for (std::size_t b = b_max; b > last_rare && !fixed; --b) {
+        fixed = redecode(chars, a, b, common, consumed_left);
+        if (fixed) {
+          best_from = a;
+          best_to = b;
+        }
+      }
+    if (!fixed) {
+      k = to;
+      continue;
+    }
+    best_from -= consumed_left;
+    std::size_t end = chars[best_to - 1].end;
+    // A pinyin mark right after the run belonged to its last character.
+    const std::size_t mark_end = pinyin_mark_end(text, end);
+    if (mark_end != end) end = mark_end;
+    repairs.push_back({chars[best_from].begin, end, *fixed});
+    while (k < chars.size() && chars[k].begin < end) ++k;
+  }
+
+  MapBuilder out(text);
+  std::vector<LocalChange> changes;
+  std::size_t copied = 0;
+  for (const Repair& r : repairs) {
+    out.copy(copied, r.begin);
+    out.insert(r.text, r.begin, r.end);
+    changes.push_back({CleanStep::Mojibake, "replaced", r.begin, r.end, r.text, "redecoded"});
+    copied = r.end;
+  }
+  out.copy(copied, text.size());
+  return out.finish(std::move(changes));
+}
+
+}  // namespace kg::ingest

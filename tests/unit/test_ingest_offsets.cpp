@@ -1,0 +1,140 @@
+// Offsets: every byte of clean text maps back to where it came from, for
+// every step alone and for all steps together, on fixtures, samples and
+// generated input.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <random>
+
+#include "common/utf8.hpp"
+#include "ingest/boilerplate.hpp"
+#include "ingest/line_join.hpp"
+#include "ingest/mojibake.hpp"
+#include "ingest/pinyin.hpp"
+#include "ingest/width.hpp"
+#include "kg/clean_text.hpp"
+#include "test_ingest_support.hpp"
+
+using namespace kg;
+
+namespace {
+
+bool overlaps(const SourceSpan& a, std::size_t begin, std::size_t end) {
+  return a.byte_begin < end && begin < a.byte_end;
+}
+
+// Checks one step's map against its input: ranges inside the input, and
+// every character not inside a change equal to the input bytes it maps to.
+void check_step(const std::string& input, const ingest::StepResult& r) {
+  const OffsetMap& m = r.map;
+  REQUIRE(m.size() == r.text.size());
+  for (std::size_t i = 0; i < m.size(); ++i) {
+    REQUIRE(m.begins()[i] <= m.ends()[i]);
+    REQUIRE(m.ends()[i] <= input.size());
+  }
+  for (std::size_t i = 0; i < r.text.size();) {
+    const std::size_t start = i;
+    utf8::next(r.text, i);
+    const std::uint32_t b = m.begins()[start], e = m.ends()[start];
+    bool changed = false;
+    for (const ingest::LocalChange& c : r.changes) changed = changed || (c.begin < e && b < c.end) || c.begin == b;
+    if (changed || r.text[start] == ' ' || r.text[start] == '\n') continue;
+    INFO("output byte " << start);
+    REQUIRE(input.substr(b, e - b) == r.text.substr(start, i - start));
+  }
+}
+
+void check_each_step(const std::string& text) {
+  check_step(text, ingest::remove_pinyin(text));
+  check_step(text, ingest::repair_mojibake(text));
+  check_step(text, ingest::remove_boilerplate(text));
+  check_step(text, ingest::join_broken_lines(text));
+  check_step(text, ingest::normalise_width(text));
+}
+
+// Checks the composed map of a cleaned document against the original bytes
+// decoded with `codec`.
+std::size_t check_document(const std::string& original, const char* codec, const CleanDocument& c) {
+  const OffsetMap& m = c.offsets;
+  REQUIRE(m.size() == c.text.size());
+  std::size_t checked = 0;
+  for (std::size_t i = 0; i < c.text.size();) {
+    const std::size_t start = i;
+    const char32_t cp = utf8::next(c.text, i);
+    const SourceSpan s = m.to_source(start, i);
+    REQUIRE(s.byte_end <= original.size());
+    REQUIRE(s.char_begin <= s.char_end);
+    if (cp == U' ' || cp == U'\n') continue;
+    bool changed = false;
+    for (const CleanChange& ch : c.changes)
+      changed = changed || overlaps(ch.source, s.byte_begin, std::max(s.byte_end, s.byte_begin + 1));
+    if (changed) continue;
+    const std::string raw = original.substr(s.byte_begin, s.byte_end - s.byte_begin);
+    const std::string decoded = std::string(codec) == "UTF-8" ? raw : decode_from(raw, codec);
+    if (raw.size() > 2 && raw.front() == '&' && raw.back() == ';') continue;  // an HTML character reference
+    INFO("clean byte " << start << " source " << s.byte_begin << "-" << s.byte_end);
+    REQUIRE(decoded == c.text.substr(start, i - start));
+    ++checked;
+  }
+  return checked;
+}
+
+// Random text from pieces that exercise every step.
+std::string generate(std::mt19937& rng) {
+  static const char* const kPieces[] = {
+      "江城", "發(fā)布", "農業(yè)", "(AI)", "，", "。", "\n", "\n\n", "  ", "\u3000", "ＡＢ１２", "咨詢熱線:010-1234",
+      "版權所有", "點贊", "返回", "公司", "技术平台", "e\u0301", "😀", "(2024年)", "久久综合网-久久综合", "Hello world",
+      "鍙戝竷", "?", ";", "ICP备", "的", "人工智能産業"};
+  std::uniform_int_distribution<std::size_t> pick(0, std::size(kPieces) - 1), len(0, 60);
+  std::string s;
+  for (std::size_t n = len(rng); n > 0; --n) s += kPieces[pick(rng)];
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("offset maps compose", "[ingest][offsets]") {
+  const OffsetMap first = OffsetMap::identity("ab廣c");
+  // The second text is "a廣-c": "b" dropped, "-" inserted before "c".
+  const OffsetMap second({0, 2, 2, 2, 5, 5}, {1, 5, 5, 5, 5, 6}, {});
+  const OffsetMap both = first.then(second);
+  CHECK(both.to_source(0, 1) == SourceSpan{0, 1, 0, 1});
+  CHECK(both.to_source(1, 4) == SourceSpan{2, 5, 2, 3});
+  CHECK(both.to_source(4, 5) == SourceSpan{5, 5, 3, 3});    // the insertion: empty, before "c"
+  CHECK(both.to_source(5, 6) == SourceSpan{5, 6, 3, 4});
+  CHECK(both.to_source(10, 12) == SourceSpan{6, 6, 4, 4});  // past the end
+  const SourceSpan astral = OffsetMap::identity("a😀b").to_source(5, 6);
+  CHECK(astral == SourceSpan{5, 6, 2, 3});  // character offsets count code points
+}
+
+TEST_CASE("every step maps every byte back, on generated input", "[ingest][offsets]") {
+  std::mt19937 rng(20240521);
+  std::size_t checked = 0;
+  for (int round = 0; round < 200; ++round) {
+    const std::string text = generate(rng);
+    INFO(text);
+    check_each_step(text);
+    checked += check_document(text, "UTF-8", Cleaner().clean(make_document("gen", text)));
+  }
+  CHECK(checked > 1000);
+}
+
+TEST_CASE("every step maps every byte back, on fixtures and samples", "[ingest][offsets]") {
+  std::vector<std::string> texts;
+  for (const char* name : {"noisy_traditional.txt", "spam_simplified.txt", "article.html", "article.md"})
+    texts.push_back(read_fixture(name));
+  const std::filesystem::path seeds = std::filesystem::path(KG_SHARED_DIR) / "seeds";
+  if (std::filesystem::exists(seeds))
+    for (const auto& entry : std::filesystem::directory_iterator(seeds))
+      texts.push_back(read_document(entry.path().string()).bytes);
+  for (const std::string& text : texts) {
+    check_each_step(text);
+    CHECK(check_document(text, "UTF-8", Cleaner().clean(make_document("x", text))) > 40);
+  }
+  SECTION("through a legacy encoding") {
+    for (const char* codec : {"GB18030", "Big5"}) {
+      const std::string bytes = encode_as(read_fixture("noisy_traditional.txt"), codec);
+      CHECK(check_document(bytes, codec, Cleaner().clean(make_document("x", bytes))) > 100);
+    }
+  }
+}

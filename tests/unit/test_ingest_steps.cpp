@@ -1,0 +1,289 @@
+// Each cleaning step on its own, the cleaner as a whole, and the samples.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "ingest/boilerplate.hpp"
+#include "ingest/line_join.hpp"
+#include "ingest/mojibake.hpp"
+#include "ingest/pinyin.hpp"
+#include "ingest/width.hpp"
+#include "kg/clean_text.hpp"
+#include "kg/error.hpp"
+#include "test_ingest_support.hpp"
+
+using namespace kg;
+
+namespace {
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+std::string encode_gbk_as_wrong(const std::string& utf8) { return decode_from(encode_as(utf8, "UTF-8"), "GB18030"); }
+
+}  // namespace
+
+TEST_CASE("pinyin marks go, ordinary parentheses stay", "[ingest][pinyin]") {
+  const auto cases = GENERATE(table<std::string, std::string>({
+      {"江城發(fā)布方案", "江城發布方案"},
+      {"農業(yè)和工業（gōng yè）", "農業和工業"},
+      {"人工智能(AI)產業", "人工智能(AI)產業"},
+      {"增長(2023年)明顯", "增長(2023年)明顯"},
+      {"公司(北京)有限", "公司(北京)有限"},
+      {"他說(shuo)", "他說(shuo)"},          // no tone mark: not touched
+      {"在A(yíng)I領域", "在AI領域"},      // inside a Latin word
+      {"a(ā)b and Wang (wáng) Li", "ab and Wang (wáng) Li"},
+      {"失落?qū)字", "失落?字"},            // the '(' was lost with a byte
+  }));
+  CHECK(ingest::remove_pinyin(std::get<0>(cases)).text == std::get<1>(cases));
+}
+
+TEST_CASE("mojibake runs are re-decoded when that gives plausible text", "[ingest][mojibake]") {
+  SECTION("UTF-8 read as GBK") {
+    const std::string broken = "市政府" + encode_gbk_as_wrong("发布") + "。";
+    CHECK(broken == "市政府鍙戝竷。");
+    const ingest::StepResult r = ingest::repair_mojibake(broken);
+    CHECK(r.text == "市政府发布。");
+    REQUIRE(r.changes.size() == 1);
+  }
+  SECTION("GBK decoded one byte late, with a full-width mark folded to ASCII") {
+    // 階段。粵港澳 -> the period's second byte pairs with the next lead byte.
+    const std::string gbk = encode_as("粵港澳大灣區", "GB18030");
+    std::u32string dummy;
+    const std::string shifted = decode_from(gbk.substr(1) + "x", "GB18030");
+    const std::string broken = "前一階段?;" + shifted.substr(0, shifted.size() - 1) + "是關鍵";
+    const ingest::StepResult r = ingest::repair_mojibake(broken);
+    CHECK(contains(r.text, "粵港澳大灣區"));
+  }
+  SECTION("ordinary text with rare names is left alone") {
+    const std::string text = "譚政燾、邱琇和龔鑫出席了會議,會議在琶洲舉行。";
+    CHECK(ingest::repair_mojibake(text).text == text);
+  }
+}
+
+TEST_CASE("boilerplate lines are classified by rule", "[ingest][boilerplate]") {
+  const auto cases = GENERATE(table<std::string, std::string>({
+      {"咨询热线:021-12345678", "contact"},
+      {"备案号:沪ICP备2021000000号-1", "copyright"},
+      {"某某网 版权所有", "copyright"},
+      {"[责任编辑:张三]", "credit"},
+      {"视频剪辑/某报记者:李四", "credit"},
+      {"点赞(12) 收藏 分享", "widget"},
+      {"返回", "widget"},
+      {"相关阅读", "related"},
+      {"久久综合网-久久综合五月天-久久综合图区", "spam"},
+      {"新闻一 | 新闻二 | 新闻三 | 新闻四 | 新闻五 | 新闻六 | 新闻七 | 新闻八 | 新闻九", "spam"},
+      {"免责声明:本站内容仅供参考,不代表本站观点。", "disclaimer"},
+      // Text stays:
+      {"(文章来源:经济日报)", ""},
+      {"分享经济新模式", ""},
+      {"记者从市政府获悉,新区将设立专项资金。", ""},
+      {"公司在欧美和东南亚市场推出新品,用户评论积极。", ""},
+      {"2023-10-14 06:19:20 来源:经济日报", ""},
+  }));
+  CHECK(ingest::classify_noise_line(std::get<0>(cases)) == std::get<1>(cases));
+}
+
+TEST_CASE("lines broken mid-sentence are joined, paragraphs stay", "[ingest][linejoin]") {
+  const auto cases = GENERATE(table<std::string, std::string>({
+      {"产业园已聚集企业200余家,园区累计培育国家级公共\n\n技术平台5个,企业7家。",
+       "产业园已聚集企业200余家,园区累计培育国家级公共技术平台5个,企业7家。"},
+      {"深圳算力供给能力大幅跃升,\n人工智能底层基础不断夯实。", "深圳算力供给能力大幅跃升,人工智能底层基础不断夯实。"},
+      {"第一段结束了。\n\n第二段开始。", "第一段结束了。\n\n第二段开始。"},
+      {"推动集聚发展\n\n走进园区,看到新气象。", "推动集聚发展\n\n走进园区,看到新气象。"},
+      {"市长表示,新区将设立专项资金支持企业\n\n小标题\n\n正文继续。", "市长表示,新区将设立专项资金支持企业\n\n小标题\n\n正文继续。"},
+      {"The committee, after a long debate in the city council\nagreed to the plan.",
+       "The committee, after a long debate in the city council agreed to the plan."},
+  }));
+  CHECK(ingest::join_broken_lines(std::get<0>(cases)).text == std::get<1>(cases));
+}
+
+TEST_CASE("width folds full-width forms and whitespace", "[ingest][width]") {
+  CHECK(ingest::normalise_width("ＡＩ芯片２０２４年").text == "AI芯片2024年\n");
+  CHECK(ingest::normalise_width("  第一段   有空格  \n\n\n\n第二段\u3000").text == "第一段 有空格\n\n第二段\n");
+  CHECK(ingest::normalise_width("").text.empty());
+}
+
+TEST_CASE("folding to simplified keeps byte lengths", "[ingest][fold]") {
+  const std::string traditional = "廣東省實施意見與發展數據";
+  const std::string folded = fold_to_simplified(traditional);
+  CHECK(folded == "广东省实施意见与发展数据");
+  CHECK(folded.size() == traditional.size());
+  CHECK(fold_to_simplified("ASCII text, 123") == "ASCII text, 123");
+  CHECK(canonical_name("《廣東日報》") == "广东日报");
+  CHECK(canonical_name("  “ＡＩ實驗室” ") == "AI实验室");
+}
+
+TEST_CASE("the cleaner removes every kind of noise and keeps the body word for word", "[ingest][cleaner]") {
+  const Cleaner cleaner;
+  const std::string noisy = read_fixture("noisy_traditional.txt");
+  REQUIRE(!noisy.empty());
+  const CleanDocument c = cleaner.clean(make_document("noisy_traditional.txt", noisy));
+  for (const char* gone : {"咨詢熱線", "(fā)", "(yè)", "放大字體", "瀏覽次數", "責任編輯", "點贊", "評論", "返回",
+                           "ICP", "版權所有"})
+    CHECK_FALSE(contains(c.text, gone));
+  std::istringstream body(read_fixture("body_traditional.txt"));
+  for (std::string line; std::getline(body, line);) {
+    INFO(line);
+    CHECK(contains(c.text, line));
+  }
+  CHECK(contains(c.text, "發布日期:2024-03-02"));
+  CHECK(contains(c.text, "來源:江城晚報"));
+  CHECK(c.counts.at("pinyin") == 2);
+  CHECK(c.counts.at("linejoin") == 1);
+  CHECK(c.folded.size() == c.text.size());
+  CHECK(contains(c.folded, "江城发布智能农业行动方案"));
+
+  SECTION("each step can be switched off") {
+    CleanOptions keep_pinyin;
+    keep_pinyin.keep(CleanStep::Pinyin);
+    CHECK(contains(Cleaner(keep_pinyin).clean(make_document("a", noisy)).text, "發(fā)布"));
+    CleanOptions keep_boiler;
+    keep_boiler.keep(CleanStep::Boilerplate);
+    CHECK(contains(Cleaner(keep_boiler).clean(make_document("a", noisy)).text, "版權所有"));
+  }
+  SECTION("the explanation names steps, lines and offsets, deterministically") {
+    const std::string e = explain_cleaning(c);
+    CHECK(contains(e, "pinyin removed line 3"));
+    CHECK(contains(e, "boilerplate removed (contact) line 1 bytes 0-"));
+    CHECK(e == explain_cleaning(cleaner.clean(make_document("noisy_traditional.txt", noisy))));
+  }
+}
+
+TEST_CASE("GB18030, Big5, UTF-16 and BOM copies give the same clean text", "[ingest][encoding]") {
+  const Cleaner cleaner;
+  // Big5 has no letters with tone marks, so the copies start without pinyin.
+  const std::string utf8 = ingest::remove_pinyin(read_fixture("noisy_traditional.txt")).text;
+  const CleanDocument original = cleaner.clean(make_document("a", utf8));
+  const auto codec = GENERATE(as<std::string>{}, "GB18030", "Big5", "UTF-16LE-BOM", "UTF-8-BOM");
+  std::string bytes;
+  if (codec == "UTF-8-BOM") bytes = "\xEF\xBB\xBF" + utf8;
+  else if (codec == "UTF-16LE-BOM") bytes = "\xFF\xFE" + encode_as(utf8, "UTF-16LE");
+  else bytes = encode_as(utf8, codec.c_str());
+  REQUIRE(!bytes.empty());
+  const CleanDocument copy = cleaner.clean(make_document("b", bytes));
+  INFO(codec << " detected as " << copy.encoding);
+  CHECK(copy.text == original.text);
+  CHECK(copy.folded == original.folded);
+
+  SECTION("a forced encoding is used, and a wrong one is an error naming the document") {
+    CleanOptions forced;
+    forced.encoding = "GB18030";
+    const std::string gbk = encode_as(utf8, "GB18030");
+    CHECK(Cleaner(forced).clean(make_document("g", gbk)).text == original.text);
+    forced.encoding = "no-such-codec";
+    CHECK_THROWS_AS(Cleaner(forced).clean(make_document("named.txt", gbk)), Error);
+    forced.encoding = "UTF-8";
+    try {
+      Cleaner(forced).clean(make_document("named.txt", gbk));
+      FAIL("expected an error");
+    } catch (const Error& e) {
+      CHECK(e.code() == ErrorCode::Encoding);
+      CHECK(contains(e.what(), "named.txt"));
+    }
+  }
+}
+
+TEST_CASE("simplified GB2312 text is detected", "[ingest][encoding]") {
+  const std::string utf8 = read_fixture("spam_simplified.txt");
+  const CleanDocument c = Cleaner().clean(make_document("s", encode_as(utf8, "GB18030")));
+  CHECK(c.encoding == "GB18030");
+  CHECK(c.text == Cleaner().clean(make_document("s", utf8)).text);
+}
+
+TEST_CASE("spam, disclaimers and link lists are dropped", "[ingest][boilerplate]") {
+  const CleanDocument c = Cleaner().clean(make_document("s", read_fixture("spam_simplified.txt")));
+  CHECK(c.text ==
+        "河湾新区举办机器人产业对接会\n\n河湾新区管委会12日举办机器人产业对接会,二十余家本地制造企业与五家机器人"
+        "公司签署合作意向。\n管委会副主任赵明说,新区将设立专项资金,支持企业开展智能化改造。\n");
+}
+
+TEST_CASE("HTML pages give their visible text", "[ingest][html]") {
+  const std::string html = read_fixture("article.html");
+  const CleanDocument c = Cleaner().clean(make_document("article.html", html));
+  CHECK(c.format == InputFormat::Html);
+  CHECK(c.text ==
+        "河湾新区举办机器人产业对接会\n\n河湾新区管委会12日举办机器人产业对接会—二十余家本地制造企业与五家机器人"
+        "公司签署合作意向。\n\n管委会副主任赵明说,新区将设立专项资金&支持企业开展智能化改造。\n");
+  CHECK(c.attributes.at("title") == "河湾新区举办机器人产业对接会");
+  CHECK(c.attributes.at("author") == "周文");
+  CHECK(c.attributes.at("date") == "2024-05-12");
+  // The decoded reference maps to the whole "&mdash;".
+  const std::size_t dash = c.text.find("—");
+  const SourceSpan s = c.offsets.to_source(dash, dash + 3);
+  CHECK(html.substr(s.byte_begin, s.byte_end - s.byte_begin) == "&mdash;");
+}
+
+TEST_CASE("Markdown front matter becomes attributes and a title paragraph", "[ingest][markdown]") {
+  const std::string md = read_fixture("article.md");
+  const CleanDocument c = Cleaner().clean(make_document("article.md", md));
+  CHECK(c.format == InputFormat::Markdown);
+  CHECK(c.text ==
+        "河湾新区举办机器人产业对接会\n\n对接会现场\n\n河湾新区管委会12日举办机器人产业对接会,二十余家本地制造企业"
+        "与五家机器人公司签署合作意向。\n\n管委会副主任赵明说,新区将设立专项资金,支持企业开展智能化改造。\n");
+  CHECK(c.attributes.at("url") == "https://news.example.com/a/1");
+  CHECK(c.attributes.at("date") == "2024-05-12");
+  CHECK(c.attributes.at("author") == "周文");
+  const SourceSpan s = c.offsets.to_source(0, 6);
+  CHECK(md.substr(s.byte_begin, s.byte_end - s.byte_begin) == "河湾");
+}
+
+TEST_CASE("bad input gives an empty result or a named error, never a crash", "[ingest][robust]") {
+  const Cleaner cleaner;
+  CHECK(cleaner.clean(make_document("empty", "")).text.empty());
+  std::string noise;
+  std::uint32_t x = 12345;
+  for (int i = 0; i < 20000; ++i) {
+    x = x * 1664525u + 1013904223u;
+    noise += static_cast<char>(x >> 24);
+  }
+  const CleanDocument c = cleaner.clean(make_document("random.bin", noise));
+  CHECK(c.text.empty());
+  REQUIRE(!c.warnings.empty());
+  CHECK(contains(c.warnings.back(), "random.bin"));
+  CHECK(c.folded.size() == c.text.size());
+  CHECK(cleaner.clean(make_document("nul", std::string(100, '\0'))).text.empty());
+  CHECK(cleaner.clean(make_document("odd.html", "<p>&#xD800;&bogus;<<</p>")).text.size() < 20);
+}
+
+TEST_CASE("JSON Lines records become documents", "[ingest][jsonl]") {
+  const auto docs = parse_jsonl_documents(
+      "{\"id\":\"a1\",\"text\":\"第一篇\",\"url\":\"https://x/1\",\"date\":\"2024-01-01\"}\n\n"
+      "{\"id\":2,\"text\":\"第二篇\",\"source\":\"某报\"}\n",
+      "feed.jsonl");
+  REQUIRE(docs.size() == 2);
+  CHECK(docs[0].id == "a1");
+  CHECK(docs[0].bytes == "第一篇");
+  CHECK(docs[0].attributes.at("url") == "https://x/1");
+  CHECK(docs[1].id == "2");
+  CHECK(docs[1].attributes.at("source") == "某报");
+  try {
+    parse_jsonl_documents("{\"id\":1,\"text\":\"ok\"}\n{broken\n", "feed.jsonl");
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::Format);
+    CHECK(contains(e.what(), "feed.jsonl line 2"));
+  }
+}
+
+TEST_CASE("the samples come out clean", "[ingest][seeds]") {
+  const std::filesystem::path seeds = std::filesystem::path(KG_SHARED_DIR) / "seeds";
+  if (!std::filesystem::exists(seeds)) {
+    WARN("shared seeds not found; skipped");
+    return;
+  }
+  const Cleaner cleaner;
+  std::string all;
+  for (const auto& entry : std::filesystem::directory_iterator(seeds)) {
+    const CleanDocument c = cleaner.clean(read_document(entry.path().string()));
+    INFO(entry.path().filename().string());
+    for (const char* gone : {"ICP", "版权所有", "責任編輯", "责任编辑", "咨詢熱線", "蜘蛛池", "久久", "點贊", "頂部",
+                             "聯系電話", "投稿郵箱", "不代表本網站", "(yè)", "(fā)"})
+      CHECK_FALSE(contains(c.text, gone));
+    all += c.folded;
+  }
+  CHECK(contains(all, "粤港澳大湾区是人工智能"));
+  CHECK(contains(all, "园区累计培育国家级公共技术平台5个"));  // a sentence broken over a blank line
+  CHECK(contains(all, "文章来源:经济日报"));                  // source lines stay
+  CHECK(contains(all, "发布日期:2023-11-14 来源:科技日报"));  // dateline without its widgets
+}
