@@ -112,24 +112,12 @@ Entity entity_of(const std::string& name, const NodeState& state) {
   return e;
 }
 
-// Gives each key its hashed id; a (practically never seen) collision is
-// settled by the keys' order: the first keeps the id, the next get "-2", "-3".
-template <typename Key, typename KeyString>
-std::vector<std::string> assign_ids(char prefix, const std::vector<const Key*>& keys, KeyString key_string) {
+// Gives each key its hashed id (see disambiguate_ids for collisions).
+std::vector<std::string> hashed_ids(char prefix, const std::vector<std::string>& keys) {
   std::vector<std::string> ids;
   ids.reserve(keys.size());
-  std::unordered_map<std::string, std::vector<std::size_t>> by_id;
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    ids.push_back(hashed_id(prefix, key_string(*keys[i])));
-    by_id[ids.back()].push_back(i);
-  }
-  for (auto& [id, members] : by_id) {
-    if (members.size() < 2) continue;
-    std::sort(members.begin(), members.end(),
-              [&](std::size_t a, std::size_t b) { return *keys[a] < *keys[b]; });
-    for (std::size_t k = 1; k < members.size(); ++k) ids[members[k]] = id + "-" + std::to_string(k + 1);
-  }
-  return ids;
+  for (const std::string& key : keys) ids.push_back(hashed_id(prefix, key));
+  return disambiguate_ids(std::move(ids), keys);
 }
 
 bool entity_order(const Entity& a, const Entity& b) noexcept {
@@ -145,12 +133,12 @@ std::shared_ptr<const View> build_view(const Graph::Impl& impl) {
 
   for (Entity& e : entities) boost::add_vertex(std::move(e), view->bgl);
   // Pointers into the vertex storage are taken only once it has stopped growing.
-  std::vector<const std::string*> names;
+  std::vector<std::string> names;
   for (auto v : boost::make_iterator_range(boost::vertices(view->bgl))) {
-    names.push_back(&view->bgl[v].name);
+    names.push_back(view->bgl[v].name);
     view->by_name.emplace(view->bgl[v].name, v);
   }
-  view->node_ids = assign_ids<std::string>('n', names, [](const std::string& s) { return s; });
+  view->node_ids = hashed_ids('n', names);
 
   // An alias shared by several nodes finds the one first in name order.
   for (const auto& [name, v] : view->by_name)
@@ -159,7 +147,7 @@ std::shared_ptr<const View> build_view(const Graph::Impl& impl) {
       if (!inserted && name < view->bgl[it->second].name) it->second = v;
     }
 
-  std::vector<const EdgeKey*> keys;
+  std::vector<std::string> keys;
   for (const auto& [key, state] : impl.edges) {
     const auto head = view->by_name.find(key.head);
     const auto tail = view->by_name.find(key.tail);
@@ -175,9 +163,9 @@ std::shared_ptr<const View> build_view(const Graph::Impl& impl) {
     r.weight = from_micro(state.weight_micro);
     r.evidence.assign(state.evidence.begin(), state.evidence.end());
     view->edges.push_back(boost::add_edge(head->second, tail->second, std::move(r), view->bgl).first);
-    keys.push_back(&key);
+    keys.push_back(edge_hash_key(key));
   }
-  view->edge_ids = assign_ids<EdgeKey>('e', keys, edge_hash_key);
+  view->edge_ids = hashed_ids('e', keys);
   return view;
 }
 
@@ -258,6 +246,19 @@ std::string hashed_id(char prefix, std::string_view key) {
   std::string id(17, prefix);
   for (int i = 16; i >= 1; --i, hash >>= 4) id[static_cast<std::size_t>(i)] = kHex[hash & 0xF];
   return id;
+}
+
+std::vector<std::string> disambiguate_ids(std::vector<std::string> ids,
+                                          const std::vector<std::string>& keys) {
+  std::unordered_map<std::string, std::vector<std::size_t>> by_id;
+  for (std::size_t i = 0; i < ids.size(); ++i) by_id[ids[i]].push_back(i);
+  for (auto& [id, members] : by_id) {
+    if (members.size() < 2) continue;
+    std::sort(members.begin(), members.end(),
+              [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+    for (std::size_t k = 1; k < members.size(); ++k) ids[members[k]] = id + "-" + std::to_string(k + 1);
+  }
+  return ids;
 }
 
 std::string edge_hash_key(const EdgeKey& key) {

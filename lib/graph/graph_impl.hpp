@@ -91,6 +91,11 @@ PlaceLevel winning_level(const std::map<PlaceLevel, std::size_t>& votes) noexcep
 std::string hashed_id(char prefix, std::string_view key);
 std::string edge_hash_key(const EdgeKey& key);
 
+// Makes ids unique: among keys that share an id (a hash collision, which
+// practically never happens) the first key in byte order keeps it and the
+// next get "-2", "-3", ... appended. `keys` is parallel to `ids`.
+std::vector<std::string> disambiguate_ids(std::vector<std::string> ids, const std::vector<std::string>& keys);
+
 }  // namespace kg::graph
 
 namespace kg {

@@ -300,6 +300,14 @@ TEST_CASE("node ids are stable hashes of the name, independent of type") {
   CHECK(ids.size() == g.node_count());
 }
 
+TEST_CASE("colliding ids are settled by the keys' byte order") {
+  using V = std::vector<std::string>;
+  CHECK(graph::disambiguate_ids({"nX", "nX", "nY", "nX"}, {"b", "a", "c", "c"}) ==
+        V{"nX-2", "nX", "nY", "nX-3"});
+  CHECK(graph::disambiguate_ids({"n1", "n2"}, {"b", "a"}) == V{"n1", "n2"});
+  CHECK(graph::disambiguate_ids({}, {}).empty());
+}
+
 TEST_CASE("the Boost view has the canonical vertices and the shown edges") {
   const Graph g = graph_of(sample_documents());
   const BglGraph& b = bgl_view(g);
