@@ -67,7 +67,8 @@ class Run {
       ++out_.counts[std::string(to_string(c.step))];
       out_.changes.push_back(std::move(change));
     }
-    map_ = map_.then(r.map);
+    if (r.unchanged(text_.size())) return;
+    map_ = r.compose(map_);
     text_ = std::move(r.text);
   }
 
@@ -126,7 +127,10 @@ CleanDocument Cleaner::clean(const RawDocument& doc) const {
   if (options_.mojibake) run.apply(ingest::repair_mojibake(run.text()));
   if (options_.boilerplate) run.apply(ingest::remove_boilerplate(run.text()));
   if (options_.line_join) run.apply(ingest::join_broken_lines(run.text()));
-  if (options_.width) run.apply(ingest::normalise_width(run.text()));
+  if (options_.width) {
+    run.apply(ingest::apply_nfkc(run.text()));
+    run.apply(ingest::collapse_whitespace(run.text()));
+  }
   out.text = run.take_text();
   out.offsets = run.take_map();
   out.folded = fold_to_simplified(out.text);

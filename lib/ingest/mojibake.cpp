@@ -121,10 +121,27 @@ std::optional<std::string> redecode(const std::vector<Char>& chars, std::size_t 
   return std::nullopt;
 }
 
+
+// Tells whether any 4 consecutive characters hold 3 rare ones: one pass,
+// no allocation, so text without mojibake costs little.
+bool has_suspect_window(std::string_view text, const CommonChars& common) {
+  unsigned window = 0;  // rare flags of the last 4 characters, one bit each
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    char32_t cp = lead;
+    if (lead < 0x80) ++i;
+    else cp = utf8::next(text, i);
+    window = ((window << 1) | (lead >= 0x80 && is_rare(cp, common) ? 1u : 0u)) & 0xFu;
+    if (__builtin_popcount(window) >= 3) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 StepResult repair_mojibake(std::string_view text) {
   const CommonChars& common = CommonChars::instance();
+  if (!has_suspect_window(text, common)) return unchanged(text);
   std::vector<Char> chars;
   chars.reserve(text.size() / 2);
   for (std::size_t i = 0; i < text.size();) {

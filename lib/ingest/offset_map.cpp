@@ -1,7 +1,10 @@
 // OffsetMap: per-byte origins of a derived text, and their composition.
 #include <algorithm>
 
+#include <cstring>
+
 #include "common/utf8.hpp"
+#include "ingest/step.hpp"
 #include "kg/clean_text.hpp"
 
 namespace kg {
@@ -103,3 +106,55 @@ void CleanOptions::keep(CleanStep step) noexcept {
 }
 
 }  // namespace kg
+
+namespace kg::ingest {
+
+OffsetMap StepResult::map(std::string_view input) const {
+  std::vector<std::uint32_t> b, e;
+  b.reserve(text.size());
+  e.reserve(text.size());
+  for (const Segment& s : segments) {
+    if (!s.copied) {
+      b.insert(b.end(), s.out_size, s.in_begin);
+      e.insert(e.end(), s.out_size, s.in_end);
+      continue;
+    }
+    for (std::size_t i = s.in_begin; i < s.in_end;) {
+      std::size_t n = utf8::sequence_length(static_cast<unsigned char>(input[i]));
+      n = std::min<std::size_t>(n, s.in_end - i);
+      b.insert(b.end(), n, static_cast<std::uint32_t>(i));
+      e.insert(e.end(), n, static_cast<std::uint32_t>(i + n));
+      i += n;
+    }
+  }
+  return OffsetMap(std::move(b), std::move(e), {});
+}
+
+OffsetMap StepResult::compose(const OffsetMap& before) const {
+  // Every byte of one character shares its origin in `before` (all maps are
+  // built that way), so a copied run composes as a block copy.
+  const std::vector<std::uint32_t>& pb = before.begins();
+  const std::vector<std::uint32_t>& pe = before.ends();
+  std::vector<std::uint32_t> b(text.size()), e(text.size());
+  std::size_t out = 0;
+  for (const Segment& s : segments) {
+    if (s.copied) {
+      std::memcpy(b.data() + out, pb.data() + s.in_begin, s.out_size * sizeof(std::uint32_t));
+      std::memcpy(e.data() + out, pe.data() + s.in_begin, s.out_size * sizeof(std::uint32_t));
+    } else {
+      std::uint32_t from, to;
+      if (s.in_end > s.in_begin) {
+        from = pb[s.in_begin];
+        to = std::max(pe[s.in_end - 1], from);
+      } else {
+        from = to = s.in_begin < pb.size() ? pb[s.in_begin] : (pe.empty() ? 0 : pe.back());
+      }
+      std::fill(b.begin() + static_cast<long>(out), b.begin() + static_cast<long>(out + s.out_size), from);
+      std::fill(e.begin() + static_cast<long>(out), e.begin() + static_cast<long>(out + s.out_size), to);
+    }
+    out += s.out_size;
+  }
+  return OffsetMap(std::move(b), std::move(e), before.char_starts());
+}
+
+}  // namespace kg::ingest

@@ -27,69 +27,74 @@ struct LocalChange {
   std::string reason = {};  // why, for the explanation ("contact", "spam", ...)
 };
 
-struct StepResult {
-  std::string text;
-  OffsetMap map;  // text bytes -> input bytes (char_starts left empty)
-  std::vector<LocalChange> changes;
+// A run of output bytes: either input bytes copied as they are, or new
+// text standing for input bytes [in_begin, in_end) (empty for insertions).
+struct Segment {
+  std::uint32_t in_begin;
+  std::uint32_t in_end;
+  std::uint32_t out_size;
+  bool copied;
 };
 
-// Builds a step's output and its map in one pass. Copied bytes map to the
-// whole input character they belong to, inserted bytes to the input range
-// they replace, so composing maps never splits a character.
+struct StepResult {
+  std::string text;
+  std::vector<Segment> segments;  // in output order; their out_size adds up to text.size()
+  std::vector<LocalChange> changes;
+
+  // Tells whether the step gave back its input (of `input_size` bytes) as it was.
+  bool unchanged(std::size_t input_size) const noexcept {
+    return text.size() == input_size &&
+           (segments.empty() || (segments.size() == 1 && segments[0].copied && segments[0].in_begin == 0));
+  }
+
+  // The per-byte map from this step's text to its input (copied bytes map
+  // to their whole input character).
+  OffsetMap map(std::string_view input) const;
+
+  // Composes: given `before` (input -> original), returns text -> original.
+  // Same result as before.then(map(input)), in one pass of block copies.
+  OffsetMap compose(const OffsetMap& before) const;
+};
+
+// Builds a step's output as segments. Copied bytes map to the input
+// character they belong to, inserted bytes to the input range they replace,
+// so composing maps never splits a character.
 class MapBuilder {
  public:
-  explicit MapBuilder(std::string_view input) : input_(input) {
-    text_.reserve(input.size());
-    begins_.reserve(input.size());
-    ends_.reserve(input.size());
-  }
+  explicit MapBuilder(std::string_view input) : input_(input) { text_.reserve(input.size()); }
 
   // Copies input bytes [begin, end), which must start and end on characters.
   void copy(std::size_t begin, std::size_t end) {
-    std::size_t i = begin;
-    while (i < end) {
-      const std::size_t n = char_length(i);
-      for (std::size_t k = 0; k < n; ++k) {
-        text_ += input_[i + k];
-        begins_.push_back(static_cast<std::uint32_t>(i));
-        ends_.push_back(static_cast<std::uint32_t>(i + n));
-      }
-      i += n;
+    if (end <= begin) return;
+    text_.append(input_.data() + begin, end - begin);
+    if (!segments_.empty() && segments_.back().copied && segments_.back().in_end == begin) {
+      segments_.back().in_end = static_cast<std::uint32_t>(end);
+      segments_.back().out_size += static_cast<std::uint32_t>(end - begin);
+      return;
     }
+    segments_.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
+                         static_cast<std::uint32_t>(end - begin), true});
   }
 
   // Appends new text standing for input bytes [begin, end) (an empty range
   // for pure insertions such as paragraph breaks).
   void insert(std::string_view text, std::size_t begin, std::size_t end) {
-    for (char c : text) {
-      text_ += c;
-      begins_.push_back(static_cast<std::uint32_t>(begin));
-      ends_.push_back(static_cast<std::uint32_t>(end));
-    }
+    if (text.empty()) return;
+    text_.append(text);
+    segments_.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
+                         static_cast<std::uint32_t>(text.size()), false});
   }
 
   const std::string& text() const noexcept { return text_; }
 
   StepResult finish(std::vector<LocalChange> changes = {}) {
-    StepResult r;
-    r.text = std::move(text_);
-    r.map = OffsetMap(std::move(begins_), std::move(ends_), {});
-    r.changes = std::move(changes);
-    return r;
+    return StepResult{std::move(text_), std::move(segments_), std::move(changes)};
   }
 
  private:
-  std::size_t char_length(std::size_t i) const noexcept {
-    const auto lead = static_cast<unsigned char>(input_[i]);
-    std::size_t n = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
-    if (i + n > input_.size()) n = input_.size() - i;
-    return n;
-  }
-
   std::string_view input_;
   std::string text_;
-  std::vector<std::uint32_t> begins_;
-  std::vector<std::uint32_t> ends_;
+  std::vector<Segment> segments_;
 };
 
 // Returns a step's output that is its input unchanged.

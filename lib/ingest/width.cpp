@@ -21,6 +21,8 @@ const icu::Normalizer2& nfkc() {
   return *instance;
 }
 
+}  // namespace
+
 StepResult apply_nfkc(std::string_view text) {
   const icu::Normalizer2& n = nfkc();
   MapBuilder out(text);
@@ -57,7 +59,9 @@ StepResult apply_nfkc(std::string_view text) {
   return out.finish(std::move(changes));
 }
 
+namespace {
 bool is_blank_char(char c) { return c == ' ' || c == '\t'; }
+}  // namespace
 
 // Collapses spaces, trims lines, keeps one blank line between paragraphs
 // and none at the start or end.
@@ -100,17 +104,25 @@ StepResult collapse_whitespace(std::string_view text) {
   return out.finish(std::move(changes));
 }
 
-}  // namespace
-
 StepResult normalise_width(std::string_view text) {
   StepResult normal = apply_nfkc(text);
   StepResult spaced = collapse_whitespace(normal.text);
+  // Composed as maps, one byte at a time: the cleaner runs the halves as
+  // two steps instead, so this is for callers that want one result.
+  const OffsetMap first = normal.map(text);
+  const OffsetMap both = first.then(spaced.map(normal.text));
   StepResult r;
   r.text = std::move(spaced.text);
-  r.map = normal.map.then(spaced.map);
+  for (std::size_t i = 0; i < r.text.size();) {
+    std::size_t j = i + 1;
+    while (j < r.text.size() && both.begins()[j] == both.begins()[i] && both.ends()[j] == both.ends()[i]) ++j;
+    const bool copied = both.ends()[i] - both.begins()[i] == j - i && text.compare(both.begins()[i], j - i, r.text, i, j - i) == 0;
+    r.segments.push_back({both.begins()[i], both.ends()[i], static_cast<std::uint32_t>(j - i), copied});
+    i = j;
+  }
   r.changes = std::move(normal.changes);
   for (LocalChange c : spaced.changes) {  // back to this step's input
-    const SourceSpan s = normal.map.to_source(c.begin, c.end);
+    const SourceSpan s = first.to_source(c.begin, c.end);
     c.begin = s.byte_begin;
     c.end = s.byte_end;
     r.changes.push_back(std::move(c));

@@ -13,4 +13,9 @@ namespace kg::ingest {
 // trims lines and keeps at most one blank line between paragraphs.
 StepResult normalise_width(std::string_view text);
 
+// The two halves of normalise_width, which the cleaner runs one after the
+// other: NFKC, then whitespace.
+StepResult apply_nfkc(std::string_view text);
+StepResult collapse_whitespace(std::string_view text);
+
 }  // namespace kg::ingest

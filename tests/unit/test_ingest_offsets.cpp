@@ -26,7 +26,12 @@ bool overlaps(const SourceSpan& a, std::size_t begin, std::size_t end) {
 // Checks one step's map against its input: ranges inside the input, and
 // every character not inside a change equal to the input bytes it maps to.
 void check_step(const std::string& input, const ingest::StepResult& r) {
-  const OffsetMap& m = r.map;
+  const OffsetMap m = r.map(input);
+  // The block composition the cleaner uses agrees with OffsetMap::then.
+  const OffsetMap before = OffsetMap::identity(input);
+  const OffsetMap composed = r.compose(before), reference = before.then(m);
+  REQUIRE(composed.begins() == reference.begins());
+  REQUIRE(composed.ends() == reference.ends());
   REQUIRE(m.size() == r.text.size());
   for (std::size_t i = 0; i < m.size(); ++i) {
     REQUIRE(m.begins()[i] <= m.ends()[i]);
