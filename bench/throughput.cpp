@@ -671,6 +671,14 @@ int run(const std::vector<std::string>& argv) {
 
   if (args.run_e2e) {
     const fs::path workdir = make_workdir(args);
+    // Removes a temporary working directory even when a pass throws.
+    struct Cleanup {
+      fs::path dir;
+      ~Cleanup() {
+        std::error_code ignored;
+        if (!dir.empty()) fs::remove_all(dir, ignored);
+      }
+    } cleanup{!args.keep && args.workdir.empty() ? workdir : fs::path()};
     fs::create_directories(workdir);
     std::vector<std::string> paths;
     if (auto* files = dynamic_cast<InputFiles*>(corpus.get()); files && !args.input.ends_with(".jsonl")) {
@@ -701,7 +709,6 @@ int run(const std::vector<std::string>& argv) {
       report["e2e_speedup"] = speedup;
       report["e2e_identical"] = same;
     }
-    if (!args.keep && args.workdir.empty()) fs::remove_all(workdir);
   }
 
   if (args.run_stages) {
