@@ -93,7 +93,8 @@ std::optional<std::string> redecode(const std::vector<Char>& chars, std::size_t 
       if (std::string_view(dec) == "UTF-8") continue;
       // The character before may be ASCII punctuation folded from a
       // full-width form whose second byte is this run's lost lead byte.
-      if (from > 0 && chars[from - 1].cp > 0x20 && chars[from - 1].cp < 0x7F) {
+      // ('?' is excluded: it usually stands for a byte already lost.)
+      if (from > 0 && chars[from - 1].cp > 0x20 && chars[from - 1].cp < 0x7F && chars[from - 1].cp != U'?') {
         std::string wide;
         if (encode_strict(std::u32string(1, chars[from - 1].cp + 0xFEE0), enc, wide) && wide.size() == 2) {
           if (auto out = try_decode(wide.substr(1) + bytes, dec, common)) {
