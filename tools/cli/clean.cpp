@@ -5,21 +5,6 @@
 #include "cli/commands.hpp"
 
 namespace kg::cli {
-namespace {
-
-// TODO(lead): switch to kg::explain() once the ingestion stage provides it.
-std::string explain(const CleanDocument& clean) {
-  std::string out;
-  for (const CleanChange& c : clean.changes) {
-    out += std::string(to_string(c.step)) + " " + c.what + " line " + std::to_string(c.line) + " bytes " +
-           std::to_string(c.source.byte_begin) + "-" + std::to_string(c.source.byte_end) + ": " + c.before;
-    if (!c.after.empty()) out += " -> " + c.after;
-    out += '\n';
-  }
-  return out;
-}
-
-}  // namespace
 
 int run_clean(const InputOptions& input, bool explain_changes, Streams io) {
   const Cleaner cleaner(pipeline_options(input).clean);
@@ -29,7 +14,7 @@ int run_clean(const InputOptions& input, bool explain_changes, Streams io) {
     if (!first) io.out << '\n';
     first = false;
     if (explain_changes) {
-      io.out << "== " << doc.id << " (" << clean.encoding << ")\n" << explain(clean);
+      io.out << "== " << doc.id << " (" << clean.encoding << ")\n" << explain_cleaning(clean);
     } else {
       io.out << clean.text;
       if (!clean.text.empty() && clean.text.back() != '\n') io.out << '\n';
