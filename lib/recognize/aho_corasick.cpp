@@ -1,134 +1,179 @@
 #include "recognize/aho_corasick.hpp"
 
 #include <algorithm>
-#include <deque>
-#include <map>
+#include <numeric>
 
 namespace kg::recognize {
 
 namespace {
 
-// A pointer-free trie used only while building.
-struct BuildNode {
-  std::map<unsigned char, std::uint32_t> next;
-  std::vector<std::uint32_t> patterns;
+constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+// A trie used only while building: children in ascending byte order as a
+// first-child / next-sibling list; a node's patterns are a run of `order`.
+struct TrieNode {
+  std::uint32_t first_child = kNone;
+  std::uint32_t last_child = kNone;
+  std::uint32_t next_sibling = kNone;
+  std::uint32_t ids_begin = 0;  // into the sorted pattern order
+  std::uint32_t ids_count = 0;
+  unsigned char byte = 0;
+};
+
+// Builds the trie from the patterns in sorted order, so every node's children
+// are appended in ascending byte order and no map is needed. Returns the
+// nodes; `order` receives the pattern ids sorted by text (ties by id).
+std::vector<TrieNode> build_trie(std::span<const std::string_view> patterns, std::vector<std::uint32_t>& order) {
+  order.resize(patterns.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return patterns[a] < patterns[b]; });
+  std::vector<TrieNode> trie(1);
+  std::vector<std::uint32_t> path = {0};  // nodes along the previous pattern
+  std::string_view previous;
+  for (std::uint32_t k = 0; k < order.size(); ++k) {
+    const std::string_view p = patterns[order[k]];
+    if (p.empty()) continue;
+    std::size_t common = 0;
+    while (common < p.size() && common < previous.size() && p[common] == previous[common]) ++common;
+    path.resize(common + 1);
+    for (std::size_t i = common; i < p.size(); ++i) {
+      const std::uint32_t parent = path.back();
+      const auto child = static_cast<std::uint32_t>(trie.size());
+      trie.emplace_back();
+      trie[child].byte = static_cast<unsigned char>(p[i]);
+      if (trie[parent].first_child == kNone) trie[parent].first_child = child;
+      else trie[trie[parent].last_child].next_sibling = child;
+      trie[parent].last_child = child;
+      path.push_back(child);
+    }
+    TrieNode& end = trie[path.back()];
+    if (end.ids_count == 0) end.ids_begin = k;
+    ++end.ids_count;
+    previous = p;
+  }
+  return trie;
+}
+
+// The free slots of the double array: finds the first free slot at or after
+// a position in near-constant time (next-pointers with path compression).
+class FreeSlots {
+ public:
+  explicit FreeSlots(std::size_t size) : next_(size) { std::iota(next_.begin(), next_.end(), std::size_t{0}); }
+  void grow(std::size_t size) {
+    const std::size_t old = next_.size();
+    if (size <= old) return;
+    next_.resize(size);
+    std::iota(next_.begin() + static_cast<std::ptrdiff_t>(old), next_.end(), old);
+  }
+  void take(std::size_t slot) { next_[slot] = slot + 1; }
+  std::size_t first_at_or_after(std::size_t slot) {
+    if (slot >= next_.size()) grow(slot + 1);
+    std::size_t root = slot;
+    while (root < next_.size() && next_[root] != root) root = next_[root];
+    if (root >= next_.size()) grow(root + 1);
+    while (slot != root) {
+      const std::size_t up = next_[slot];
+      next_[slot] = root;
+      slot = up;
+    }
+    return root;
+  }
+
+ private:
+  std::vector<std::size_t> next_;  // next_[i] == i: free
 };
 
 }  // namespace
 
 AhoCorasick::AhoCorasick(const std::vector<std::string>& patterns) {
-  std::vector<BuildNode> trie(1);
+  const std::vector<std::string_view> views(patterns.begin(), patterns.end());
+  build(views);
+}
+
+AhoCorasick::AhoCorasick(std::span<const std::string_view> patterns) { build(patterns); }
+
+void AhoCorasick::build(std::span<const std::string_view> patterns) {
   lengths_.reserve(patterns.size());
-  for (std::uint32_t id = 0; id < patterns.size(); ++id) {
-    const std::string& p = patterns[id];
-    lengths_.push_back(static_cast<std::uint32_t>(p.size()));
-    if (p.empty()) continue;
-    std::uint32_t node = 0;
-    for (unsigned char b : p) {
-      auto it = trie[node].next.find(b);
-      if (it == trie[node].next.end()) {
-        trie.emplace_back();
-        it = trie[node].next.emplace(b, static_cast<std::uint32_t>(trie.size() - 1)).first;
-      }
-      node = it->second;
-    }
-    trie[node].patterns.push_back(id);
-  }
-
-  // Breadth-first numbering keeps each node's children contiguous.
-  nodes_.resize(trie.size());
+  for (std::string_view p : patterns) lengths_.push_back(static_cast<std::uint32_t>(p.size()));
   std::vector<std::uint32_t> order;
-  order.reserve(trie.size());
-  order.push_back(0);
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    const std::uint32_t n = order[i];
-    nodes_[n].first_child = static_cast<std::uint32_t>(edges_.size());
-    nodes_[n].child_count = static_cast<std::uint32_t>(trie[n].next.size());
-    for (const auto& [b, t] : trie[n].next) {
-      edges_.push_back({b, t});
-      order.push_back(t);
-    }
-  }
+  const std::vector<TrieNode> trie = build_trie(patterns, order);
+  state_count_ = trie.size();
 
-  // Failure links and output chains, in breadth-first order.
-  for (std::uint32_t n : order) {
-    Node& node = nodes_[n];
-    node.output = kNone;
-    if (!trie[n].patterns.empty()) {
-      node.output = static_cast<std::uint32_t>(outputs_.size());
-      std::vector<std::uint32_t> ids = trie[n].patterns;
-      outputs_.insert(outputs_.end(), ids.begin(), ids.end());
-      outputs_.push_back(kNone);
-    }
-  }
-  nodes_[0].fail = 0;
-  nodes_[0].dict_suffix = kNone;
-  for (std::uint32_t n : order) {
-    for (std::uint32_t e = nodes_[n].first_child; e < nodes_[n].first_child + nodes_[n].child_count; ++e) {
-      const unsigned char b = edges_[e].byte;
-      const std::uint32_t t = edges_[e].target;
-      std::uint32_t f = nodes_[n].fail;
-      std::uint32_t link = 0;
-      if (n != 0) {
-        while (true) {
-          const std::uint32_t c = child(f, b);
-          if (c != kNone) {
-            link = c;
-            break;
-          }
-          if (f == 0) break;
-          f = nodes_[f].fail;
-        }
+  // Place the trie in the double array breadth first: each node's children
+  // go to the first base whose slots are all free.
+  std::vector<std::uint32_t> slot_of(trie.size(), kNone);
+  std::vector<std::uint32_t> bfs = {0};
+  bfs.reserve(trie.size());
+  slot_of[0] = 0;
+  slots_.assign(trie.size() + 512, Slot{});
+  slots_[0].check = kRoot;
+  FreeSlots free_slots(slots_.size());
+  free_slots.take(0);
+  std::uint32_t max_base = 0;
+  std::size_t used_end = 1;
+  std::vector<unsigned char> bytes;
+  for (std::size_t q = 0; q < bfs.size(); ++q) {
+    const std::uint32_t n = bfs[q];
+    const std::uint32_t s = slot_of[n];
+    bytes.clear();
+    for (std::uint32_t c = trie[n].first_child; c != kNone; c = trie[c].next_sibling) bytes.push_back(trie[c].byte);
+    if (bytes.empty()) continue;  // base 0: a leaf's lookups land on slots whose parent is never s
+    std::uint32_t base = 0;
+    for (std::size_t f = free_slots.first_at_or_after(bytes.front());; f = free_slots.first_at_or_after(f + 1)) {
+      while (f + 256 >= slots_.size()) {
+        slots_.resize(slots_.size() * 2);
+        free_slots.grow(slots_.size());
       }
-      nodes_[t].fail = link;
-      nodes_[t].dict_suffix = nodes_[link].output != kNone ? link : nodes_[link].dict_suffix;
-      if (link == 0 && nodes_[0].output == kNone) nodes_[t].dict_suffix = kNone;
+      base = static_cast<std::uint32_t>(f - bytes.front());
+      const bool fits = std::all_of(bytes.begin() + 1, bytes.end(),
+                                    [&](unsigned char b) { return slots_[base + b].check == kFree; });
+      if (fits) break;
+    }
+    slots_[s].base = base;
+    max_base = std::max(max_base, base);
+    for (std::uint32_t c = trie[n].first_child; c != kNone; c = trie[c].next_sibling) {
+      const std::uint32_t t = base + trie[c].byte;
+      slots_[t].check = s;
+      free_slots.take(t);
+      used_end = std::max<std::size_t>(used_end, t + 1);
+      slot_of[c] = t;
+      bfs.push_back(c);
     }
   }
+  slots_.resize(std::max<std::size_t>(max_base + 257, used_end));
   for (int b = 0; b < 256; ++b) {
-    const std::uint32_t c = child(0, static_cast<unsigned char>(b));
-    root_next_[b] = c == kNone ? 0 : c;
+    const std::uint32_t t = slots_[0].base + static_cast<std::uint32_t>(b);
+    root_next_[b] = trie[0].first_child != kNone && slots_[t].check == 0 ? t : 0;
   }
-}
 
-std::uint32_t AhoCorasick::child(std::uint32_t node, unsigned char byte) const noexcept {
-  const Node& n = nodes_[node];
-  const Edge* first = edges_.data() + n.first_child;
-  const Edge* last = first + n.child_count;
-  if (n.child_count <= 8) {
-    for (const Edge* e = first; e != last; ++e)
-      if (e->byte == byte) return e->target;
-    return kNone;
+  // Failure links and flattened outputs, breadth first: a node's failure
+  // state is shallower, so its outputs are already final.
+  outputs_.assign(1, 0);
+  std::vector<std::uint32_t> run;
+  for (const std::uint32_t n : bfs) {
+    const std::uint32_t s = slot_of[n];
+    if (n != 0) {
+      run.assign(order.begin() + trie[n].ids_begin, order.begin() + trie[n].ids_begin + trie[n].ids_count);
+      std::sort(run.begin(), run.end());
+      if (const std::uint32_t fo = slots_[slots_[s].fail].output; fo != 0)
+        run.insert(run.end(), outputs_.begin() + fo + 1, outputs_.begin() + fo + 1 + outputs_[fo]);
+      if (!run.empty()) {
+        slots_[s].output = static_cast<std::uint32_t>(outputs_.size());
+        outputs_.push_back(static_cast<std::uint32_t>(run.size()));
+        outputs_.insert(outputs_.end(), run.begin(), run.end());
+      }
+    }
+    for (std::uint32_t c = trie[n].first_child; c != kNone; c = trie[c].next_sibling) {
+      const std::uint32_t t = slot_of[c];
+      slots_[t].fail = n == 0 ? 0 : step(slots_[s].fail, trie[c].byte);
+    }
   }
-  const Edge* it = std::lower_bound(first, last, byte,
-                                    [](const Edge& e, unsigned char b) { return e.byte < b; });
-  return it != last && it->byte == byte ? it->target : kNone;
-}
-
-std::uint32_t AhoCorasick::step(std::uint32_t state, unsigned char byte) const noexcept {
-  while (state != 0) {
-    const std::uint32_t c = child(state, byte);
-    if (c != kNone) return c;
-    state = nodes_[state].fail;
-  }
-  return root_next_[byte];
 }
 
 std::vector<AhoCorasick::Match> AhoCorasick::find_all(std::string_view text) const {
   std::vector<Match> out;
-  std::uint32_t state = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    state = step(state, static_cast<unsigned char>(text[i]));
-    if (state == 0) continue;
-    const std::size_t end = i + 1;
-    for (std::uint32_t s = nodes_[state].output != kNone ? state : nodes_[state].dict_suffix; s != kNone && s != 0;
-         s = nodes_[s].dict_suffix) {
-      for (std::uint32_t o = nodes_[s].output; outputs_[o] != kNone; ++o) {
-        const std::uint32_t id = outputs_[o];
-        out.push_back({end - lengths_[id], end, id});
-      }
-    }
-  }
+  for_each_match(text, [&](std::size_t begin, std::size_t end, std::uint32_t id) { out.push_back({begin, end, id}); });
   return out;
 }
 

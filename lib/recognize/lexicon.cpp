@@ -10,6 +10,7 @@
 #include "data/builtin_data.hpp"
 #include "kg/clean_text.hpp"
 #include "kg/error.hpp"
+#include "recognize/canonical.hpp"
 
 namespace kg {
 
@@ -55,14 +56,14 @@ LexiconEntry parse_line(std::string_view line, const std::string& origin, std::s
   if (cols.size() < 2) bad_line(origin, number, "expected at least 2 tab-separated columns (name, type), got 1");
   if (cols.size() > 6) bad_line(origin, number, "expected at most 6 columns, got " + std::to_string(cols.size()));
   LexiconEntry e;
-  e.name = canonical_name(trim(cols[0]));
+  e.name = recognize::canonical(trim(cols[0]));
   if (e.name.empty()) bad_line(origin, number, "empty name");
   const auto type = parse_entity_type(trim(cols[1]));
   if (!type) bad_line(origin, number, "unknown type '" + std::string(trim(cols[1])) + "'");
   e.type = *type;
   if (cols.size() > 2)
     for (std::string_view a : split(cols[2], '|')) {
-      std::string alias = canonical_name(trim(a));
+      std::string alias = recognize::canonical(trim(a));
       if (!alias.empty() && alias != e.name) e.aliases.push_back(std::move(alias));
     }
   if (cols.size() > 3 && !trim(cols[3]).empty()) {
@@ -71,7 +72,7 @@ LexiconEntry parse_line(std::string_view line, const std::string& origin, std::s
     if (e.type != EntityType::Place) bad_line(origin, number, "a level is only allowed for type Place");
     e.level = *level;
   }
-  if (cols.size() > 4) e.parent = canonical_name(trim(cols[4]));
+  if (cols.size() > 4) e.parent = recognize::canonical(trim(cols[4]));
   if (cols.size() > 5) e.code = std::string(trim(cols[5]));
   e.source = origin;
   return e;
@@ -84,7 +85,18 @@ struct Lexicon::Index {
     std::uint32_t entry;
     bool is_name;  // the key is the entry's canonical name, not an alias
   };
-  std::unordered_map<std::string, std::vector<Hit>> by_key;
+  // Looked up by string_view without building a std::string.
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<Hit>, KeyHash, std::equal_to<>> by_key;
+
+  const std::vector<Hit>* hits(std::string_view name) const {
+    // Most names asked for are canonical already: no ICU, no allocation.
+    const auto it = recognize::is_canonical(name) ? by_key.find(name) : by_key.find(canonical_name(name));
+    return it == by_key.end() ? nullptr : &it->second;
+  }
 };
 
 Lexicon::Lexicon() : index_(std::make_shared<Index>()) {}
@@ -146,9 +158,9 @@ void Lexicon::reindex() {
 }
 
 const LexiconEntry* Lexicon::find(std::string_view name) const {
-  const auto it = index_->by_key.find(canonical_name(name));
-  if (it == index_->by_key.end()) return nullptr;
-  const auto& hits = it->second;
+  const auto* found = index_->hits(name);
+  if (found == nullptr) return nullptr;
+  const auto& hits = *found;
   if (hits.size() == 1) return &entries_[hits.front().entry];
   const LexiconEntry* named = nullptr;
   for (const Index::Hit& h : hits) {
@@ -161,9 +173,9 @@ const LexiconEntry* Lexicon::find(std::string_view name) const {
 
 std::vector<const LexiconEntry*> Lexicon::find_all(std::string_view name) const {
   std::vector<const LexiconEntry*> out;
-  const auto it = index_->by_key.find(canonical_name(name));
-  if (it == index_->by_key.end()) return out;
-  for (const Index::Hit& h : it->second) out.push_back(&entries_[h.entry]);
+  const auto* found = index_->hits(name);
+  if (found == nullptr) return out;
+  for (const Index::Hit& h : *found) out.push_back(&entries_[h.entry]);
   return out;
 }
 

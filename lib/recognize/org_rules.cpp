@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "kg/clean_text.hpp"
+#include "recognize/canonical.hpp"
 #include "recognize/scan.hpp"
 
 namespace kg::recognize {
@@ -255,7 +256,7 @@ std::string strip_quotes_name(std::string_view span) {
     if (c == U'“' || c == U'”' || c == U'"' || c == U'「' || c == U'」' || c == U'‘' || c == U'’') continue;
     out.append(span.substr(start, i - start));
   }
-  return canonical_name(out);
+  return canonical(out);
 }
 
 std::optional<Candidate> from_head(const Scan& scan, const HeadHit& h) {

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "kg/clean_text.hpp"
+#include "recognize/canonical.hpp"
 #include "recognize/scan.hpp"
 
 namespace kg::recognize {
@@ -53,7 +54,7 @@ Candidate make(std::size_t b, std::size_t e, EntityType t, std::string name, std
   c.begin = b;
   c.end = e;
   c.type = t;
-  c.name = canonical_name(name);
+  c.name = canonical(name);
   c.rule = std::move(rule);
   c.confidence = 0.8;
   return c;

@@ -11,6 +11,7 @@
 
 #include "data/builtin_data.hpp"
 #include "recognize/aho_corasick.hpp"
+#include "recognize/canonical.hpp"
 #include "recognize/scan.hpp"
 
 namespace kg {
@@ -115,7 +116,9 @@ bool is_latin_edge(std::string_view text, std::size_t begin, std::size_t end) {
 struct Recognizer::Impl {
   const Lexicon* lexicon;
   std::vector<std::vector<const LexiconEntry*>> keys;  // lexicon key -> entries (name matches first)
-  std::vector<std::vector<Payload>> payloads;          // pattern -> what it is
+  std::vector<std::vector<Payload>> payloads;          // pattern -> what it is (while building)
+  std::vector<std::uint32_t> payload_begin;            // pattern -> first of its payloads in payload_list
+  std::vector<Payload> payload_list;
   AhoCorasick automaton;
   std::unordered_set<std::string> surnames;
 
@@ -152,6 +155,14 @@ struct Recognizer::Impl {
     for (std::string_view w : recognize::stop_words()) add(std::string(w), Kind::Stop, 0);
     for (std::string_view w : recognize::protected_phrases()) add(std::string(w), Kind::Phrase, 0);
     automaton = AhoCorasick(patterns);
+    // One flat payload array: pattern i owns [payload_begin[i], payload_begin[i + 1]).
+    payload_begin.reserve(payloads.size() + 1);
+    for (const auto& list : payloads) {
+      payload_begin.push_back(static_cast<std::uint32_t>(payload_list.size()));
+      payload_list.insert(payload_list.end(), list.begin(), list.end());
+    }
+    payload_begin.push_back(static_cast<std::uint32_t>(payload_list.size()));
+    payloads.clear();
   }
 
   Scan scan(std::string_view text) const;
@@ -164,24 +175,25 @@ Scan Recognizer::Impl::scan(std::string_view text) const {
   s.surnames = &surnames;
   std::vector<LexHit> lexical;
   const auto& head_table = recognize::heads();
-  for (const AhoCorasick::Match& m : automaton.find_all(text)) {
-    for (const Payload& p : payloads[m.pattern]) {
+  automaton.for_each_match(text, [&](std::size_t begin, std::size_t end, std::uint32_t pattern) {
+    for (std::uint32_t k = payload_begin[pattern]; k < payload_begin[pattern + 1]; ++k) {
+      const Payload p = payload_list[k];
       switch (p.kind) {
         case Kind::Lexicon:
-          if (!is_latin_edge(text, m.begin, m.end)) lexical.push_back({m.begin, m.end, &keys[p.index]});
+          if (!is_latin_edge(text, begin, end)) lexical.push_back({begin, end, &keys[p.index]});
           break;
         case Kind::Head:
           // Matches come longest first for each end: keep only the longest head.
-          if (s.heads.empty() || s.heads.back().end != m.end) s.heads.push_back({m.begin, m.end, &head_table[p.index]});
+          if (s.heads.empty() || s.heads.back().end != end) s.heads.push_back({begin, end, &head_table[p.index]});
           break;
         case Kind::Role:
-          if (s.roles.empty() || s.roles.back().end != m.end) s.roles.push_back({m.begin, m.end});
+          if (s.roles.empty() || s.roles.back().end != end) s.roles.push_back({begin, end});
           break;
-        case Kind::Stop: s.stops.emplace_back(m.begin, m.end); break;
-        case Kind::Phrase: s.protected_spans.emplace_back(m.begin, m.end); break;
+        case Kind::Stop: s.stops.emplace_back(begin, end); break;
+        case Kind::Phrase: s.protected_spans.emplace_back(begin, end); break;
       }
     }
-  }
+  });
   // Leftmost-longest selection: a key inside or crossing an earlier, longer one is dropped.
   std::sort(lexical.begin(), lexical.end(), [](const LexHit& a, const LexHit& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
@@ -237,7 +249,7 @@ std::vector<Candidate> Recognizer::Impl::lexicon_candidates(const Scan& scan) co
       Candidate campus = c;
       campus.end = campus_end;
       campus.name = e->name + std::string(scan.text.substr(h.end, campus_end - h.end));
-      campus.name = canonical_name(campus.name);
+      campus.name = recognize::canonical(campus.name);
       campus.rule = "campus";
       campus.parent = e->name;
       out.push_back(std::move(campus));
@@ -282,36 +294,36 @@ void propagate(std::string_view text, std::vector<Candidate>& found) {
     return false;
   };
   // One automaton over every name a rule found, so the search stays linear.
-  std::vector<std::string> names;
+  std::vector<std::string_view> names;
   std::vector<const Candidate*> origin;
-  std::unordered_set<std::string> done;
+  std::unordered_set<std::string_view> done;
   for (const Candidate& c : found) {
     if (c.rule == "lexicon" || c.rule == "gazetteer") continue;
-    std::string surface(text.substr(c.begin, c.end - c.begin));
+    const std::string_view surface = text.substr(c.begin, c.end - c.begin);
     const std::size_t chars = utf8::length(surface);
     if (chars < 2 || (c.type != EntityType::Person && chars < 3)) continue;
     if (!done.insert(surface).second) continue;
-    names.push_back(std::move(surface));
+    names.push_back(surface);
     origin.push_back(&c);
   }
   if (names.empty()) return;
   std::vector<Candidate> extra;
-  for (const AhoCorasick::Match& m : AhoCorasick(names).find_all(text)) {
-    const Candidate& c = *origin[m.pattern];
-    if (overlaps(m.begin, m.end)) continue;
-    if (c.type == EntityType::Person && m.end < text.size()) {
+  AhoCorasick(std::span<const std::string_view>(names)).for_each_match(text, [&](std::size_t begin, std::size_t end, std::uint32_t pattern) {
+    const Candidate& c = *origin[pattern];
+    if (overlaps(begin, end)) return;
+    if (c.type == EntityType::Person && end < text.size()) {
       // A person's name between two more Han characters may be part of a longer word.
-      const char32_t next = recognize::char_at(text, m.end);
-      const char32_t prev = m.begin > 0 ? recognize::char_at(text, recognize::char_before(text, m.begin)) : U' ';
-      if (utf8::is_han(next) && utf8::is_han(prev)) continue;
+      const char32_t next = recognize::char_at(text, end);
+      const char32_t prev = begin > 0 ? recognize::char_at(text, recognize::char_before(text, begin)) : U' ';
+      if (utf8::is_han(next) && utf8::is_han(prev)) return;
     }
     Candidate copy = c;
-    copy.begin = m.begin;
-    copy.end = m.end;
+    copy.begin = begin;
+    copy.end = end;
     copy.rule = "repeat:" + c.rule;
     copy.role.clear();
     extra.push_back(std::move(copy));
-  }
+  });
   for (Candidate& c : extra) found.push_back(std::move(c));
 }
 
@@ -347,7 +359,7 @@ std::vector<Mention> Recognizer::recognize(const CleanDocument& doc, const std::
     while (sentence + 1 < sentences.size() && sentences[sentence].end <= c.begin) ++sentence;
     Mention m;
     m.surface = doc.text.substr(c.begin, c.end - c.begin);
-    m.name = c.name.empty() ? canonical_name(text.substr(c.begin, c.end - c.begin)) : std::move(c.name);
+    m.name = c.name.empty() ? recognize::canonical(text.substr(c.begin, c.end - c.begin)) : std::move(c.name);
     m.type = c.type;
     m.level = c.type == EntityType::Place && c.level == PlaceLevel::None ? PlaceLevel::Region : c.level;
     m.sentence = sentences.empty() ? 0 : sentences[std::min(sentence, sentences.size() - 1)].index;

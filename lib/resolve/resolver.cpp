@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "common/utf8.hpp"
+#include "recognize/canonical.hpp"
 #include "resolve/names.hpp"
 
 namespace kg {
@@ -73,7 +74,7 @@ std::vector<std::pair<std::size_t, std::string>> declared_abbreviations(std::str
     else continue;
     const std::size_t end = text.find(close, q + 3);
     if (end == std::string_view::npos || end - q > 60) continue;
-    out.emplace_back(open, canonical_name(text.substr(q + 3, end - q - 3)));
+    out.emplace_back(open, recognize::canonical(text.substr(q + 3, end - q - 3)));
   }
   return out;
 }
