@@ -257,9 +257,18 @@ std::string_view trimmed(std::string_view s) {
   return s;
 }
 
+// Bytes of the space at i (ASCII space, tab, no-break space, ideographic
+// space), or 0.
+std::size_t space_length(std::string_view s, std::size_t i) {
+  if (s[i] == ' ' || s[i] == '\t') return 1;
+  if (s.compare(i, 2, "\xC2\xA0") == 0) return 2;
+  if (s.compare(i, 3, "\xE3\x80\x80") == 0) return 3;
+  return 0;
+}
+
 // Widget tokens inside a kept metadata line ("放大字体 缩小字体 发布日期:...
-// 浏览次数:827"): whitespace-separated tokens made only of widget words,
-// digits and punctuation.
+// 浏览次数:827"): space-separated tokens made only of widget words, digits
+// and punctuation.
 std::vector<Line> widget_tokens(std::string_view folded_line) {
   std::vector<Line> out;
   const LineShape shape = shape_of(folded_line);
@@ -267,17 +276,17 @@ std::vector<Line> widget_tokens(std::string_view folded_line) {
   std::size_t i = 0;
   std::size_t tokens = 0;
   while (i < folded_line.size()) {
-    while (i < folded_line.size() && (folded_line[i] == ' ' || folded_line[i] == '\t')) ++i;
+    while (i < folded_line.size() && space_length(folded_line, i) > 0) i += space_length(folded_line, i);
     if (i >= folded_line.size()) break;
     std::size_t end = i;
-    while (end < folded_line.size() && folded_line[end] != ' ' && folded_line[end] != '\t') ++end;
+    while (end < folded_line.size() && space_length(folded_line, end) == 0) ++end;
     ++tokens;
     const std::string_view token = folded_line.substr(i, end - i);
     const LineShape ts = shape_of(token);
     const std::vector<Hit> hits = NoiseTerms::instance().find(token);
     if (ts.han > 0 && covered_han(token, hits, {TermClass::Widget}) == ts.han) {
       std::size_t stop = end;
-      while (stop < folded_line.size() && (folded_line[stop] == ' ' || folded_line[stop] == '\t')) ++stop;
+      while (stop < folded_line.size() && space_length(folded_line, stop) > 0) stop += space_length(folded_line, stop);
       out.push_back({i, stop});
     }
     i = end;

@@ -286,4 +286,6 @@ TEST_CASE("the samples come out clean", "[ingest][seeds]") {
   CHECK(contains(all, "园区累计培育国家级公共技术平台5个"));  // a sentence broken over a blank line
   CHECK(contains(all, "文章来源:经济日报"));                  // source lines stay
   CHECK(contains(all, "发布日期:2023-11-14 来源:科技日报"));  // dateline without its widgets
+  CHECK_FALSE(contains(all, "浏览次数"));
+  CHECK_FALSE(contains(all, "放大字体"));
 }
