@@ -131,7 +131,10 @@ std::shared_ptr<const View> build_view(const Graph::Impl& impl) {
   for (const auto& [name, state] : impl.nodes) entities.push_back(entity_of(name, state));
   std::sort(entities.begin(), entities.end(), entity_order);
 
-  for (Entity& e : entities) boost::add_vertex(std::move(e), view->bgl);
+  // Sized once and filled by move: add_vertex and add_edge take their
+  // bundles by const reference and would copy every mention and evidence.
+  view->bgl = BglGraph(entities.size());
+  for (std::size_t i = 0; i < entities.size(); ++i) view->bgl[i] = std::move(entities[i]);
   // Pointers into the vertex storage are taken only once it has stopped growing.
   std::vector<std::string> names;
   for (auto v : boost::make_iterator_range(boost::vertices(view->bgl))) {
@@ -162,7 +165,9 @@ std::shared_ptr<const View> build_view(const Graph::Impl& impl) {
     r.role = join_roles(state.roles);
     r.weight = from_micro(state.weight_micro);
     r.evidence.assign(state.evidence.begin(), state.evidence.end());
-    view->edges.push_back(boost::add_edge(head->second, tail->second, std::move(r), view->bgl).first);
+    const auto edge = boost::add_edge(head->second, tail->second, view->bgl).first;
+    view->bgl[edge] = std::move(r);
+    view->edges.push_back(edge);
     keys.push_back(edge_hash_key(key));
   }
   view->edge_ids = hashed_ids('e', keys);
