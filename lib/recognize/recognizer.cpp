@@ -6,6 +6,7 @@
 #include "kg/mention.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -308,7 +309,28 @@ void propagate(std::string_view text, std::vector<Candidate>& found) {
   }
   if (names.empty()) return;
   std::vector<Candidate> extra;
-  AhoCorasick(std::span<const std::string_view>(names)).for_each_match(text, [&](std::size_t begin, std::size_t end, std::uint32_t pattern) {
+  // A document has a few such names: memmem (sublinear on long needles) beats
+  // building an automaton per document. Occurrences are taken in the order an
+  // automaton would report them: by end, longest first.
+  struct Occurrence {
+    std::size_t begin, end;
+    std::uint32_t pattern;
+  };
+  std::vector<Occurrence> occurrences;
+  for (std::uint32_t k = 0; k < names.size(); ++k) {
+    const std::string_view name = names[k];
+    for (std::size_t from = 0; from + name.size() <= text.size();) {
+      const void* hit = memmem(text.data() + from, text.size() - from, name.data(), name.size());
+      if (hit == nullptr) break;
+      const auto begin = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
+      occurrences.push_back({begin, begin + name.size(), k});
+      from = begin + 1;
+    }
+  }
+  std::sort(occurrences.begin(), occurrences.end(), [](const Occurrence& a, const Occurrence& b) {
+    return a.end != b.end ? a.end < b.end : a.begin < b.begin;
+  });
+  for (const auto& [begin, end, pattern] : occurrences) [&] {
     const Candidate& c = *origin[pattern];
     if (overlaps(begin, end)) return;
     if (c.type == EntityType::Person && end < text.size()) {
@@ -323,7 +345,7 @@ void propagate(std::string_view text, std::vector<Candidate>& found) {
     copy.rule = "repeat:" + c.rule;
     copy.role.clear();
     extra.push_back(std::move(copy));
-  });
+  }();
   for (Candidate& c : extra) found.push_back(std::move(c));
 }
 

@@ -2,9 +2,10 @@
 // both ends, or else the first naming the contained one.
 #include "relate/hierarchy.hpp"
 
+#include <algorithm>
 #include <map>
-#include <set>
 #include <string>
+#include <string_view>
 
 #include "common/utf8.hpp"
 
@@ -15,42 +16,44 @@ constexpr int kMaxDepth = 8;  // country > province > city > district > town, wi
 
 struct Seen {
   EntityRef entity;
-  std::string parent;                // from the recogniser, when it knew one
-  std::set<std::size_t> views;       // sentences naming it
+  std::string_view parent;           // from the recogniser, when it knew one
+  std::vector<std::size_t> views;    // sentences naming it, ascending
 };
 
-std::map<std::string, Seen> entities_of(const std::vector<SentenceView>& views) {
-  std::map<std::string, Seen> seen;
+using SeenMap = std::map<std::string_view, Seen, std::less<>>;
+
+SeenMap entities_of(const std::vector<SentenceView>& views) {
+  SeenMap seen;
   for (std::size_t v = 0; v < views.size(); ++v)
     for (const Item& it : views[v].items()) {
       Seen& s = seen[it.entity.name];
       if (s.entity.name.empty()) s.entity = it.entity;
       if (s.parent.empty() && it.mention && !it.mention->parent.empty()) s.parent = it.mention->parent;
-      s.views.insert(v);
+      if (s.views.empty() || s.views.back() != v) s.views.push_back(v);
     }
   return seen;
 }
 
 std::size_t evidence_view(const Seen& child, const Seen& parent) {
   for (std::size_t v : child.views)
-    if (parent.views.count(v)) return v;
+    if (std::binary_search(parent.views.begin(), parent.views.end(), v)) return v;
   return *child.views.begin();
 }
 
-std::string lexicon_parent(const Lexicon& lexicon, const std::string& name) {
+std::string_view lexicon_parent(const Lexicon& lexicon, std::string_view name) {
   const LexiconEntry* e = lexicon.find(name);
-  return e ? e->parent : std::string{};
+  return e ? std::string_view(e->parent) : std::string_view{};
 }
 
 // The place a name starts with (天津大学, 深圳某某科技有限公司), when the
 // document mentions that place: the usual way Chinese names give a seat.
 // A few well-known names start with a place word that is not their seat.
-const Seen* leading_place(const std::string& name, const std::map<std::string, Seen>& seen) {
+const Seen* leading_place(std::string_view name, const SeenMap& seen) {
   static constexpr std::string_view kNotSeats[] = {"中山大学", "中华", "中央"};
   for (std::string_view n : kNotSeats)
     if (name.starts_with(n)) return nullptr;
   // A campus names its own place in brackets (某大学(深圳)): the name rules place it.
-  if (name.find('(') != std::string::npos || name.find("（") != std::string::npos) return nullptr;
+  if (name.find('(') != std::string_view::npos || name.find("（") != std::string_view::npos) return nullptr;
   std::vector<std::size_t> ends;
   for (std::size_t i = 0; i < name.size() && ends.size() < 5;) {
     i += utf8::sequence_length(static_cast<unsigned char>(name[i]));
@@ -58,10 +61,10 @@ const Seen* leading_place(const std::string& name, const std::map<std::string, S
   }
   for (std::size_t k = ends.size(); k-- > 1;) {  // longest first, two characters at least
     if (ends[k] >= name.size()) continue;        // the whole name is not a prefix of itself
-    std::string_view prefix = std::string_view(name).substr(0, ends[k]);
-    auto it = seen.find(std::string(prefix));
+    std::string_view prefix = name.substr(0, ends[k]);
+    auto it = seen.find(prefix);
     if (it == seen.end() && (prefix.ends_with("市") || prefix.ends_with("省")) && k > 1)
-      it = seen.find(std::string(prefix.substr(0, ends[k - 1])));  // 广州市… names the place 广州
+      it = seen.find(prefix.substr(0, ends[k - 1]));  // 广州市… names the place 广州
     if (it != seen.end() && it->second.entity.type == EntityType::Place &&
         it->second.entity.level != PlaceLevel::Country)
       return &it->second;
@@ -74,12 +77,12 @@ const Seen* leading_place(const std::string& name, const std::map<std::string, S
 std::vector<PlacedFinding> hierarchy_relations(const std::vector<SentenceView>& views,
                                                const Lexicon& lexicon, const Tables& tables) {
   std::vector<PlacedFinding> out;
-  const std::map<std::string, Seen> seen = entities_of(views);
+  const SeenMap seen = entities_of(views);
   for (const auto& [name, child] : seen) {
     const EntityRef& c = child.entity;
     if (c.type != EntityType::Place && !is_organisation(c.type)) continue;
     // Walk up the parents until one the document mentions.
-    std::string up = !child.parent.empty() ? child.parent : lexicon_parent(lexicon, name);
+    std::string_view up = !child.parent.empty() ? child.parent : lexicon_parent(lexicon, name);
     for (int depth = 0; depth < kMaxDepth && !up.empty() && up != name; ++depth) {
       const auto found = seen.find(up);
       if (found != seen.end()) {

@@ -3,17 +3,27 @@
 // attached). Not installed.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "kg/ontology.hpp"
 
 namespace kg::relate {
 
-// An entity end of a relation: canonical name plus the type the resolver settled.
+// Marks an EntityRef not numbered by the extractor.
+inline constexpr std::uint32_t kNoRank = UINT32_MAX;
+
+// An entity end of a relation: canonical name plus the type the resolver
+// settled. Cheap to copy: `name` views the mention's name, which outlives
+// the extraction, and `rank` is the name's place among the document's
+// distinct names in byte order (equal names, equal ranks), so merging and
+// ordering compare numbers instead of strings.
 struct EntityRef {
-  std::string name;
+  std::string_view name;
   EntityType type = EntityType::Organization;
   PlaceLevel level = PlaceLevel::None;
+  std::uint32_t rank = kNoRank;
 };
 
 // Lower is larger: a country holds provinces, a province cities, and so

@@ -20,18 +20,34 @@ using relate::SentenceView;
 constexpr std::size_t kRecentOrganisations = 40;  // antecedents kept for anaphora
 constexpr int kCarrySentences = 2;  // how long a sentence's subject may be carried
 
-EntityRef entity_of(const Mention& m, const std::unordered_map<std::string_view, const Entity*>& index) {
+using EntityIndex = std::unordered_map<std::string_view, const Entity*>;
+
+EntityRef entity_of(const Mention& m, const EntityIndex& index) {
   EntityRef e;
-  e.name = m.name.empty() ? m.surface : m.name;
+  e.name = m.name.empty() ? std::string_view(m.surface) : std::string_view(m.name);
   const auto it = index.find(e.name);
   e.type = it != index.end() ? it->second->type : m.type;
   e.level = it != index.end() ? it->second->level : m.level;
   return e;
 }
 
+// Numbers the document's distinct names in byte order (EntityRef::rank).
+void rank_names(std::vector<std::vector<Item>>& items) {
+  std::vector<std::string_view> names;
+  for (const auto& list : items)
+    for (const Item& it : list) names.push_back(it.entity.name);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  for (auto& list : items)
+    for (Item& it : list)
+      it.entity.rank = static_cast<std::uint32_t>(
+          std::lower_bound(names.begin(), names.end(), it.entity.name) - names.begin());
+}
+
 std::vector<SentenceView> views_of(const CleanDocument& doc, const std::vector<Sentence>& sentences,
                                    const Resolution& resolution) {
-  std::unordered_map<std::string_view, const Entity*> index;
+  EntityIndex index;
+  index.reserve(resolution.entities.size());
   for (const Entity& e : resolution.entities) index.emplace(e.name, &e);
   std::vector<std::vector<Item>> items(sentences.size());
   for (const Mention& m : resolution.mentions) {
@@ -45,6 +61,7 @@ std::vector<SentenceView> views_of(const CleanDocument& doc, const std::vector<S
     it.end = m.end - s.begin;
     if (!it.entity.name.empty()) items[m.sentence].push_back(std::move(it));
   }
+  rank_names(items);
   const std::string& folded = doc.folded.size() == doc.text.size() ? doc.folded : doc.text;
   std::vector<SentenceView> views;
   views.reserve(sentences.size());
@@ -93,7 +110,7 @@ std::vector<Relation> RelationExtractor::extract(const CleanDocument& doc,
   }
   for (const relate::PlacedFinding& p : relate::hierarchy_relations(views, *lexicon_, tables))
     set.add(p.finding, views[p.view], doc.id);
-  return set.relations();
+  return set.take();
 }
 
 }  // namespace kg
