@@ -8,7 +8,6 @@
 #include <memory>
 #include <string>
 
-#include <dlfcn.h>
 #include <gumbo.h>
 
 #include "common/utf8.hpp"
@@ -209,39 +208,14 @@ class HtmlWalker {
   std::map<std::string, std::string> attributes_;
 };
 
-// libgumbo is loaded at run time: the library's CMake target does not link
-// it yet (see docs/ingestion.md); when it does, these become direct calls.
-struct Gumbo {
-  const GumboOptions* options = nullptr;
-  GumboOutput* (*parse)(const GumboOptions*, const char*, size_t) = nullptr;
-  void (*destroy)(const GumboOptions*, GumboOutput*) = nullptr;
-
-  static const Gumbo& instance() {
-    static const Gumbo gumbo = [] {
-      Gumbo g;
-      void* lib = dlopen("libgumbo.so.1", RTLD_NOW | RTLD_LOCAL);
-      if (!lib) lib = dlopen("libgumbo.so", RTLD_NOW | RTLD_LOCAL);
-      if (!lib) return g;
-      g.options = static_cast<const GumboOptions*>(dlsym(lib, "kGumboDefaultOptions"));
-      g.parse = reinterpret_cast<decltype(g.parse)>(dlsym(lib, "gumbo_parse_with_options"));
-      g.destroy = reinterpret_cast<decltype(g.destroy)>(dlsym(lib, "gumbo_destroy_output"));
-      if (!g.options || !g.parse || !g.destroy) g = Gumbo{};
-      return g;
-    }();
-    return gumbo;
-  }
-};
-
 }  // namespace
 
 FormatResult extract_html(std::string_view html, bool drop_chrome) {
-  const Gumbo& gumbo = Gumbo::instance();
-  if (!gumbo.parse) throw Error(ErrorCode::Internal, "HTML input needs libgumbo (Debian libgumbo1), not found");
-  GumboOutput* output = gumbo.parse(gumbo.options, html.data(), html.size());
+  auto destroy = [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); };
+  const std::unique_ptr<GumboOutput, decltype(destroy)> output(
+      gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()), destroy);
   if (!output) return FormatResult{unchanged(html), {}};
-  FormatResult r = HtmlWalker(html, drop_chrome).run(output->document);
-  gumbo.destroy(gumbo.options, output);
-  return r;
+  return HtmlWalker(html, drop_chrome).run(output->document);
 }
 
 bool looks_like_html(std::string_view text) noexcept {

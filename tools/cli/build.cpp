@@ -6,6 +6,7 @@
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <utility>
 
 #include "cli/commands.hpp"
 #include "kg/error.hpp"
@@ -106,7 +107,7 @@ int run_build(const InputOptions& input, const std::vector<std::string>& outputs
   Tally tally;
   extract_all(pipeline, input, io, [&](DocumentExtraction x) {
     tally.add(x);
-    graph.add(x);
+    graph.add(std::move(x));
   });
   write_outputs(graph, outputs, format, io.out);
   if (!input.quiet) {

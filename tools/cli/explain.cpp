@@ -2,6 +2,7 @@
 // them, so a reader can check each claim against its source.
 #include <algorithm>
 #include <ostream>
+#include <utility>
 
 #include "cli/commands.hpp"
 #include "kg/error.hpp"
@@ -39,7 +40,7 @@ void print_relation(std::ostream& out, const Relation& r) {
 int run_explain(const std::string& name, const InputOptions& input, Streams io) {
   const Pipeline pipeline(pipeline_options(input));
   Graph graph;
-  extract_all(pipeline, input, io, [&](DocumentExtraction x) { graph.add(x); });
+  extract_all(pipeline, input, io, [&](DocumentExtraction x) { graph.add(std::move(x)); });
   const Entity* entity = graph.find(name);
   if (entity == nullptr) entity = graph.find(canonical_name(name));
   if (entity == nullptr) {
