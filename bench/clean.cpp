@@ -3,6 +3,9 @@
 //   kg_bench_clean [FILE...]            throughput over the files (default: ../shared/seeds)
 //   kg_bench_clean --print FILE         the clean text
 //   kg_bench_clean --explain FILE       what each step changed
+//   kg_bench_clean --dump FILE...       everything cleaning produces (text,
+//                                       folded, every offset, explanation),
+//                                       to compare two builds byte for byte
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -13,6 +16,22 @@
 #include "kg/document.hpp"
 #include "kg/error.hpp"
 
+namespace {
+
+// Writes every observable part of a cleaned document: a change to any offset
+// or character shows up as a difference.
+void dump(std::ostream& out, const kg::CleanDocument& c) {
+  out << kg::explain_cleaning(c) << "text:\n" << c.text << "\nfolded:\n" << c.folded << "\nmap " << c.offsets.size()
+      << ":";
+  for (std::size_t i = 0; i < c.offsets.size(); ++i) {
+    const kg::SourceSpan s = c.offsets.to_source(i, i + 1);
+    out << ' ' << s.byte_begin << '-' << s.byte_end << '/' << s.char_begin << '-' << s.char_end;
+  }
+  out << "\nend " << c.offsets.to_source(c.offsets.size(), c.offsets.size()).byte_begin << "\n\n";
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   try {
     std::vector<std::string> args(argv + 1, argv + argc);
@@ -20,6 +39,11 @@ int main(int argc, char** argv) {
     if (args.size() == 2 && (args[0] == "--print" || args[0] == "--explain")) {
       const kg::CleanDocument c = cleaner.clean(kg::read_document(args[1]));
       std::cout << (args[0] == "--print" ? c.text : kg::explain_cleaning(c));
+      return 0;
+    }
+    if (!args.empty() && args[0] == "--dump") {
+      for (const std::string& path : kg::expand_inputs(std::vector<std::string>(args.begin() + 1, args.end())))
+        dump(std::cout, cleaner.clean(kg::read_document(path)));
       return 0;
     }
     if (args.empty()) args.push_back(KG_SHARED_DIR "/seeds");

@@ -20,8 +20,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kg/document.hpp"
@@ -31,8 +33,22 @@ namespace kg {
 
 // Maps each byte of a derived text to the byte range of the original file it
 // came from, and original bytes to characters.
+//
+// Stored as runs, not per byte: a clean text is mostly long stretches copied
+// from the original, so a map costs memory in proportion to the edits.
 class OffsetMap {
  public:
+  // A run of derived bytes, from `out_begin` to the next run's start.
+  struct Run {
+    std::uint32_t out_begin;
+    std::uint32_t source_begin;
+    std::uint32_t source_end;  // for copied runs: unused (source_begin + length)
+    // Copied: the bytes are original bytes source_begin... one for one, each
+    // mapping to the whole original character it belongs to. Otherwise every
+    // byte of the run maps to [source_begin, source_end).
+    bool copied;
+  };
+
   OffsetMap() = default;
 
   // Identity map over a text of `size` bytes that is itself the original.
@@ -44,6 +60,12 @@ class OffsetMap {
   OffsetMap(std::vector<std::uint32_t> begins, std::vector<std::uint32_t> ends,
             std::vector<std::uint32_t> char_starts);
 
+  // Builds a map from runs (ascending, the first at 0) over `size` derived
+  // bytes; copied runs find their characters in `char_starts`, the last one
+  // ending at `original_size`.
+  OffsetMap(std::vector<Run> runs, std::size_t size, std::vector<std::uint32_t> char_starts,
+            std::size_t original_size);
+
   // Returns where derived bytes [begin, end) came from in the original file.
   // An empty range maps to an empty span at the right place.
   SourceSpan to_source(std::size_t begin, std::size_t end) const;
@@ -53,17 +75,37 @@ class OffsetMap {
   OffsetMap then(const OffsetMap& later) const;
 
   // Returns the number of derived bytes mapped.
-  std::size_t size() const noexcept { return begins_.size(); }
+  std::size_t size() const noexcept { return size_; }
 
-  // Raw per-byte arrays, for tests and serialisation.
-  const std::vector<std::uint32_t>& begins() const noexcept { return begins_; }
-  const std::vector<std::uint32_t>& ends() const noexcept { return ends_; }
-  const std::vector<std::uint32_t>& char_starts() const noexcept { return char_starts_; }
+  // Per-byte origins, materialised (for tests and serialisation; linear).
+  std::vector<std::uint32_t> begins() const;
+  std::vector<std::uint32_t> ends() const;
+  const std::vector<std::uint32_t>& char_starts() const noexcept;
+
+  // The runs, ascending by derived offset.
+  const std::vector<Run>& runs() const noexcept { return runs_; }
+
+  // Original range of derived byte `at` (< size()), as [begin, end).
+  std::pair<std::uint32_t, std::uint32_t> origin_of(std::size_t at) const;
+
+  // The original position of a derived position that holds no byte: where
+  // byte `at` came from, or the end of the last byte when `at` is size().
+  std::uint32_t position_at(std::size_t at) const;
+
+  // Shares the character starts and original size of `other` (for maps
+  // built from runs over the same original).
+  std::shared_ptr<const std::vector<std::uint32_t>> shared_char_starts() const noexcept { return char_starts_; }
+  std::uint32_t original_size() const noexcept { return original_size_; }
+  OffsetMap(std::vector<Run> runs, std::size_t size, std::shared_ptr<const std::vector<std::uint32_t>> char_starts,
+            std::uint32_t original_size);
 
  private:
-  std::vector<std::uint32_t> begins_;
-  std::vector<std::uint32_t> ends_;
-  std::vector<std::uint32_t> char_starts_;
+  std::size_t run_index(std::size_t at) const;
+
+  std::vector<Run> runs_;
+  std::size_t size_ = 0;
+  std::shared_ptr<const std::vector<std::uint32_t>> char_starts_;
+  std::uint32_t original_size_ = 0;
 };
 
 // Input formats the cleaner recognises.

@@ -1,6 +1,7 @@
 // kg::Cleaner: decode, read the format, run the noise steps in order, and
 // compose every step's offset map into one map back to the original file.
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 
 #include "common/utf8.hpp"
@@ -49,8 +50,9 @@ class Run {
       : text_(std::move(decoded.text)), map_(std::move(decoded.map)), out_(out) {
     // Line starts of the original, from the decoded newlines.
     line_starts_.push_back(0);
-    for (std::size_t i = 0; i < text_.size(); ++i)
-      if (text_[i] == '\n') line_starts_.push_back(map_.ends()[i]);
+    for (const char* p = text_.data(), *end = p + text_.size();
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr; ++p)
+      line_starts_.push_back(map_.origin_of(static_cast<std::size_t>(p - text_.data())).second);
   }
 
   void apply(ingest::StepResult r) {

@@ -22,22 +22,36 @@
 namespace kg::ingest {
 namespace {
 
-// Collects decoded code points with their source byte ranges and turns them
+// Collects decoded characters with their source byte ranges and turns them
 // into text + map, dropping controls and normalising newlines on the way.
+// Characters kept byte for byte (the bulk of UTF-8 input) become one copied
+// run of the map per stretch, not a record per byte.
 class DecodedBuilder {
  public:
-  explicit DecodedBuilder(std::size_t size_hint) {
+  DecodedBuilder(std::size_t original_size, std::size_t size_hint, std::size_t chars_hint)
+      : original_size_(original_size) {
     text_.reserve(size_hint);
-    begins_.reserve(size_hint);
-    ends_.reserve(size_hint);
-    starts_.reserve(size_hint);
+    starts_.reserve(chars_hint);
   }
 
+  // Records a character of the original that starts at byte `at`.
+  void start(std::size_t at) { starts_.push_back(static_cast<std::uint32_t>(at)); }
+
+  // Appends original bytes [begin, end), whole characters already passed to
+  // start(), kept as they are.
+  void copy(std::string_view bytes, std::size_t begin, std::size_t end) {
+    if (end <= begin) return;
+    pending_cr_ = false;
+    add_run(begin, 0, true);
+    text_.append(bytes.data() + begin, end - begin);
+  }
+
+  // Appends a decoded code point that came from original bytes [begin, end).
   void add(char32_t cp, std::size_t begin, std::size_t end) {
     starts_.push_back(static_cast<std::uint32_t>(begin));
     if (cp == U'\n' && pending_cr_) {  // CR LF: the CR already became '\n'
       pending_cr_ = false;
-      ends_.back() = static_cast<std::uint32_t>(end);
+      runs_.back().source_end = static_cast<std::uint32_t>(end);
       return;
     }
     pending_cr_ = cp == U'\r';
@@ -46,33 +60,41 @@ class DecodedBuilder {
       if (cp < 0x20 || cp == 0x7F) ++controls_;
       return;
     }
-    const std::size_t before = text_.size();
+    add_run(begin, end, false);
     utf8::append(text_, cp);
-    for (std::size_t k = before; k < text_.size(); ++k) {
-      begins_.push_back(static_cast<std::uint32_t>(begin));
-      ends_.push_back(static_cast<std::uint32_t>(end));
-    }
   }
 
   Decoded finish(std::string encoding) {
     Decoded d;
+    d.chars = starts_.size();
     d.text = std::move(text_);
-    d.map = OffsetMap(std::move(begins_), std::move(ends_), std::move(starts_));
+    const std::size_t size = d.text.size();
+    d.map = OffsetMap(std::move(runs_), size, std::move(starts_), original_size_);
     d.encoding = std::move(encoding);
     d.controls = controls_;
-    d.chars = d.map.char_starts().size();
     return d;
   }
 
- private:
+  // Characters that never reach the text.
   static bool is_dropped(char32_t cp) {
     if (cp < 0x20) return cp != U'\n' && cp != U'\t';
     return cp == 0x7F || cp == 0xFEFF || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 ||
            (cp >= 0x80 && cp < 0xA0 && cp != 0x85);
   }
 
+ private:
+  void add_run(std::size_t begin, std::size_t end, bool copied) {
+    const auto out = static_cast<std::uint32_t>(text_.size());
+    if (copied && !runs_.empty() && runs_.back().copied &&
+        runs_.back().source_begin + (out - runs_.back().out_begin) == begin)
+      return;
+    runs_.push_back({out, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), copied});
+  }
+
+  std::size_t original_size_;
   std::string text_;
-  std::vector<std::uint32_t> begins_, ends_, starts_;
+  std::vector<OffsetMap::Run> runs_;
+  std::vector<std::uint32_t> starts_;
   bool pending_cr_ = false;
   std::size_t controls_ = 0;
 };
@@ -98,12 +120,57 @@ std::size_t valid_sequence(std::string_view s, std::size_t i) noexcept {
   return 0;
 }
 
-Decoded decode_utf8(std::string_view bytes, std::size_t skip) {
-  DecodedBuilder b(bytes.size());
+// ASCII bytes kept as they are: printable, newline and tab.
+constexpr bool is_kept_ascii(unsigned char c) noexcept { return (c >= 0x20 && c != 0x7F) || c == '\n' || c == '\t'; }
+
+// Tells whether the well-formed sequence of `n` bytes at i is a character
+// the decoder drops or turns into a newline (C1 controls, U+FEFF, zero
+// widths, U+2028/2029), so it cannot be copied as it is.
+bool is_special_sequence(std::string_view s, std::size_t i, std::size_t n) noexcept {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (n == 2) return b0 == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0;
+  if (n != 3 || (b0 != 0xE2 && b0 != 0xEF)) return false;
+  const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+  if (b0 == 0xEF) return b1 == 0xBB && b2 == 0xBF;
+  if (b1 == 0x80) return (b2 >= 0x8B && b2 <= 0x8D) || b2 == 0xA8 || b2 == 0xA9;
+  return b1 == 0x81 && b2 == 0xA0;
+}
+
+// Upper bound of the characters in UTF-8 bytes: the bytes that are not
+// continuation bytes (stray ones are counted by the decoder as they come).
+std::size_t count_lead_bytes(std::string_view s) noexcept {
+  std::size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// Decodes UTF-8 from byte `skip`, replacing invalid sequences by U+FFFD; with
+// `strict`, gives up (returns false) at the first invalid sequence instead.
+bool decode_utf8_into(std::string_view bytes, std::size_t skip, bool strict, Decoded& out) {
+  DecodedBuilder b(bytes.size(), bytes.size() - skip + 16, count_lead_bytes(bytes.substr(skip)) + 16);
   std::size_t replaced = 0;
-  for (std::size_t i = skip; i < bytes.size();) {
-    const std::size_t n = valid_sequence(bytes, i);
+  const std::size_t size = bytes.size();
+  std::size_t i = skip;
+  while (i < size) {
+    // A stretch of characters kept as they are, copied in one go.
+    const std::size_t from = i;
+    while (i < size) {
+      const auto c = static_cast<unsigned char>(bytes[i]);
+      if (c < 0x80) {
+        if (!is_kept_ascii(c)) break;
+        b.start(i++);
+        continue;
+      }
+      const std::size_t n = valid_sequence(bytes, i);
+      if (n == 0 || is_special_sequence(bytes, i, n)) break;
+      b.start(i);
+      i += n;
+    }
+    b.copy(bytes, from, i);
+    if (i >= size) break;
+    const std::size_t n = static_cast<unsigned char>(bytes[i]) < 0x80 ? 1 : valid_sequence(bytes, i);
     if (n == 0) {
+      if (strict) return false;
       b.add(0xFFFD, i, i + 1);
       ++replaced;
       ++i;
@@ -113,9 +180,20 @@ Decoded decode_utf8(std::string_view bytes, std::size_t skip) {
     const char32_t cp = utf8::next(bytes, j);
     b.add(cp, i, i + n);
     i += n;
+    // A CR LF pair goes through add() whole, so that the pair becomes one newline.
+    if (cp == U'\r' && i < size && bytes[i] == '\n') {
+      b.add(U'\n', i, i + 1);
+      ++i;
+    }
   }
-  Decoded d = b.finish("UTF-8");
-  d.replaced = replaced;
+  out = b.finish("UTF-8");
+  out.replaced = replaced;
+  return true;
+}
+
+Decoded decode_utf8(std::string_view bytes, std::size_t skip) {
+  Decoded d;
+  decode_utf8_into(bytes, skip, false, d);
   return d;
 }
 
@@ -138,7 +216,7 @@ bool decode_with(std::string_view bytes, std::size_t skip, const std::string& co
                  offsets.data(), true, &status);
   if (U_FAILURE(status)) return false;
   const std::size_t count = static_cast<std::size_t>(target - units.data());
-  DecodedBuilder b(input.size() * 3 / 2);
+  DecodedBuilder b(bytes.size(), input.size() * 3 / 2, input.size());
   std::size_t replaced = 0;
   for (std::size_t k = 0; k < count;) {
     char32_t cp = units[k];
@@ -296,7 +374,9 @@ Decoded decode(std::string_view bytes, const std::string& forced, const std::str
       return d;
     }
   }
-  if (is_valid_utf8(bytes)) return decode_utf8(bytes, 0);
+  // Well-formed UTF-8 is decoded in the same pass that checks it.
+  Decoded d;
+  if (decode_utf8_into(bytes, 0, true, d)) return d;
   return decode_legacy(bytes, id);
 }
 

@@ -9,69 +9,121 @@
 
 namespace kg {
 
-OffsetMap OffsetMap::identity(std::string_view original) {
-  std::vector<std::uint32_t> b(original.size()), e(original.size()), starts;
-  for (std::size_t i = 0; i < original.size();) {
-    std::size_t n = utf8::sequence_length(static_cast<unsigned char>(original[i]));
-    n = std::min(n, original.size() - i);
-    starts.push_back(static_cast<std::uint32_t>(i));
-    for (std::size_t k = i; k < i + n; ++k) {
-      b[k] = static_cast<std::uint32_t>(i);
-      e[k] = static_cast<std::uint32_t>(i + n);
-    }
-    i += n;
-  }
-  return OffsetMap(std::move(b), std::move(e), std::move(starts));
-}
-
-OffsetMap::OffsetMap(std::vector<std::uint32_t> begins, std::vector<std::uint32_t> ends,
-                     std::vector<std::uint32_t> char_starts)
-    : begins_(std::move(begins)), ends_(std::move(ends)), char_starts_(std::move(char_starts)) {}
-
 namespace {
 
-// The original position of a derived position that holds no byte (the end
-// of the text, or an insertion): where the next byte came from, else the
-// end of the last one.
-std::uint32_t position_at(const std::vector<std::uint32_t>& begins, const std::vector<std::uint32_t>& ends,
-                          std::size_t at) {
-  if (at < begins.size()) return begins[at];
-  return ends.empty() ? 0 : ends.back();
+const std::vector<std::uint32_t>& no_char_starts() {
+  static const std::vector<std::uint32_t> empty;
+  return empty;
 }
 
 }  // namespace
 
+OffsetMap OffsetMap::identity(std::string_view original) {
+  std::vector<std::uint32_t> starts;
+  starts.reserve(original.size());
+  for (std::size_t i = 0; i < original.size();) {
+    starts.push_back(static_cast<std::uint32_t>(i));
+    i += utf8::sequence_length(static_cast<unsigned char>(original[i]));
+  }
+  std::vector<Run> runs;
+  if (!original.empty()) runs.push_back({0, 0, 0, true});
+  return OffsetMap(std::move(runs), original.size(), std::move(starts), original.size());
+}
+
+OffsetMap::OffsetMap(std::vector<std::uint32_t> begins, std::vector<std::uint32_t> ends,
+                     std::vector<std::uint32_t> char_starts)
+    : size_(begins.size()),
+      char_starts_(std::make_shared<const std::vector<std::uint32_t>>(std::move(char_starts))) {
+  for (std::size_t i = 0; i < begins.size(); ++i) {
+    if (!runs_.empty() && runs_.back().source_begin == begins[i] && runs_.back().source_end == ends[i]) continue;
+    runs_.push_back({static_cast<std::uint32_t>(i), begins[i], ends[i], false});
+    original_size_ = std::max(original_size_, ends[i]);
+  }
+}
+
+OffsetMap::OffsetMap(std::vector<Run> runs, std::size_t size, std::vector<std::uint32_t> char_starts,
+                     std::size_t original_size)
+    : OffsetMap(std::move(runs), size, std::make_shared<const std::vector<std::uint32_t>>(std::move(char_starts)),
+                static_cast<std::uint32_t>(original_size)) {}
+
+OffsetMap::OffsetMap(std::vector<Run> runs, std::size_t size,
+                     std::shared_ptr<const std::vector<std::uint32_t>> char_starts, std::uint32_t original_size)
+    : runs_(std::move(runs)), size_(size), char_starts_(std::move(char_starts)), original_size_(original_size) {}
+
+const std::vector<std::uint32_t>& OffsetMap::char_starts() const noexcept {
+  return char_starts_ ? *char_starts_ : no_char_starts();
+}
+
+std::size_t OffsetMap::run_index(std::size_t at) const {
+  const auto it = std::upper_bound(runs_.begin(), runs_.end(), at,
+                                   [](std::size_t value, const Run& r) { return value < r.out_begin; });
+  return static_cast<std::size_t>(it - runs_.begin()) - 1;
+}
+
+std::pair<std::uint32_t, std::uint32_t> OffsetMap::origin_of(std::size_t at) const {
+  const Run& r = runs_[run_index(at)];
+  if (!r.copied) return {r.source_begin, r.source_end};
+  // A copied byte stands for the whole original character it belongs to.
+  const std::uint32_t p = r.source_begin + static_cast<std::uint32_t>(at - r.out_begin);
+  const std::vector<std::uint32_t>& starts = char_starts();
+  const auto next = std::upper_bound(starts.begin(), starts.end(), p);
+  const std::uint32_t begin = next == starts.begin() ? p : *(next - 1);
+  return {begin, next == starts.end() ? original_size_ : *next};
+}
+
+std::uint32_t OffsetMap::position_at(std::size_t at) const {
+  if (at < size_) return origin_of(at).first;
+  return size_ == 0 ? 0 : origin_of(size_ - 1).second;
+}
+
 SourceSpan OffsetMap::to_source(std::size_t begin, std::size_t end) const {
   SourceSpan s;
-  begin = std::min(begin, begins_.size());
-  end = std::min(end, begins_.size());
+  begin = std::min(begin, size_);
+  end = std::min(end, size_);
   if (end <= begin) {
-    s.byte_begin = s.byte_end = position_at(begins_, ends_, begin);
+    s.byte_begin = s.byte_end = position_at(begin);
   } else {
-    s.byte_begin = begins_[begin];
-    s.byte_end = std::max<std::size_t>(ends_[end - 1], s.byte_begin);
+    s.byte_begin = origin_of(begin).first;
+    s.byte_end = std::max<std::size_t>(origin_of(end - 1).second, s.byte_begin);
   }
+  const std::vector<std::uint32_t>& starts = char_starts();
   auto char_of = [&](std::size_t byte) {
-    return static_cast<std::size_t>(std::lower_bound(char_starts_.begin(), char_starts_.end(), byte) -
-                                    char_starts_.begin());
+    return static_cast<std::size_t>(std::lower_bound(starts.begin(), starts.end(), byte) - starts.begin());
   };
   s.char_begin = char_of(s.byte_begin);
   s.char_end = char_of(s.byte_end);
   return s;
 }
 
+std::vector<std::uint32_t> OffsetMap::begins() const {
+  std::vector<std::uint32_t> out;
+  out.reserve(size_);
+  for (std::size_t i = 0; i < size_; ++i) out.push_back(origin_of(i).first);
+  return out;
+}
+
+std::vector<std::uint32_t> OffsetMap::ends() const {
+  std::vector<std::uint32_t> out;
+  out.reserve(size_);
+  for (std::size_t i = 0; i < size_; ++i) out.push_back(origin_of(i).second);
+  return out;
+}
+
 OffsetMap OffsetMap::then(const OffsetMap& later) const {
   std::vector<std::uint32_t> b(later.size()), e(later.size());
   for (std::size_t i = 0; i < later.size(); ++i) {
-    const std::uint32_t lb = later.begins_[i], le = later.ends_[i];
+    const auto [lb, le] = later.origin_of(i);
     if (le <= lb) {  // an insertion: an empty range at the right place
-      b[i] = e[i] = position_at(begins_, ends_, lb);
+      b[i] = e[i] = position_at(lb);
     } else {
-      b[i] = begins_[lb];
-      e[i] = std::max(ends_[le - 1], b[i]);
+      b[i] = origin_of(lb).first;
+      e[i] = std::max(origin_of(le - 1).second, b[i]);
     }
   }
-  return OffsetMap(std::move(b), std::move(e), char_starts_);
+  OffsetMap out(std::move(b), std::move(e), {});
+  out.char_starts_ = char_starts_;
+  out.original_size_ = std::max(out.original_size_, original_size_);
+  return out;
 }
 
 std::string_view to_string(CleanStep step) noexcept {
@@ -110,51 +162,103 @@ void CleanOptions::keep(CleanStep step) noexcept {
 namespace kg::ingest {
 
 OffsetMap StepResult::map(std::string_view input) const {
-  std::vector<std::uint32_t> b, e;
-  b.reserve(text.size());
-  e.reserve(text.size());
+  // Copied bytes map to their whole input character.
+  std::vector<OffsetMap::Run> runs;
+  auto add = [&](std::size_t out, std::uint32_t begin, std::uint32_t end) {
+    if (!runs.empty() && runs.back().source_begin == begin && runs.back().source_end == end) return;
+    runs.push_back({static_cast<std::uint32_t>(out), begin, end, false});
+  };
+  if (same) {
+    for (std::size_t i = 0; i < input.size();) {
+      const std::size_t n = std::min(utf8::sequence_length(static_cast<unsigned char>(input[i])), input.size() - i);
+      add(i, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + n));
+      i += n;
+    }
+    return OffsetMap(std::move(runs), input.size(), std::vector<std::uint32_t>{}, input.size());
+  }
+  std::size_t out = 0;
   for (const Segment& s : segments) {
     if (!s.copied) {
-      b.insert(b.end(), s.out_size, s.in_begin);
-      e.insert(e.end(), s.out_size, s.in_end);
+      if (s.out_size > 0) add(out, s.in_begin, s.in_end);
+      out += s.out_size;
       continue;
     }
     for (std::size_t i = s.in_begin; i < s.in_end;) {
       std::size_t n = utf8::sequence_length(static_cast<unsigned char>(input[i]));
       n = std::min<std::size_t>(n, s.in_end - i);
-      b.insert(b.end(), n, static_cast<std::uint32_t>(i));
-      e.insert(e.end(), n, static_cast<std::uint32_t>(i + n));
+      add(out, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + n));
+      out += n;
       i += n;
     }
   }
-  return OffsetMap(std::move(b), std::move(e), {});
+  return OffsetMap(std::move(runs), out, std::vector<std::uint32_t>{}, input.size());
 }
 
-OffsetMap StepResult::compose(const OffsetMap& before) const {
-  // Every byte of one character shares its origin in `before` (all maps are
-  // built that way), so a copied run composes as a block copy.
-  const std::vector<std::uint32_t>& pb = before.begins();
-  const std::vector<std::uint32_t>& pe = before.ends();
-  std::vector<std::uint32_t> b(text.size()), e(text.size());
-  std::size_t out = 0;
-  for (const Segment& s : segments) {
-    if (s.copied) {
-      std::memcpy(b.data() + out, pb.data() + s.in_begin, s.out_size * sizeof(std::uint32_t));
-      std::memcpy(e.data() + out, pe.data() + s.in_begin, s.out_size * sizeof(std::uint32_t));
-    } else {
-      std::uint32_t from, to;
-      if (s.in_end > s.in_begin) {
-        from = pb[s.in_begin];
-        to = std::max(pe[s.in_end - 1], from);
-      } else {
-        from = to = s.in_begin < pb.size() ? pb[s.in_begin] : (pe.empty() ? 0 : pe.back());
-      }
-      std::fill(b.begin() + static_cast<long>(out), b.begin() + static_cast<long>(out + s.out_size), from);
-      std::fill(e.begin() + static_cast<long>(out), e.begin() + static_cast<long>(out + s.out_size), to);
+namespace {
+
+// Appends runs, merging a run into the one before when they agree byte for byte.
+class RunWriter {
+ public:
+  explicit RunWriter(std::size_t hint) { runs_.reserve(hint); }
+
+  void add(std::uint32_t out, std::uint32_t source_begin, std::uint32_t source_end, bool copied) {
+    if (!runs_.empty()) {
+      const OffsetMap::Run& last = runs_.back();
+      if (copied && last.copied && last.source_begin + (out - last.out_begin) == source_begin) return;
+      if (!copied && !last.copied && last.source_begin == source_begin && last.source_end == source_end) return;
     }
+    runs_.push_back({out, source_begin, source_end, copied});
+  }
+
+  std::vector<OffsetMap::Run> take() { return std::move(runs_); }
+
+ private:
+  std::vector<OffsetMap::Run> runs_;
+};
+
+}  // namespace
+
+OffsetMap StepResult::compose(const OffsetMap& before) const {
+  if (same) return before;
+  const std::vector<OffsetMap::Run>& runs = before.runs();
+  RunWriter w(segments.size() + 8);
+  std::uint32_t out = 0;
+  for (const Segment& s : segments) {
+    if (s.out_size == 0) continue;
+    if (s.copied) {
+      // A slice of the runs before, byte for byte.
+      std::size_t k = static_cast<std::size_t>(
+                          std::upper_bound(runs.begin(), runs.end(), s.in_begin,
+                                           [](std::uint32_t v, const OffsetMap::Run& r) { return v < r.out_begin; }) -
+                          runs.begin()) - 1;
+      std::uint32_t pos = s.in_begin, left = s.out_size;
+      while (left > 0) {
+        const OffsetMap::Run& r = runs[k];
+        const std::uint32_t run_end =
+            k + 1 < runs.size() ? runs[k + 1].out_begin : static_cast<std::uint32_t>(before.size());
+        const std::uint32_t take = std::min(run_end - pos, left);
+        if (r.copied)
+          w.add(out, r.source_begin + (pos - r.out_begin), 0, true);
+        else
+          w.add(out, r.source_begin, r.source_end, false);
+        out += take;
+        pos += take;
+        left -= take;
+        ++k;
+      }
+      continue;
+    }
+    std::uint32_t from, to;
+    if (s.in_end > s.in_begin) {
+      from = before.origin_of(s.in_begin).first;
+      to = std::max(before.origin_of(s.in_end - 1).second, from);
+    } else {
+      from = to = before.position_at(s.in_begin);
+    }
+    w.add(out, from, to, false);
     out += s.out_size;
   }
-  return OffsetMap(std::move(b), std::move(e), before.char_starts());
+  return OffsetMap(w.take(), out, before.shared_char_starts(), before.original_size());
 }
 
 }  // namespace kg::ingest

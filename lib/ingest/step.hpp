@@ -37,15 +37,19 @@ struct Segment {
 };
 
 struct StepResult {
-  std::string text;
+  std::string text;               // empty when `same`
+  bool same = false;              // the step gave back its input as it was (no copy made)
   std::vector<Segment> segments;  // in output order; their out_size adds up to text.size()
   std::vector<LocalChange> changes;
 
   // Tells whether the step gave back its input (of `input_size` bytes) as it was.
   bool unchanged(std::size_t input_size) const noexcept {
-    return text.size() == input_size &&
-           (segments.empty() || (segments.size() == 1 && segments[0].copied && segments[0].in_begin == 0));
+    return same || (text.size() == input_size &&
+           (segments.empty() || (segments.size() == 1 && segments[0].copied && segments[0].in_begin == 0)));
   }
+
+  // The step's output text: `text`, or the input itself when unchanged.
+  std::string_view output(std::string_view input) const noexcept { return same ? input : std::string_view(text); }
 
   // The per-byte map from this step's text to its input (copied bytes map
   // to their whole input character).
@@ -88,7 +92,7 @@ class MapBuilder {
   const std::string& text() const noexcept { return text_; }
 
   StepResult finish(std::vector<LocalChange> changes = {}) {
-    return StepResult{std::move(text_), std::move(segments_), std::move(changes)};
+    return StepResult{std::move(text_), false, std::move(segments_), std::move(changes)};
   }
 
  private:
@@ -97,11 +101,11 @@ class MapBuilder {
   std::vector<Segment> segments_;
 };
 
-// Returns a step's output that is its input unchanged.
-inline StepResult unchanged(std::string_view input) {
-  MapBuilder b(input);
-  b.copy(0, input.size());
-  return b.finish();
+// Returns a step's output that is its input unchanged, without copying it.
+inline StepResult unchanged(std::string_view /*input*/) {
+  StepResult r;
+  r.same = true;
+  return r;
 }
 
 // Line [begin, end) of a text (end excludes the '\n').
