@@ -92,8 +92,25 @@ class OffsetMap {
   // byte `at` came from, or the end of the last byte when `at` is size().
   std::uint32_t position_at(std::size_t at) const;
 
-  // Shares the character starts and original size of `other` (for maps
-  // built from runs over the same original).
+  // Answers like to_source(), origin_of() and position_at() for positions
+  // that mostly come in ascending order, searching forward from the last
+  // answer (amortised constant time for a left-to-right pass). Holds a
+  // reference to the map; one scanner per thread.
+  class Scanner {
+   public:
+    explicit Scanner(const OffsetMap& map) noexcept : map_(map) {}
+    SourceSpan to_source(std::size_t begin, std::size_t end);
+    std::pair<std::uint32_t, std::uint32_t> origin_of(std::size_t at);
+    std::uint32_t position_at(std::size_t at);
+
+   private:
+    const OffsetMap& map_;
+    std::size_t run_ = 0;   // index of the last run found
+    std::size_t char_ = 0;  // index of the last character start found
+  };
+
+  // The character starts and original size, for maps built from runs over
+  // the same original.
   std::shared_ptr<const std::vector<std::uint32_t>> shared_char_starts() const noexcept { return char_starts_; }
   std::uint32_t original_size() const noexcept { return original_size_; }
   OffsetMap(std::vector<Run> runs, std::size_t size, std::shared_ptr<const std::vector<std::uint32_t>> char_starts,

@@ -215,17 +215,10 @@ bool is_spam(std::string_view line, const LineShape& shape, const std::vector<Hi
   return shape.separators >= 8 && shape.chars / (shape.separators + 1) <= 25;
 }
 
-bool is_source_line(std::string_view line) {
-  const std::vector<Hit> hits = NoiseTerms::instance().find(line);
-  return count(hits, TermClass::Source) > 0;
-}
-
-}  // namespace
-
-std::string classify_noise_line(std::string_view line) {
-  const LineShape shape = shape_of(line);
+// The reason a line is page furniture ("" when it is not), from its shape
+// and keyword hits.
+std::string classify(std::string_view line, const LineShape& shape, const std::vector<Hit>& hits) {
   if (shape.chars == 0) return "";
-  const std::vector<Hit> hits = NoiseTerms::instance().find(line);
   if (count(hits, TermClass::Disclaimer) > 0) return "disclaimer";
   if (is_spam(line, shape, hits)) return "spam";
   if (shape.chars <= 80 && count(hits, TermClass::Copyright) > 0) return "copyright";
@@ -239,6 +232,12 @@ std::string classify_noise_line(std::string_view line) {
       covered_han(line, hits, {TermClass::Widget, TermClass::Contact}) * 2 >= shape.han)
     return "widget";
   return "";
+}
+
+}  // namespace
+
+std::string classify_noise_line(std::string_view line) {
+  return classify(line, shape_of(line), NoiseTerms::instance().find(line));
 }
 
 namespace {
@@ -269,9 +268,9 @@ std::size_t space_length(std::string_view s, std::size_t i) {
 // Widget tokens inside a kept metadata line ("放大字体 缩小字体 发布日期:...
 // 浏览次数:827"): space-separated tokens made only of widget words, digits
 // and punctuation.
-std::vector<Line> widget_tokens(std::string_view folded_line) {
+// `shape` is the line's (spaces at its ends do not count).
+std::vector<Line> widget_tokens(std::string_view folded_line, const LineShape& shape) {
   std::vector<Line> out;
-  const LineShape shape = shape_of(folded_line);
   if (shape.full_stop || shape.chars > 120) return out;
   std::size_t i = 0;
   std::size_t tokens = 0;
@@ -301,14 +300,17 @@ StepResult remove_boilerplate(std::string_view text) {
   const std::string folded = fold_to_simplified(text);
   const std::vector<Line> lines = split_lines(folded);
   std::vector<LineVerdict> verdicts(lines.size());
+  std::vector<LineShape> shapes(lines.size());
+  const NoiseTerms& terms = NoiseTerms::instance();
   for (std::size_t k = 0; k < lines.size(); ++k) {
     const std::string_view line = trimmed(std::string_view(folded).substr(lines[k].begin, lines[k].end - lines[k].begin));
     LineVerdict& v = verdicts[k];
     v.blank = line.empty();
     if (v.blank) continue;
-    const LineShape shape = shape_of(line);
-    v.reason = classify_noise_line(line);
-    v.credit_shaped = is_credit_shaped(line, shape) && !is_source_line(line);
+    const LineShape& shape = shapes[k] = shape_of(line);
+    const std::vector<Hit> hits = terms.find(line);
+    v.reason = classify(line, shape, hits);
+    v.credit_shaped = is_credit_shaped(line, shape) && count(hits, TermClass::Source) == 0;
     v.title_like = shape.chars <= 40 && !shape.full_stop && !shape.sentence_punct;
   }
   // Credit blocks: a credit-shaped line next to a credit is one too.
@@ -333,6 +335,18 @@ StepResult remove_boilerplate(std::string_view text) {
     }
   }
 
+  // Widget tokens of the lines kept; most texts have none, and then no line
+  // goes and the step gives its input back as it is.
+  std::vector<std::vector<Line>> tokens(lines.size());
+  bool any_change = false;
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    if (!verdicts[k].reason.empty()) any_change = true;
+    if (!verdicts[k].reason.empty() || verdicts[k].blank) continue;
+    tokens[k] = widget_tokens(std::string_view(folded).substr(lines[k].begin, lines[k].end - lines[k].begin), shapes[k]);
+    any_change = any_change || !tokens[k].empty();
+  }
+  if (!any_change) return unchanged(text);
+
   MapBuilder out(text);
   std::vector<LocalChange> changes;
   for (std::size_t k = 0; k < lines.size(); ++k) {
@@ -344,7 +358,7 @@ StepResult remove_boilerplate(std::string_view text) {
     }
     std::size_t copied = l.begin;
     if (!verdicts[k].blank)
-      for (const Line& token : widget_tokens(std::string_view(folded).substr(l.begin, l.end - l.begin))) {
+      for (const Line& token : tokens[k]) {
         out.copy(copied, l.begin + token.begin);
         changes.push_back({CleanStep::Boilerplate, "removed", l.begin + token.begin, l.begin + token.end, "", "widget"});
         copied = l.begin + token.end;

@@ -36,7 +36,9 @@ InputFormat detect_format(const RawDocument& doc, std::string_view text) {
 }
 
 // Returns text shortened to about `limit` bytes on a character boundary.
-std::string shorten(std::string_view s, std::size_t limit = 120) {
+constexpr std::size_t kShortenLimit = 120;
+
+std::string shorten(std::string_view s, std::size_t limit = kShortenLimit) {
   if (s.size() <= limit) return std::string(s);
   std::size_t cut = limit;
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
@@ -50,23 +52,29 @@ class Run {
       : text_(std::move(decoded.text)), map_(std::move(decoded.map)), out_(out) {
     // Line starts of the original, from the decoded newlines.
     line_starts_.push_back(0);
+    OffsetMap::Scanner scan(map_);
     for (const char* p = text_.data(), *end = p + text_.size();
          (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr; ++p)
-      line_starts_.push_back(map_.origin_of(static_cast<std::size_t>(p - text_.data())).second);
+      line_starts_.push_back(scan.origin_of(static_cast<std::size_t>(p - text_.data())).second);
   }
 
   void apply(ingest::StepResult r) {
-    for (const ingest::LocalChange& c : r.changes) {
+    out_.changes.reserve(out_.changes.size() + r.changes.size());
+    std::size_t* count = nullptr;  // of the step of the change before
+    OffsetMap::Scanner scan(map_);  // changes come in text order
+    for (ingest::LocalChange& c : r.changes) {
       CleanChange change;
       change.step = c.step;
-      change.what = c.what;
-      change.reason = c.reason;
+      change.what = std::move(c.what);
+      change.reason = std::move(c.reason);
       change.before = shorten(std::string_view(text_).substr(c.begin, c.end - c.begin));
-      change.after = shorten(c.after);
-      change.source = map_.to_source(c.begin, c.end);
+      change.after = c.after.size() <= kShortenLimit ? std::move(c.after) : shorten(c.after);
+      change.source = scan.to_source(c.begin, c.end);
       change.line = static_cast<std::size_t>(
           std::upper_bound(line_starts_.begin(), line_starts_.end(), change.source.byte_begin) - line_starts_.begin());
-      ++out_.counts[std::string(to_string(c.step))];
+      if (count == nullptr || out_.changes.empty() || out_.changes.back().step != c.step)
+        count = &out_.counts[std::string(to_string(c.step))];
+      ++*count;
       out_.changes.push_back(std::move(change));
     }
     if (r.unchanged(text_.size())) return;

@@ -90,14 +90,29 @@ std::vector<std::pair<char32_t, char32_t>> FoldTable::pairs() const {
 std::string fold_to_simplified(std::string_view utf8) {
   const ingest::FoldTable& table = ingest::FoldTable::instance();
   std::string out(utf8);
-  for (std::size_t i = 0; i < out.size();) {
-    const auto lead = static_cast<unsigned char>(out[i]);
+  char* const p = out.data();
+  const std::size_t size = out.size();
+  for (std::size_t i = 0; i < size;) {
+    const auto lead = static_cast<unsigned char>(p[i]);
     if (lead < 0xE3) {  // ASCII, Latin, Greek...: nothing to fold below U+3000
       i += utf8::sequence_length(lead);
       continue;
     }
     const std::size_t n = utf8::sequence_length(lead);
-    if (i + n > out.size()) break;
+    if (i + n > size) break;
+    if (n == 3) {  // the common case, written in place
+      const char32_t cp = (static_cast<char32_t>(lead & 0x0F) << 12) |
+                          (static_cast<char32_t>(static_cast<unsigned char>(p[i + 1]) & 0x3F) << 6) |
+                          (static_cast<unsigned char>(p[i + 2]) & 0x3F);
+      const char32_t to = table.fold(cp);
+      if (to != cp && to >= 0x800 && to < 0x10000) {
+        p[i] = static_cast<char>(0xE0 | (to >> 12));
+        p[i + 1] = static_cast<char>(0x80 | ((to >> 6) & 0x3F));
+        p[i + 2] = static_cast<char>(0x80 | (to & 0x3F));
+      }
+      i += 3;
+      continue;
+    }
     std::size_t next = i;
     const char32_t cp = utf8::next(out, next);
     const char32_t to = table.fold(cp);

@@ -79,32 +79,51 @@ bool ends_mid_sentence(const LineFacts& f) {
   return f.chars >= 20 && f.inner_punct && (is_han(f.last) || is_word_char(f.last));
 }
 
+constexpr char32_t kBlankLine = 0x110000;  // no character at all
+
+// The last non-space character of a line, or kBlankLine: enough to rule out
+// most lines without reading them whole.
+char32_t last_char(std::string_view text, const Line& line) {
+  std::size_t end = line.end;
+  while (end > line.begin) {
+    std::size_t start = end - 1;
+    while (start > line.begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    std::size_t i = start;
+    const char32_t c = utf8::next(text, i);
+    if (!is_space(c)) return c;
+    end = start;
+  }
+  return kBlankLine;
+}
+
 }  // namespace
 
 StepResult join_broken_lines(std::string_view text) {
   const std::vector<Line> lines = split_lines(text);
-  std::vector<LineFacts> facts;
-  facts.reserve(lines.size());
-  for (const Line& l : lines) facts.push_back(facts_of(text, l));
-
-  MapBuilder out(text);
   std::vector<LocalChange> changes;
-  std::size_t copied = 0;
   for (std::size_t k = 0; k < lines.size(); ++k) {
-    if (!ends_mid_sentence(facts[k])) continue;
+    // A line that is blank or ends a sentence never joins the next.
+    const char32_t last = last_char(text, lines[k]);
+    if (last == kBlankLine || is_terminal(last)) continue;
+    const LineFacts here = facts_of(text, lines[k]);
+    if (!ends_mid_sentence(here)) continue;
     std::size_t next = k + 1;
-    while (next < lines.size() && facts[next].blank) ++next;
-    if (next >= lines.size() || next - k > 3 || !starts_like_continuation(facts[next].first) ||
-        is_heading_like(facts[next]))
+    LineFacts there;
+    while (next < lines.size() && (there = facts_of(text, lines[next])).blank) ++next;
+    if (next >= lines.size() || next - k > 3 || !starts_like_continuation(there.first) || is_heading_like(there))
       continue;
-    const std::size_t gap_begin = facts[k].content_end, gap_end = facts[next].content_begin;
-    out.copy(copied, gap_begin);
-    const bool latin = is_word_char(facts[k].last) && is_word_char(facts[next].first) &&
-                       !is_han(facts[k].last);
-    if (latin) out.insert(" ", gap_begin, gap_end);
+    const std::size_t gap_begin = here.content_end, gap_end = there.content_begin;
+    const bool latin = is_word_char(here.last) && is_word_char(there.first) && !is_han(here.last);
     changes.push_back({CleanStep::LineJoin, "joined", gap_begin, gap_end, latin ? " " : "", ""});
-    copied = gap_end;
     k = next - 1;
+  }
+  if (changes.empty()) return unchanged(text);
+  MapBuilder out(text);
+  std::size_t copied = 0;
+  for (const LocalChange& c : changes) {
+    out.copy(copied, c.begin);
+    if (!c.after.empty()) out.insert(c.after, c.begin, c.end);
+    copied = c.end;
   }
   out.copy(copied, text.size());
   return out.finish(std::move(changes));

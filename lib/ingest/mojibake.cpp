@@ -3,6 +3,7 @@
 #include "ingest/mojibake.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <optional>
 
 #include "common/utf8.hpp"
@@ -123,17 +124,42 @@ std::optional<std::string> redecode(const std::vector<Char>& chars, std::size_t 
 }
 
 
+// is_rare() for the whole Basic Multilingual Plane, as one bit each, so that
+// the scan over every text costs a table lookup per character.
+class RareTable {
+ public:
+  static const RareTable& instance() {
+    static const RareTable table;
+    return table;
+  }
+
+  bool contains(char32_t c) const noexcept { return c < 0x10000 ? bmp_.test(c) : is_suspect_material(c); }
+
+ private:
+  RareTable() {
+    const CommonChars& common = CommonChars::instance();
+    for (char32_t c = 0x80; c < 0x10000; ++c)
+      if (is_rare(c, common)) bmp_.set(c);
+  }
+  std::bitset<0x10000> bmp_;
+};
+
 // Tells whether any 4 consecutive characters hold 3 rare ones: one pass,
 // no allocation, so text without mojibake costs little.
-bool has_suspect_window(std::string_view text, const CommonChars& common) {
+bool has_suspect_window(std::string_view text) {
+  static constexpr unsigned char kOnes[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+  const RareTable& rare = RareTable::instance();
   unsigned window = 0;  // rare flags of the last 4 characters, one bit each
   for (std::size_t i = 0; i < text.size();) {
     const auto lead = static_cast<unsigned char>(text[i]);
-    char32_t cp = lead;
-    if (lead < 0x80) ++i;
-    else cp = utf8::next(text, i);
-    window = ((window << 1) | (lead >= 0x80 && is_rare(cp, common) ? 1u : 0u)) & 0xFu;
-    if (__builtin_popcount(window) >= 3) return true;
+    if (lead < 0x80) {  // ASCII is never rare
+      window = (window << 1) & 0xFu;
+      ++i;
+      continue;
+    }
+    const char32_t cp = utf8::next(text, i);
+    window = ((window << 1) | (rare.contains(cp) ? 1u : 0u)) & 0xFu;
+    if (kOnes[window] >= 3) return true;
   }
   return false;
 }
@@ -142,7 +168,7 @@ bool has_suspect_window(std::string_view text, const CommonChars& common) {
 
 StepResult repair_mojibake(std::string_view text) {
   const CommonChars& common = CommonChars::instance();
-  if (!has_suspect_window(text, common)) return unchanged(text);
+  if (!has_suspect_window(text)) return unchanged(text);
   std::vector<Char> chars;
   chars.reserve(text.size() / 2);
   for (std::size_t i = 0; i < text.size();) {
@@ -196,6 +222,7 @@ StepResult repair_mojibake(std::string_view text) {
     while (k < chars.size() && chars[k].begin < end) ++k;
   }
 
+  if (repairs.empty()) return unchanged(text);
   MapBuilder out(text);
   std::vector<LocalChange> changes;
   std::size_t copied = 0;

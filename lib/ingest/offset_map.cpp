@@ -95,6 +95,77 @@ SourceSpan OffsetMap::to_source(std::size_t begin, std::size_t end) const {
   return s;
 }
 
+namespace {
+
+// Returns the first index i in [0, n] for which `below(i)` is false (`below`
+// true on a prefix; n when it is true throughout), searching from `hint`
+// with doubling steps in the answer's direction, then by bisection.
+template <class Below>
+std::size_t search_from(std::size_t n, std::size_t hint, Below below) {
+  std::size_t lo, hi;
+  if (hint < n && below(hint)) {
+    lo = hint + 1;
+    std::size_t step = 1;
+    while (lo + step - 1 < n && below(lo + step - 1)) {
+      lo += step;
+      step <<= 1;
+    }
+    hi = std::min(n, lo + step - 1);
+  } else {
+    hi = std::min(hint, n);
+    std::size_t step = 1;
+    while (hi >= step && !below(hi - step)) {
+      hi -= step;
+      step <<= 1;
+    }
+    lo = hi >= step ? hi - step + 1 : 0;
+  }
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (below(mid))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+}  // namespace
+
+std::pair<std::uint32_t, std::uint32_t> OffsetMap::Scanner::origin_of(std::size_t at) {
+  const std::vector<Run>& runs = map_.runs_;
+  run_ = search_from(runs.size(), run_, [&](std::size_t k) { return runs[k].out_begin <= at; }) - 1;
+  const Run& r = runs[run_];
+  if (!r.copied) return {r.source_begin, r.source_end};
+  const std::uint32_t p = r.source_begin + static_cast<std::uint32_t>(at - r.out_begin);
+  const std::vector<std::uint32_t>& starts = map_.char_starts();
+  const std::size_t next = search_from(starts.size(), char_, [&](std::size_t k) { return starts[k] <= p; });
+  char_ = next == 0 ? 0 : next - 1;
+  return {next == 0 ? p : starts[next - 1], next == starts.size() ? map_.original_size_ : starts[next]};
+}
+
+std::uint32_t OffsetMap::Scanner::position_at(std::size_t at) {
+  if (at < map_.size_) return origin_of(at).first;
+  return map_.size_ == 0 ? 0 : origin_of(map_.size_ - 1).second;
+}
+
+SourceSpan OffsetMap::Scanner::to_source(std::size_t begin, std::size_t end) {
+  SourceSpan s;
+  begin = std::min(begin, map_.size_);
+  end = std::min(end, map_.size_);
+  if (end <= begin) {
+    s.byte_begin = s.byte_end = position_at(begin);
+  } else {
+    s.byte_begin = origin_of(begin).first;
+    s.byte_end = std::max<std::size_t>(origin_of(end - 1).second, s.byte_begin);
+  }
+  const std::vector<std::uint32_t>& starts = map_.char_starts();
+  s.char_begin = search_from(starts.size(), char_, [&](std::size_t k) { return starts[k] < s.byte_begin; });
+  s.char_end = search_from(starts.size(), s.char_begin, [&](std::size_t k) { return starts[k] < s.byte_end; });
+  char_ = s.char_begin;
+  return s;
+}
+
 std::vector<std::uint32_t> OffsetMap::begins() const {
   std::vector<std::uint32_t> out;
   out.reserve(size_);
@@ -221,16 +292,15 @@ class RunWriter {
 OffsetMap StepResult::compose(const OffsetMap& before) const {
   if (same) return before;
   const std::vector<OffsetMap::Run>& runs = before.runs();
+  OffsetMap::Scanner scan(before);
+  std::size_t k = 0;  // the run of `before` holding the last copied byte
   RunWriter w(segments.size() + 8);
   std::uint32_t out = 0;
   for (const Segment& s : segments) {
     if (s.out_size == 0) continue;
     if (s.copied) {
       // A slice of the runs before, byte for byte.
-      std::size_t k = static_cast<std::size_t>(
-                          std::upper_bound(runs.begin(), runs.end(), s.in_begin,
-                                           [](std::uint32_t v, const OffsetMap::Run& r) { return v < r.out_begin; }) -
-                          runs.begin()) - 1;
+      k = search_from(runs.size(), k, [&](std::size_t j) { return runs[j].out_begin <= s.in_begin; }) - 1;
       std::uint32_t pos = s.in_begin, left = s.out_size;
       while (left > 0) {
         const OffsetMap::Run& r = runs[k];
@@ -244,16 +314,16 @@ OffsetMap StepResult::compose(const OffsetMap& before) const {
         out += take;
         pos += take;
         left -= take;
-        ++k;
+        if (left > 0) ++k;
       }
       continue;
     }
     std::uint32_t from, to;
     if (s.in_end > s.in_begin) {
-      from = before.origin_of(s.in_begin).first;
-      to = std::max(before.origin_of(s.in_end - 1).second, from);
+      from = scan.origin_of(s.in_begin).first;
+      to = std::max(scan.origin_of(s.in_end - 1).second, from);
     } else {
-      from = to = before.position_at(s.in_begin);
+      from = to = scan.position_at(s.in_begin);
     }
     w.add(out, from, to, false);
     out += s.out_size;

@@ -85,23 +85,27 @@ static std::size_t headless_mark_end(std::string_view text, std::size_t at) noex
 }
 
 StepResult remove_pinyin(std::string_view text) {
-  MapBuilder out(text);
+  // Marks start at '(', '（' (EF BC 88) or a '?' that swallowed the '(';
+  // none of these bytes occurs inside another UTF-8 character, so the scan
+  // can go byte by byte.
   std::vector<LocalChange> changes;
-  std::size_t copied = 0;
   for (std::size_t i = 0; i < text.size();) {
     const auto b = static_cast<unsigned char>(text[i]);
+    if (b != '?' && b != '(' && b != 0xEF) {
+      ++i;
+      continue;
+    }
     if (b == '?') {  // "?qū)": a mark whose '(' was swallowed with a lost byte
       const std::size_t end = headless_mark_end(text, i + 1);
       if (end != i + 1) {
-        out.copy(copied, i + 1);
         changes.push_back({CleanStep::Pinyin, "removed", i + 1, end, "", "lost parenthesis"});
-        copied = i = end;
+        i = end;
         continue;
       }
     }
     const bool open = b == '(' || (b == 0xEF && text.compare(i, 3, "\xEF\xBC\x88") == 0);
     if (!open) {
-      i += utf8::sequence_length(b);
+      ++i;
       continue;
     }
     const std::size_t end = pinyin_mark_end(text, i);
@@ -109,9 +113,15 @@ StepResult remove_pinyin(std::string_view text) {
       ++i;
       continue;
     }
-    out.copy(copied, i);
     changes.push_back({CleanStep::Pinyin, "removed", i, end, ""});
-    copied = i = end;
+    i = end;
+  }
+  if (changes.empty()) return unchanged(text);
+  MapBuilder out(text);
+  std::size_t copied = 0;
+  for (const LocalChange& c : changes) {
+    out.copy(copied, c.begin);
+    copied = c.end;
   }
   out.copy(copied, text.size());
   return out.finish(std::move(changes));

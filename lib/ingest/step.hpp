@@ -118,11 +118,8 @@ struct Line {
 inline std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
   std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n') {
-      lines.push_back({start, i});
-      start = i + 1;
-    }
+  for (std::size_t i; (i = text.find('\n', start)) != std::string_view::npos; start = i + 1)
+    lines.push_back({start, i});
   lines.push_back({start, text.size()});
   return lines;
 }

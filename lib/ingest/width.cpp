@@ -2,6 +2,9 @@
 // already NFKC-inert; ASCII and ordinary Han characters are copied.
 #include "ingest/width.hpp"
 
+#include <unordered_map>
+#include <vector>
+
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -21,39 +24,111 @@ const icu::Normalizer2& nfkc() {
   return *instance;
 }
 
+std::string normalize_utf8(const icu::Normalizer2& n, std::string_view chunk, bool& ok) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(chunk.data(), static_cast<int32_t>(chunk.size())));
+  const icu::UnicodeString normal = n.normalize(u, status);
+  std::string result;
+  normal.toUTF8String(result);
+  ok = U_SUCCESS(status);
+  return result;
+}
+
+// ICU's NFKC answers for every BMP character, asked once: whether it starts
+// a normalisation unit, whether it is inert, and what it becomes alone. The
+// scan then calls ICU only for units of several characters (a letter and
+// its combining marks), which news text almost never holds.
+bool is_surrogate(char32_t c) { return c >= 0xD800 && c <= 0xDFFF; }
+
+class NfkcTable {
+ public:
+  static const NfkcTable& instance() {
+    static const NfkcTable table;
+    return table;
+  }
+
+  bool boundary_before(char32_t c) const {
+    return c < 0x10000 ? (flags_[c] & kBoundary) != 0 : nfkc().hasBoundaryBefore(static_cast<UChar32>(c));
+  }
+  bool inert(char32_t c) const {
+    return c < 0x10000 ? (flags_[c] & kInert) != 0 : nfkc().isInert(static_cast<UChar32>(c));
+  }
+  // Whether single() answers for `c` alone (BMP, not a surrogate).
+  static bool in_table(char32_t c) { return c < 0x10000 && !is_surrogate(c); }
+  // The NFKC form of `c` alone when it differs from `c`, else null.
+  const std::string* single(char32_t c) const {
+    if (c >= 0x10000 || !(flags_[c] & kChanges)) return nullptr;
+    return &singles_.find(c)->second;
+  }
+
+ private:
+  static constexpr unsigned char kBoundary = 1, kInert = 2, kChanges = 4;
+
+  NfkcTable() : flags_(0x10000, 0) {
+    const icu::Normalizer2& n = nfkc();
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      const auto u = static_cast<UChar32>(c);
+      unsigned char f = 0;
+      if (n.hasBoundaryBefore(u)) f |= kBoundary;
+      if (n.isInert(u)) f |= kInert;
+      if (!(f & kInert) && !is_surrogate(c)) {
+        const std::string alone = utf8::encode(c);
+        bool ok = false;
+        std::string normal = normalize_utf8(n, alone, ok);
+        if (ok && normal != alone) {
+          f |= kChanges;
+          singles_.emplace(c, std::move(normal));
+        }
+      }
+      flags_[c] = f;
+    }
+  }
+
+  std::vector<unsigned char> flags_;
+  std::unordered_map<char32_t, std::string> singles_;
+};
+
 }  // namespace
 
 StepResult apply_nfkc(std::string_view text) {
   const icu::Normalizer2& n = nfkc();
-  MapBuilder out(text);
+  const NfkcTable& table = NfkcTable::instance();
   std::vector<LocalChange> changes;
-  std::size_t copied = 0;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t start = i;
     const char32_t cp = utf8::next(text, i);
     if (cp < 0x80 && (i >= text.size() || static_cast<unsigned char>(text[i]) < 0xCC)) continue;
+    const std::size_t after = i;
     // The chunk runs to the next character that starts a new normalisation unit.
     std::size_t end = i;
     while (end < text.size()) {
       std::size_t k = end;
       const char32_t next = utf8::next(text, k);
-      if (n.hasBoundaryBefore(static_cast<UChar32>(next))) break;
+      if (table.boundary_before(next)) break;
       end = k;
     }
-    if (end == i && (cp < 0x80 || n.isInert(static_cast<UChar32>(cp)))) continue;
+    if (end == i && (cp < 0x80 || table.inert(cp))) continue;
     const std::string_view chunk = text.substr(start, end - start);
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::UnicodeString u =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(chunk.data(), static_cast<int32_t>(chunk.size())));
-    const icu::UnicodeString normal = n.normalize(u, status);
-    std::string result;
-    normal.toUTF8String(result);
     i = end;
-    if (U_FAILURE(status) || result == chunk) continue;
-    out.copy(copied, start);
-    out.insert(result, start, end);
-    changes.push_back({CleanStep::Width, "replaced", start, end, result, "nfkc"});
-    copied = end;
+    if (end == after && NfkcTable::in_table(cp)) {
+      // One character: its form alone, from the table.
+      if (const std::string* alone = table.single(cp))
+        changes.push_back({CleanStep::Width, "replaced", start, end, *alone, "nfkc"});
+      continue;
+    }
+    bool ok = false;
+    std::string result = normalize_utf8(n, chunk, ok);
+    if (!ok || result == chunk) continue;
+    changes.push_back({CleanStep::Width, "replaced", start, end, std::move(result), "nfkc"});
+  }
+  if (changes.empty()) return unchanged(text);
+  MapBuilder out(text);
+  std::size_t copied = 0;
+  for (const LocalChange& c : changes) {
+    out.copy(copied, c.begin);
+    out.insert(c.after, c.begin, c.end);
+    copied = c.end;
   }
   out.copy(copied, text.size());
   return out.finish(std::move(changes));
@@ -106,18 +181,20 @@ StepResult collapse_whitespace(std::string_view text) {
 
 StepResult normalise_width(std::string_view text) {
   StepResult normal = apply_nfkc(text);
-  StepResult spaced = collapse_whitespace(normal.text);
+  const std::string_view normal_text = normal.output(text);
+  StepResult spaced = collapse_whitespace(normal_text);
   // Composed as maps, one byte at a time: the cleaner runs the halves as
   // two steps instead, so this is for callers that want one result.
   const OffsetMap first = normal.map(text);
-  const OffsetMap both = first.then(spaced.map(normal.text));
+  const OffsetMap both = first.then(spaced.map(normal_text));
+  const std::vector<std::uint32_t> begins = both.begins(), ends = both.ends();
   StepResult r;
-  r.text = std::move(spaced.text);
+  r.text = std::string(spaced.output(normal_text));
   for (std::size_t i = 0; i < r.text.size();) {
     std::size_t j = i + 1;
-    while (j < r.text.size() && both.begins()[j] == both.begins()[i] && both.ends()[j] == both.ends()[i]) ++j;
-    const bool copied = both.ends()[i] - both.begins()[i] == j - i && text.compare(both.begins()[i], j - i, r.text, i, j - i) == 0;
-    r.segments.push_back({both.begins()[i], both.ends()[i], static_cast<std::uint32_t>(j - i), copied});
+    while (j < r.text.size() && begins[j] == begins[i] && ends[j] == ends[i]) ++j;
+    const bool copied = ends[i] - begins[i] == j - i && text.compare(begins[i], j - i, r.text, i, j - i) == 0;
+    r.segments.push_back({begins[i], ends[i], static_cast<std::uint32_t>(j - i), copied});
     i = j;
   }
   r.changes = std::move(normal.changes);

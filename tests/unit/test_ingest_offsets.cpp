@@ -166,5 +166,15 @@ TEST_CASE("run maps composed over a chain of steps agree with per-byte compositi
     REQUIRE(runs.ends() == bytes.ends());
     for (std::size_t b = 0; b <= current.size(); b += 3)
       for (std::size_t e = b; e <= current.size() + 1; e += 5) REQUIRE(runs.to_source(b, e) == bytes.to_source(b, e));
+    // A scanner answers the same, in order or not.
+    OffsetMap::Scanner ascending(runs), anywhere(runs);
+    std::uniform_int_distribution<std::size_t> any(0, current.size() + 2);
+    for (std::size_t b = 0; b <= current.size() + 1; ++b) {
+      REQUIRE(ascending.to_source(b, b + 4) == runs.to_source(b, b + 4));
+      const std::size_t x = any(rng), y = any(rng);
+      REQUIRE(anywhere.to_source(x, y) == runs.to_source(x, y));
+      if (x < runs.size()) REQUIRE(anywhere.origin_of(x) == runs.origin_of(x));
+      REQUIRE(anywhere.position_at(y) == runs.position_at(y));
+    }
   }
 }
