@@ -43,6 +43,11 @@ struct Entity {
   std::set<std::string> aliases;    // every surface form seen, canonical name included
   std::vector<MentionRef> mentions;  // in document order
   std::set<std::string> documents;  // ids of documents it was seen in
+  // In a merged graph (kg::Graph) `mentions` and `documents` are bounded
+  // samples (see kg::GraphOptions) and these are the full counts; 0 in a
+  // single document's extraction, where the vectors hold everything.
+  std::size_t mention_count = 0;
+  std::size_t document_count = 0;
 };
 
 // Mentions with their canonical names settled, and the entities they denote.

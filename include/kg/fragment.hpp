@@ -25,13 +25,16 @@ namespace kg {
 void write_fragment(const DocumentExtraction& extraction, std::ostream& out);
 
 // Writes a whole graph as JSON Lines fragments (a "graph" line with the
-// document ids, then a line per node and per edge), so a merged graph can be
-// merged again and give exactly what merging its documents would.
+// document ids, then a line per node and per edge: counts and the kept
+// samples), so a merged graph can be merged again and give exactly what
+// merging its documents would (with the same GraphOptions).
 void write_graph_fragments(const Graph& graph, std::ostream& out);
 
 // Reads JSON Lines fragments (any kinds, mixed) and returns their merged
 // graph; blank lines are skipped. Throws kg::Error (Format) as
 // "ORIGIN:LINE: problem" for a bad line, kg::Error (Io) when the stream fails.
 Graph read_fragments(std::istream& in, const std::string& origin);
+// Same, into a graph with the given bounds on kept evidence and samples.
+Graph read_fragments(std::istream& in, const std::string& origin, const GraphOptions& options);
 
 }  // namespace kg

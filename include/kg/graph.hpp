@@ -1,12 +1,17 @@
 // kg/graph.hpp - the seventh stage: the merged knowledge graph.
 //
 // kg::Graph merges per-document extractions: one node per entity (keyed by
-// canonical name), one edge per (head, relation, tail) with its evidence
-// accumulated and its weight summed. Merging is associative and its result
-// does not depend on the order of adds: the accessors and writers list nodes
-// and edges in a canonical order, so the same documents give byte-identical
-// files however they were sharded. Internally a Boost.Graph adjacency_list;
-// kg/graph_bgl.hpp gives read-only access for BGL algorithms.
+// canonical name), one edge per (head, relation, tail) with its weight
+// summed. Its memory grows with the number of distinct entities and
+// relations, not with the corpus: a node keeps counts of its mentions and
+// documents and a bounded sample of each, an edge keeps its evidence count
+// and its best few evidence sentences (kg::GraphOptions says how many).
+// Merging is associative and its result does not depend on the order of
+// adds: the samples are chosen by total orders (the K smallest of a union
+// are the K smallest of the parts' K smallest), and the accessors and
+// writers list nodes and edges in a canonical order, so the same documents
+// give byte-identical files however they were sharded. kg/graph_bgl.hpp
+// gives a Boost.Graph copy for BGL algorithms.
 //
 //   kg::Graph g;
 //   g.add(pipeline.extract(doc1));
@@ -28,9 +33,25 @@
 
 namespace kg {
 
+// How much of the evidence a graph keeps. Each bound is a count of items
+// (0 keeps none); the counts (mention_count, document_count,
+// evidence_count) are always exact. Graphs merged together should share
+// their options: a graph merged into one with smaller bounds is cut down to
+// them, and only graphs with equal options merge associatively.
+struct GraphOptions {
+  // Evidence items per edge: the most confident, then the earliest by
+  // document, sentence and offset. GraphML shows the first; JSON-LD lists all.
+  std::size_t max_evidence = 8;
+  // Sample mentions per node: the earliest by document, sentence and offset.
+  std::size_t max_mentions = 8;
+  // Document ids per node: the smallest in byte order.
+  std::size_t max_documents = 8;
+};
+
 class Graph {
  public:
   Graph();
+  explicit Graph(const GraphOptions& options);
   ~Graph();
   Graph(const Graph&);
   Graph& operator=(const Graph&);
@@ -40,10 +61,13 @@ class Graph {
 
   // Merges one document's entities and relations. An entity's type is the
   // vote of all documents (each weighted by its mentions, ties to the more
-  // specific type); aliases, mentions and documents are unioned. Relations
-  // are keyed by (head, type, tail), symmetric ones with head < tail; their
-  // evidence is unioned and their weights summed. Self-loops and empty names
-  // are ignored.
+  // specific type); aliases are unioned, mention and document counts summed
+  // and their samples kept within the options' bounds. Relations are keyed
+  // by (head, type, tail), symmetric ones with head < tail; their weights
+  // and distinct evidence counts are summed, their best evidence kept.
+  // Self-loops and empty names are ignored. Each document is meant to be
+  // added once: one added twice counts twice (only the graph's document id
+  // list and exact duplicate evidence in the samples are deduplicated).
   void add(const DocumentExtraction& extraction);
   // Same, taking the extraction's strings and vectors instead of copying them.
   void add(DocumentExtraction&& extraction);
@@ -51,22 +75,27 @@ class Graph {
   // Merges another graph into this one (associative and commutative).
   void merge(const Graph& other);
 
+  const GraphOptions& options() const noexcept;
+
   std::size_t node_count() const noexcept;
   // Counts the edges the graph shows: relations whose ends are both nodes
   // and whose types kg::relation_allows for the ends' final types.
   std::size_t edge_count() const noexcept;
   std::size_t document_count() const noexcept;
 
-  // Returns the ids of the documents merged in, sorted.
+  // Returns the ids of the documents merged in, sorted. (The one list that
+  // grows with the corpus: ids are short, a few dozen bytes a document.)
   std::vector<std::string> documents() const;
 
   // Returns the entities in canonical order (by type, then name), each with
-  // its mentions sorted by document, sentence and offset.
+  // its sample of mentions sorted by document, sentence and offset, its
+  // sample of document ids, and the full mention_count and document_count.
   std::vector<Entity> entities() const;
 
   // Returns the relations in canonical order (by head, type, tail), each
-  // with all its evidence sorted by document and sentence. A worksFor edge
-  // seen with several roles shows them '|'-joined in `role`.
+  // with its kept evidence sorted by document and sentence and the full
+  // evidence_count. A worksFor edge seen with several roles shows them
+  // '|'-joined in `role`.
   std::vector<Relation> relations() const;
 
   // Finds an entity by canonical name or alias (an alias of several nodes

@@ -46,6 +46,10 @@ struct Relation {
   std::string role;     // worksFor only
   double weight = 1.0;  // coOccurs: number of sentences; others: evidence count
   std::vector<Evidence> evidence;
+  // In a merged graph (kg::Graph) `evidence` is a bounded sample (see
+  // kg::GraphOptions) and this is the number of distinct evidence items; 0
+  // in a single document's extraction, where `evidence` holds everything.
+  std::size_t evidence_count = 0;
 };
 
 class RelationExtractor {

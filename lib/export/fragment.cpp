@@ -6,9 +6,14 @@
 // The format is described in docs/output-formats.md.
 #include "kg/fragment.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <istream>
 #include <ostream>
+#include <set>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -98,10 +103,11 @@ Json relation_json(const Relation& r) {
   return j;
 }
 
-template <typename Key>
-Json votes_json(const std::map<Key, std::size_t>& votes) {
+template <typename Key, std::size_t N>
+Json votes_json(const std::array<std::uint64_t, N>& votes) {
   Json j = Json::object();
-  for (const auto& [key, n] : votes) j[std::string(to_string(key))] = n;
+  for (std::size_t k = 0; k < N; ++k)
+    if (votes[k] != 0) j[std::string(to_string(static_cast<Key>(k)))] = votes[k];
   return j;
 }
 
@@ -109,26 +115,29 @@ Json node_json(const std::string& name, const NodeState& s) {
   Json j;
   j["kind"] = "node";
   j["name"] = name;
-  j["type_votes"] = votes_json(s.type_votes);
-  j["level_votes"] = votes_json(s.level_votes);
-  j["codes"] = strings(s.codes);
+  j["type_votes"] = votes_json<EntityType>(s.type_votes);
+  j["level_votes"] = votes_json<PlaceLevel>(s.level_votes);
+  j["codes"] = s.code.empty() ? Json::array() : Json::array({s.code});
   j["aliases"] = strings(s.aliases);
   j["documents"] = strings(s.documents);
-  std::vector<MentionRef> mentions = s.mentions;
-  std::stable_sort(mentions.begin(), mentions.end(), graph::MentionLess{});
-  j["mentions"] = array_of(mentions, mention_json);
+  j["document_count"] = s.document_count;
+  j["mentions"] = array_of(s.mentions, mention_json);
+  j["mention_count"] = s.mention_count;
   return j;
 }
 
-Json edge_json(const EdgeKey& key, const EdgeState& s) {
+Json edge_json(const Graph::Impl& impl, const EdgeKey& key, const EdgeState& s) {
   Json j;
   j["kind"] = "edge";
-  j["head"] = key.head;
+  j["head"] = impl.names.name(key.head);
   j["type"] = to_string(key.type);
-  j["tail"] = key.tail;
+  j["tail"] = impl.names.name(key.tail);
   j["roles"] = strings(s.roles);
   j["weight"] = graph::from_micro(s.weight_micro);
-  j["evidence"] = array_of(s.evidence, evidence_json);
+  std::vector<Evidence> evidence = s.evidence;
+  std::sort(evidence.begin(), evidence.end(), graph::EvidenceLess{});
+  j["evidence"] = array_of(evidence, evidence_json);
+  j["evidence_count"] = s.evidence_count;
   return j;
 }
 
@@ -277,36 +286,57 @@ DocumentExtraction extraction_of(const Json& j) {
   return x;
 }
 
-template <typename Key, typename Parse>
-std::map<Key, std::size_t> votes_of(const Json& j, const char* name, Parse parse) {
-  std::map<Key, std::size_t> votes;
+template <typename Key, std::size_t N, typename Parse>
+std::array<std::uint64_t, N> votes_of(const Json& j, const char* name, Parse parse) {
+  std::array<std::uint64_t, N> votes{};
   for (const auto& [key, value] : object_field(j, name).items()) {
     if (!value.is_number_unsigned()) throw BadLine{std::string("field \"") + name + "\" holds a non-count"};
-    votes[parse(key)] += value.template get<std::size_t>();
+    votes[static_cast<std::size_t>(parse(key))] += value.template get<std::uint64_t>();
   }
   return votes;
 }
 
+std::vector<std::string> string_list(const Json& j, const char* name) {
+  const std::set<std::string> set = string_set(j, name);
+  return {set.begin(), set.end()};
+}
+
+// A count written by this version, or (in a version 1 line, which kept
+// everything) the number of items listed.
+std::size_t count_or(const Json& j, const char* name, std::size_t listed) {
+  return j.contains(name) ? count_field(j, name) : listed;
+}
+
 void read_node(const Json& j, Graph::Impl& impl) {
   NodeState s;
-  s.type_votes = votes_of<EntityType>(j, "type_votes", entity_type_of);
-  s.level_votes = votes_of<PlaceLevel>(j, "level_votes", level_of);
-  s.codes = string_set(j, "codes");
-  s.aliases = string_set(j, "aliases");
-  s.documents = string_set(j, "documents");
+  s.type_votes = votes_of<EntityType, graph::kEntityTypeCount>(j, "type_votes", entity_type_of);
+  s.level_votes = votes_of<PlaceLevel, graph::kPlaceLevelCount>(j, "level_votes", level_of);
+  const std::set<std::string> codes = string_set(j, "codes");
+  for (const std::string& code : codes)
+    if (!code.empty()) {
+      s.code = code;  // the smallest
+      break;
+    }
+  s.aliases = string_list(j, "aliases");
+  s.documents = string_list(j, "documents");
+  s.document_count = count_or(j, "document_count", s.documents.size());
   for (const Json& m : array_field(j, "mentions")) s.mentions.push_back(mention_of(m));
+  s.mention_count = count_or(j, "mention_count", s.mentions.size());
   impl.merge_node(text_field(j, "name", true), std::move(s));
 }
 
 void read_edge(const Json& j, Graph::Impl& impl) {
-  EdgeKey key{text_field(j, "head", true), relation_type_of(text_field(j, "type", true)),
-              text_field(j, "tail", true)};
-  if (is_symmetric(key.type) && key.tail < key.head) std::swap(key.head, key.tail);
+  const std::string head = text_field(j, "head", true);
+  const RelationType type = relation_type_of(text_field(j, "type", true));
+  const std::string tail = text_field(j, "tail", true);
   EdgeState s;
-  s.roles = string_set(j, "roles");
+  s.roles = string_list(j, "roles");
   s.weight_micro = graph::to_micro(number_field(j, "weight", 0.0));
-  for (const Json& e : array_field(j, "evidence")) s.evidence.insert(evidence_of(e));
-  impl.merge_edge(std::move(key), std::move(s));
+  std::set<Evidence, graph::EvidenceLess> evidence;
+  for (const Json& e : array_field(j, "evidence")) evidence.insert(evidence_of(e));
+  s.evidence.assign(evidence.begin(), evidence.end());
+  s.evidence_count = count_or(j, "evidence_count", s.evidence.size());
+  impl.merge_edge(head, type, tail, std::move(s));
 }
 
 void read_line(const std::string& line, Graph& graph) {
@@ -355,21 +385,40 @@ void write_graph_fragments(const Graph& graph, std::ostream& out) {
   Json head;
   head["kind"] = "graph";
   head["format"] = "kg-fragments";
-  head["version"] = 1;
+  head["version"] = 2;
   if (!graph.has_impl()) {
     head["documents"] = Json::array();
     write_line(head, out);
     return;
   }
   const Graph::Impl& impl = graph.impl();
-  head["documents"] = strings(impl.documents);
+  std::vector<std::string> documents(impl.documents.begin(), impl.documents.end());
+  std::sort(documents.begin(), documents.end());
+  head["documents"] = strings(documents);
   write_line(head, out);
-  for (const auto& [name, state] : impl.nodes) write_line(node_json(name, state), out);
-  for (const auto& [key, state] : impl.edges) write_line(edge_json(key, state), out);
+  std::vector<graph::NameId> nodes;
+  for (graph::NameId id = 0; id < impl.nodes.size(); ++id)
+    if (impl.nodes[id].present) nodes.push_back(id);
+  const auto by_name = [&](graph::NameId a, graph::NameId b) { return impl.names.name(a) < impl.names.name(b); };
+  std::sort(nodes.begin(), nodes.end(), by_name);
+  for (graph::NameId id : nodes) write_line(node_json(impl.names.name(id), impl.nodes[id]), out);
+  std::vector<const std::pair<const EdgeKey, EdgeState>*> edges;
+  edges.reserve(impl.edges.size());
+  for (const auto& entry : impl.edges) edges.push_back(&entry);
+  std::sort(edges.begin(), edges.end(), [&](const auto* a, const auto* b) {
+    if (a->first.head != b->first.head) return by_name(a->first.head, b->first.head);
+    if (a->first.type != b->first.type) return a->first.type < b->first.type;
+    return by_name(a->first.tail, b->first.tail);
+  });
+  for (const auto* entry : edges) write_line(edge_json(impl, entry->first, entry->second), out);
 }
 
 Graph read_fragments(std::istream& in, const std::string& origin) {
-  Graph graph;
+  return read_fragments(in, origin, GraphOptions{});
+}
+
+Graph read_fragments(std::istream& in, const std::string& origin, const GraphOptions& options) {
+  Graph graph(options);
   std::string line;
   std::size_t number = 0;
   while (std::getline(in, line)) {

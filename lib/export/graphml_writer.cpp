@@ -2,13 +2,15 @@
 // escapes only five characters, numbers its ids by position and names keys
 // d0, d1, ... (Gephi reads d3 and d7 as its own columns). Here every key has
 // a "k_" id, node and edge ids are the graph's stable ids, and every string
-// passes through sanitize_text first.
+// passes through sanitize_text first. Written straight from the graph's
+// merge state into one reused buffer: no per-node copies.
 #include <algorithm>
+#include <cstdint>
 #include <ostream>
 #include <string>
 
-#include "export/evidence_pick.hpp"
 #include "export/sanitize.hpp"
+#include "export/text_out.hpp"
 #include "graph/graph_impl.hpp"
 #include "kg/writers.hpp"
 
@@ -41,18 +43,18 @@ constexpr KeySpec kKeys[] = {
     {"k_confidence", "edge", "confidence", "double"},
 };
 
-void data(std::string& out, const char* key, std::string_view raw_value) {
-  out += "      <data key=\"";
-  out += key;
-  out += "\">";
-  out += output::xml_escape(output::sanitize_text(raw_value));
-  out += "</data>\n";
+void data(output::TextOut& out, const char* key, std::string_view raw_value) {
+  out.raw("      <data key=\"").raw(key).raw("\">").xml_text(raw_value).raw("</data>\n");
+}
+
+void count(output::TextOut& out, const char* key, std::uint64_t value) {
+  out.raw("      <data key=\"").raw(key).raw("\">").integer(value).raw("</data>\n");
 }
 
 // Aliases are '|'-joined, so a '|' inside one becomes the full-width '｜'.
-std::string joined_aliases(const Entity& e) {
+std::string joined_aliases(const std::vector<std::string>& aliases) {
   std::string out;
-  for (const std::string& alias : e.aliases) {
+  for (const std::string& alias : aliases) {
     if (!out.empty()) out += '|';
     for (char c : alias) {
       if (c == '|')
@@ -64,69 +66,75 @@ std::string joined_aliases(const Entity& e) {
   return out;
 }
 
-void write_header(std::ostream& out) {
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
-         "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-         "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-         "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+void write_header(output::TextOut& out) {
+  out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+          "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+          "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
   for (const KeySpec& k : kKeys)
-    out << "  <key id=\"" << k.id << "\" for=\"" << k.domain << "\" attr.name=\"" << k.name
-        << "\" attr.type=\"" << k.type << "\"/>\n";
-  out << "  <graph id=\"G\" edgedefault=\"directed\">\n";
+    out.raw("  <key id=\"").raw(k.id).raw("\" for=\"").raw(k.domain).raw("\" attr.name=\"").raw(k.name)
+        .raw("\" attr.type=\"").raw(k.type).raw("\"/>\n");
+  out.raw("  <graph id=\"G\" edgedefault=\"directed\">\n");
 }
 
-void write_node(std::string& out, const std::string& id, const Entity& e) {
-  out += "    <node id=\"" + id + "\">\n";
-  data(out, "k_label", e.name);
-  data(out, "k_type", to_string(e.type));
-  if (e.type == EntityType::Place && e.level != PlaceLevel::None) data(out, "k_level", to_string(e.level));
-  data(out, "k_aliases", joined_aliases(e));
-  data(out, "k_mentions", std::to_string(e.mentions.size()));
-  data(out, "k_documents", std::to_string(e.documents.size()));
-  if (!e.code.empty()) data(out, "k_code", e.code);
-  out += "    </node>\n";
+void write_node(output::TextOut& out, const Graph::Impl& impl, const graph::View& view, std::uint32_t p) {
+  const graph::NodeState& node = impl.nodes[view.nodes[p]];
+  out.raw("    <node id=\"").raw(view.node_ids[p]).raw("\">\n");
+  data(out, "k_label", impl.names.name(view.nodes[p]));
+  data(out, "k_type", to_string(view.types[p]));
+  if (view.levels[p] != PlaceLevel::None) data(out, "k_level", to_string(view.levels[p]));
+  data(out, "k_aliases", joined_aliases(node.aliases));
+  count(out, "k_mentions", node.mention_count);
+  count(out, "k_documents", node.document_count);
+  if (!node.code.empty()) data(out, "k_code", node.code);
+  out.raw("    </node>\n");
 }
 
-void write_edge(std::string& out, const std::string& id, const std::string& source, const std::string& target,
-                const Relation& r) {
-  out += "    <edge id=\"" + id + "\" source=\"" + source + "\" target=\"" + target + "\">\n";
-  data(out, "k_edge_type", to_string(r.type));
-  data(out, "k_weight", output::format_double(r.weight));
-  if (const Evidence* best = output::representative_evidence(r)) {
-    data(out, "k_evidence", best->text);
-    data(out, "k_document", best->document);
-    if (!best->trigger.empty()) data(out, "k_trigger", best->trigger);
-    data(out, "k_confidence", output::format_double(best->confidence));
+void write_edge(output::TextOut& out, const graph::View& view, std::size_t i) {
+  const graph::View::Edge& edge = view.edges[i];
+  const graph::EdgeState& state = *edge.state;
+  out.raw("    <edge id=\"").raw(view.edge_ids[i]).raw("\" source=\"").raw(view.node_ids[edge.source])
+      .raw("\" target=\"").raw(view.node_ids[edge.target]).raw("\">\n");
+  data(out, "k_edge_type", to_string(edge.key->type));
+  data(out, "k_weight", output::format_double(graph::from_micro(state.weight_micro)));
+  // The kept evidence is best first: the most confident, the earliest among equals.
+  if (!state.evidence.empty()) {
+    const Evidence& best = state.evidence.front();
+    data(out, "k_evidence", best.text);
+    data(out, "k_document", best.document);
+    if (!best.trigger.empty()) data(out, "k_trigger", best.trigger);
+    data(out, "k_confidence", output::format_double(best.confidence));
   }
-  if (!r.role.empty()) data(out, "k_role", r.role);
-  data(out, "k_evidence_count", std::to_string(r.evidence.size()));
-  out += "    </edge>\n";
+  if (!state.roles.empty()) {
+    std::string roles;
+    for (const std::string& role : state.roles) {
+      if (!roles.empty()) roles += '|';
+      roles += role;
+    }
+    data(out, "k_role", roles);
+  }
+  count(out, "k_evidence_count", state.evidence_count);
+  out.raw("    </edge>\n");
 }
 
 }  // namespace
 
-void write_graphml(const Graph& graph, std::ostream& out) {
-  const graph::View& view = graph::view_of(graph);
+void write_graphml(const Graph& graph, std::ostream& stream) {
+  const Graph::Impl& impl = graph::impl_of(graph);
+  const graph::View& view = impl.view();
+  output::TextOut out(stream);
   write_header(out);
-  std::string buffer;
-  const auto flush_if_large = [&] {
-    if (buffer.size() < (1u << 16)) return;
-    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    buffer.clear();
-  };
-  for (auto v : boost::make_iterator_range(boost::vertices(view.bgl))) {
-    write_node(buffer, view.node_ids[v], view.bgl[v]);
-    flush_if_large();
+  for (std::uint32_t p = 0; p < view.nodes.size(); ++p) {
+    write_node(out, impl, view, p);
+    out.flush_if_large();
   }
   for (std::size_t i = 0; i < view.edges.size(); ++i) {
-    const auto& e = view.edges[i];
-    write_edge(buffer, view.edge_ids[i], view.node_ids[boost::source(e, view.bgl)],
-               view.node_ids[boost::target(e, view.bgl)], view.bgl[e]);
-    flush_if_large();
+    write_edge(out, view, i);
+    out.flush_if_large();
   }
-  buffer += "  </graph>\n</graphml>\n";
-  out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  out.raw("  </graph>\n</graphml>\n");
+  out.finish();
 }
 
 }  // namespace kg

@@ -1,17 +1,18 @@
 // JSON-LD 1.1: an inline @context that defines every term (so jsonld.js in
 // safe mode accepts the file), then an @graph of entity nodes followed by
 // one kg:Assertion node per relation. The @graph is written one item a
-// line, so large graphs stream and diffs stay readable.
-#include <map>
+// line, so large graphs stream and diffs stay readable: each item straight
+// from the graph's merge state (nlohmann builds only the small context).
+#include <algorithm>
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "export/evidence_pick.hpp"
-#include "export/sanitize.hpp"
 #include "export/schema_types.hpp"
+#include "export/text_out.hpp"
 #include "graph/graph_impl.hpp"
 #include "kg/writers.hpp"
 
@@ -65,111 +66,153 @@ Json context() {
   return c;
 }
 
-std::string clean(std::string_view s) {
-  return output::sanitize_text(s);
-}
-
-std::string iri(const std::string& id) {
-  return "kgid:" + id;
-}
-
 std::string dump(const Json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-Json entity_node(const graph::View& view, BglGraph::vertex_descriptor v,
-                 const std::map<RelationType, std::vector<std::string>>& direct) {
-  const Entity& e = view.bgl[v];
-  Json node;
-  node["@id"] = iri(view.node_ids[v]);
-  Json types = Json::array();
-  for (const std::string& t : output::schema_types(e)) types.push_back(t);
-  types.push_back("kg:" + std::string(to_string(e.type)));
-  node["@type"] = std::move(types);
-  node["name"] = clean(e.name);
-  Json aliases = Json::array();
-  for (const std::string& a : e.aliases)
-    if (a != e.name) aliases.push_back(clean(a));
-  if (!aliases.empty()) node["alternateName"] = std::move(aliases);
-  if (e.type == EntityType::Place && e.level != PlaceLevel::None) node["level"] = to_string(e.level);
-  if (!e.code.empty()) node["code"] = clean(e.code);
-  node["mentionCount"] = e.mentions.size();
-  node["documentCount"] = e.documents.size();
-  Json documents = Json::array();
-  for (const std::string& d : e.documents) documents.push_back(clean(d));
-  if (!documents.empty()) node["document"] = std::move(documents);
-  for (const auto& [type, objects] : direct) node[std::string(to_string(type))] = objects;
-  return node;
-}
-
-Json evidence_node(const Evidence& ev) {
-  Json j;
-  j["@type"] = "kg:Evidence";
-  j["document"] = clean(ev.document);
-  j["sentence"] = ev.sentence;
-  j["text"] = clean(ev.text);
-  j["byteStart"] = ev.source.byte_begin;
-  j["byteEnd"] = ev.source.byte_end;
-  j["charStart"] = ev.source.char_begin;
-  j["charEnd"] = ev.source.char_end;
-  if (!ev.trigger.empty()) j["trigger"] = clean(ev.trigger);
-  j["confidence"] = ev.confidence;
-  return j;
-}
-
-Json assertion_node(const graph::View& view, std::size_t i) {
-  const auto& edge = view.edges[i];
-  const Relation& r = view.bgl[edge];
-  Json node;
-  node["@id"] = iri(view.edge_ids[i]);
-  node["@type"] = "kg:Assertion";
-  node["subject"] = iri(view.node_ids[boost::source(edge, view.bgl)]);
-  node["predicate"] = "kg:" + std::string(to_string(r.type));
-  node["object"] = iri(view.node_ids[boost::target(edge, view.bgl)]);
-  node["weight"] = r.weight;
-  if (!r.role.empty()) node["role"] = clean(r.role);
-  node["evidenceCount"] = r.evidence.size();
-  Json evidence = Json::array();
-  for (const Evidence& ev : r.evidence) evidence.push_back(evidence_node(ev));
-  if (!evidence.empty()) node["evidence"] = std::move(evidence);
-  return node;
-}
-
-// The direct triples of every node: relation type -> object ids, in the
-// graph's edge order; coOccurs is left to its assertion node.
-std::vector<std::map<RelationType, std::vector<std::string>>> direct_triples(const graph::View& view) {
-  std::vector<std::map<RelationType, std::vector<std::string>>> out(boost::num_vertices(view.bgl));
-  for (const auto& edge : view.edges) {
-    const RelationType type = view.bgl[edge].type;
-    if (type == RelationType::CoOccurs) continue;
-    out[boost::source(edge, view.bgl)][type].push_back(iri(view.node_ids[boost::target(edge, view.bgl)]));
+void write_context(output::TextOut& out) {
+  out.raw("{\n\"@context\": {");
+  const char* term_separator = "\n  ";
+  const Json terms = context();
+  for (const auto& [term, definition] : terms.items()) {
+    out.raw(term_separator).raw(Json(term).dump()).raw(": ").raw(dump(definition));
+    term_separator = ",\n  ";
   }
-  return out;
+  out.raw("\n},\n\"@graph\": [");
+}
+
+void write_ids(output::TextOut& out, const std::string& id) {
+  out.raw("\"kgid:").raw(id).raw("\"");
+}
+
+// The direct triples of a node: relation term -> object ids, in the
+// graph's edge order (a node's outgoing edges are contiguous there and
+// grouped by relation); coOccurs is left to its assertion node.
+void write_direct_triples(output::TextOut& out, const graph::View& view, std::uint32_t p) {
+  bool open = false;
+  RelationType current = RelationType::CoOccurs;
+  for (std::uint32_t i = view.first_edge[p]; i < view.end_edge[p]; ++i) {
+    const graph::View::Edge& edge = view.edges[i];
+    const RelationType type = edge.key->type;
+    if (type == RelationType::CoOccurs) continue;
+    if (!open || type != current) {
+      if (open) out.raw("]");
+      out.raw(",\"").raw(to_string(type)).raw("\":[");
+      open = true;
+      current = type;
+    } else {
+      out.raw(",");
+    }
+    write_ids(out, view.node_ids[edge.target]);
+  }
+  if (open) out.raw("]");
+}
+
+void write_entity(output::TextOut& out, const Graph::Impl& impl, const graph::View& view, std::uint32_t p) {
+  const graph::NodeState& node = impl.nodes[view.nodes[p]];
+  const std::string& name = impl.names.name(view.nodes[p]);
+  const EntityType type = view.types[p];
+  out.raw("{\"@id\":");
+  write_ids(out, view.node_ids[p]);
+  out.raw(",\"@type\":[");
+  for (const std::string& t : output::schema_types(type, name, output::has_book_title_alias(node.aliases)))
+    out.raw("\"").raw(t).raw("\",");
+  out.raw("\"kg:").raw(to_string(type)).raw("\"],\"name\":").json_string(name);
+  bool any_alias = false;
+  for (const std::string& alias : node.aliases) {
+    if (alias == name) continue;
+    out.raw(any_alias ? "," : ",\"alternateName\":[").json_string(alias);
+    any_alias = true;
+  }
+  if (any_alias) out.raw("]");
+  if (view.levels[p] != PlaceLevel::None) out.raw(",\"level\":\"").raw(to_string(view.levels[p])).raw("\"");
+  if (!node.code.empty()) out.raw(",\"code\":").json_string(node.code);
+  out.raw(",\"mentionCount\":").integer(node.mention_count);
+  out.raw(",\"documentCount\":").integer(node.document_count);
+  if (!node.documents.empty()) {
+    const char* separator = ",\"document\":[";
+    for (const std::string& d : node.documents) {
+      out.raw(separator).json_string(d);
+      separator = ",";
+    }
+    out.raw("]");
+  }
+  write_direct_triples(out, view, p);
+  out.raw("}");
+}
+
+void write_evidence(output::TextOut& out, const Evidence& ev) {
+  out.raw("{\"@type\":\"kg:Evidence\",\"document\":").json_string(ev.document);
+  out.raw(",\"sentence\":").integer(ev.sentence);
+  out.raw(",\"text\":").json_string(ev.text);
+  out.raw(",\"byteStart\":").integer(ev.source.byte_begin);
+  out.raw(",\"byteEnd\":").integer(ev.source.byte_end);
+  out.raw(",\"charStart\":").integer(ev.source.char_begin);
+  out.raw(",\"charEnd\":").integer(ev.source.char_end);
+  if (!ev.trigger.empty()) out.raw(",\"trigger\":").json_string(ev.trigger);
+  out.raw(",\"confidence\":").json_double(ev.confidence);
+  out.raw("}");
+}
+
+void write_assertion(output::TextOut& out, const graph::View& view, std::size_t i) {
+  const graph::View::Edge& edge = view.edges[i];
+  const graph::EdgeState& state = *edge.state;
+  out.raw("{\"@id\":");
+  write_ids(out, view.edge_ids[i]);
+  out.raw(",\"@type\":\"kg:Assertion\",\"subject\":");
+  write_ids(out, view.node_ids[edge.source]);
+  out.raw(",\"predicate\":\"kg:").raw(to_string(edge.key->type)).raw("\",\"object\":");
+  write_ids(out, view.node_ids[edge.target]);
+  out.raw(",\"weight\":").json_double(graph::from_micro(state.weight_micro));
+  if (!state.roles.empty()) {
+    std::string roles;
+    for (const std::string& role : state.roles) {
+      if (!roles.empty()) roles += '|';
+      roles += role;
+    }
+    out.raw(",\"role\":").json_string(roles);
+  }
+  out.raw(",\"evidenceCount\":").integer(state.evidence_count);
+  if (!state.evidence.empty()) {
+    // Kept best first; listed in document order.
+    std::vector<const Evidence*> listed;
+    listed.reserve(state.evidence.size());
+    for (const Evidence& ev : state.evidence) listed.push_back(&ev);
+    std::sort(listed.begin(), listed.end(),
+              [](const Evidence* a, const Evidence* b) { return graph::EvidenceLess{}(*a, *b); });
+    const char* separator = ",\"evidence\":[";
+    for (const Evidence* ev : listed) {
+      out.raw(separator);
+      write_evidence(out, *ev);
+      separator = ",";
+    }
+    out.raw("]");
+  }
+  out.raw("}");
 }
 
 }  // namespace
 
-void write_jsonld(const Graph& graph, std::ostream& out) {
-  const graph::View& view = graph::view_of(graph);
-  const auto direct = direct_triples(view);
-  out << "{\n\"@context\": {";
-  const char* term_separator = "\n  ";
-  const Json terms = context();
-  for (const auto& [term, definition] : terms.items()) {
-    out << term_separator << Json(term).dump() << ": " << dump(definition);
-    term_separator = ",\n  ";
-  }
-  out << "\n},\n\"@graph\": [";
+void write_jsonld(const Graph& graph, std::ostream& stream) {
+  const Graph::Impl& impl = graph::impl_of(graph);
+  const graph::View& view = impl.view();
+  output::TextOut out(stream);
+  write_context(out);
   const char* separator = "\n";
-  for (auto v : boost::make_iterator_range(boost::vertices(view.bgl))) {
-    out << separator << dump(entity_node(view, v, direct[v]));
+  for (std::uint32_t p = 0; p < view.nodes.size(); ++p) {
+    out.raw(separator);
+    write_entity(out, impl, view, p);
     separator = ",\n";
+    out.flush_if_large();
   }
   for (std::size_t i = 0; i < view.edges.size(); ++i) {
-    out << separator << dump(assertion_node(view, i));
+    out.raw(separator);
+    write_assertion(out, view, i);
     separator = ",\n";
+    out.flush_if_large();
   }
-  out << "\n]\n}\n";
+  out.raw("\n]\n}\n");
+  out.finish();
 }
 
 }  // namespace kg

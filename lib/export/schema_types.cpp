@@ -33,12 +33,26 @@ bool has_book_title_alias(const Entity& entity) {
                      [](const std::string& a) { return a.starts_with("《"); });
 }
 
+bool is_policy_title(std::string_view name, bool book_title) {
+  if (ends_with_any(name, kPolicyEndings)) return true;
+  // A title in 《》 that is not an event is a document: a policy or plan.
+  return book_title && !ends_with_any(name, kEventEndings);
+}
+
+bool is_ai_model_title(std::string_view name) {
+  const std::string upper = ascii_upper(name);
+  return name.find("大模型") != std::string_view::npos || name.ends_with("模型") ||
+         upper.find("GPT") != std::string::npos || upper.find("LLM") != std::string::npos;
+}
+
 }  // namespace
 
+bool has_book_title_alias(const std::vector<std::string>& aliases) {
+  return std::any_of(aliases.begin(), aliases.end(), [](const std::string& a) { return a.starts_with("《"); });
+}
+
 bool is_policy_name(const Entity& entity) {
-  if (ends_with_any(entity.name, kPolicyEndings)) return true;
-  // A title in 《》 that is not an event is a document: a policy or plan.
-  return has_book_title_alias(entity) && !is_event_name(entity);
+  return is_policy_title(entity.name, has_book_title_alias(entity));
 }
 
 bool is_event_name(const Entity& entity) {
@@ -46,13 +60,15 @@ bool is_event_name(const Entity& entity) {
 }
 
 bool is_ai_model_name(const Entity& entity) {
-  const std::string upper = ascii_upper(entity.name);
-  return entity.name.find("大模型") != std::string::npos || entity.name.ends_with("模型") ||
-         upper.find("GPT") != std::string::npos || upper.find("LLM") != std::string::npos;
+  return is_ai_model_title(entity.name);
 }
 
 std::vector<std::string> schema_types(const Entity& entity) {
-  switch (entity.type) {
+  return schema_types(entity.type, entity.name, has_book_title_alias(entity));
+}
+
+std::vector<std::string> schema_types(EntityType type, std::string_view name, bool book_title) {
+  switch (type) {
     case EntityType::Place:
       return {"schema:Place", "schema:AdministrativeArea"};
     case EntityType::Firm:
@@ -68,12 +84,12 @@ std::vector<std::string> schema_types(const Entity& entity) {
     case EntityType::Person:
       return {"schema:Person"};
     case EntityType::Product:
-      if (is_ai_model_name(entity)) return {"schema:Product", "schema:SoftwareApplication"};
+      if (is_ai_model_title(name)) return {"schema:Product", "schema:SoftwareApplication"};
       return {"schema:Product"};
     case EntityType::Programme:
-      if (ends_with_any(entity.name, kPolicyEndings)) return {"schema:Legislation"};
-      if (is_event_name(entity)) return {"schema:Event"};
-      if (is_policy_name(entity)) return {"schema:Legislation"};
+      if (ends_with_any(name, kPolicyEndings)) return {"schema:Legislation"};
+      if (ends_with_any(name, kEventEndings)) return {"schema:Event"};
+      if (is_policy_title(name, book_title)) return {"schema:Legislation"};
       return {"schema:CreativeWork"};
   }
   return {"schema:Thing"};

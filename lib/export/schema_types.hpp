@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kg/entity.hpp"
@@ -14,6 +15,10 @@ namespace kg::output {
 // (schema:Event); products that are AI models are also
 // schema:SoftwareApplication.
 std::vector<std::string> schema_types(const Entity& entity);
+// The same from a node's parts; `book_title` tells whether some alias was
+// written in 《》 (has_book_title_alias).
+std::vector<std::string> schema_types(EntityType type, std::string_view name, bool book_title);
+bool has_book_title_alias(const std::vector<std::string>& aliases);
 
 // Tells whether a programme's name reads as a policy, plan or regulation.
 bool is_policy_name(const Entity& entity);

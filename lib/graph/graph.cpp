@@ -1,11 +1,13 @@
 // kg::Graph: merging extractions into one node per canonical name and one
-// edge per (head, relation, tail). See graph_impl.hpp for why the state is
-// kept apart from the View users see.
+// edge per (head, relation, tail), keeping counts and bounded samples. See
+// graph_impl.hpp for why the state is kept apart from the View users see.
 #include "kg/graph.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
 #include "graph/graph_impl.hpp"
@@ -39,58 +41,152 @@ auto mention_tie(const MentionRef& m) noexcept {
                   m.source.char_end, m.surface);
 }
 
-// A clean confidence: NaN would break the strict weak order of EvidenceLess.
+// A clean confidence: NaN would break the strict weak order of EvidenceRank.
 double clean_confidence(double c) noexcept {
   return std::isnan(c) ? 0.0 : std::clamp(c, 0.0, 1.0);
+}
+
+// The add path serves both a borrowed extraction (copies what it keeps)
+// and an owned one (moves what it keeps); it never copies what it drops.
+template <bool kOwned, typename T>
+decltype(auto) pass(T& value) {
+  if constexpr (kOwned)
+    return std::move(value);
+  else
+    return static_cast<const T&>(value);
+}
+
+template <bool kOwned>
+using Source = std::conditional_t<kOwned, DocumentExtraction&, const DocumentExtraction&>;
+
+void add_alias(std::vector<std::string>& aliases, const std::string& alias) {
+  if (alias.empty()) return;
+  const auto it = std::lower_bound(aliases.begin(), aliases.end(), alias);
+  if (it == aliases.end() || *it != alias) aliases.insert(it, alias);
+}
+
+// Roles arrive one per relation; a merged edge shows them '|'-joined, and a
+// joined role read back (from a graph written as fragments) is split again.
+void add_roles(std::vector<std::string>& roles, std::string_view joined) {
+  std::size_t start = 0;
+  while (start <= joined.size()) {
+    std::size_t bar = joined.find('|', start);
+    if (bar == std::string_view::npos) bar = joined.size();
+    if (bar > start) add_alias(roles, std::string(joined.substr(start, bar - start)));
+    start = bar + 1;
+  }
 }
 
 // A document's entity votes for its type with the weight of its mentions,
 // so that the resolver's decision for one document is the graph's decision
 // for that document, and across documents the better-attested reading wins.
-std::size_t vote_weight(const Entity& entity) noexcept {
+std::uint64_t vote_weight(const Entity& entity) noexcept {
   return std::max<std::size_t>(1, entity.mentions.size());
 }
 
-NodeState node_state_of(Entity&& entity, const std::string& document) {
-  NodeState state;
-  state.type_votes[entity.type] = vote_weight(entity);
-  if (entity.level != PlaceLevel::None) state.level_votes[entity.level] = vote_weight(entity);
-  if (!entity.code.empty()) state.codes.insert(std::move(entity.code));
-  state.aliases = std::move(entity.aliases);
-  state.aliases.erase(std::string());
-  state.mentions = std::move(entity.mentions);
-  state.documents = std::move(entity.documents);
-  if (!document.empty()) state.documents.insert(document);
-  state.documents.erase(std::string());
-  return state;
+template <bool kOwned, typename E>
+void add_mentions(NodeState& node, E& entity, std::size_t limit) {
+  node.mention_count += entity.mentions.size();
+  if (entity.mentions.empty() || limit == 0) return;
+  const auto first = std::min_element(entity.mentions.begin(), entity.mentions.end(), MentionLess{});
+  if (node.mentions.size() >= limit && !MentionLess{}(*first, node.mentions.back())) return;
+  std::vector<const MentionRef*> order;
+  order.reserve(entity.mentions.size());
+  for (const MentionRef& m : entity.mentions) order.push_back(&m);
+  const std::size_t take = std::min(limit, order.size());
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(take), order.end(),
+                    [](const MentionRef* a, const MentionRef* b) { return MentionLess{}(*a, *b); });
+  std::vector<MentionRef> sample;
+  sample.reserve(take);
+  for (std::size_t i = 0; i < take; ++i) sample.push_back(pass<kOwned>(const_cast<MentionRef&>(*order[i])));
+  keep_first(node.mentions, std::move(sample), limit, MentionLess{}, false);
 }
 
-// Roles arrive one per relation; a merged edge shows them '|'-joined, and a
-// joined role read back (from a graph written as fragments) is split again.
-void add_roles(std::set<std::string>& roles, const std::string& joined) {
-  std::size_t start = 0;
-  while (start <= joined.size()) {
-    std::size_t bar = joined.find('|', start);
-    if (bar == std::string::npos) bar = joined.size();
-    if (bar > start) roles.insert(joined.substr(start, bar - start));
-    start = bar + 1;
+void add_documents(NodeState& node, const Entity& entity, const std::string& document, std::size_t limit) {
+  // Normally the entity's own set is just {document}.
+  std::size_t count = 0;
+  const std::string* smallest = nullptr;
+  for (const std::string& d : entity.documents)
+    if (!d.empty()) {
+      ++count;
+      if (smallest == nullptr) smallest = &d;
+    }
+  const bool extra = !document.empty() && entity.documents.count(document) == 0;
+  if (extra) {
+    ++count;
+    if (smallest == nullptr || document < *smallest) smallest = &document;
   }
+  node.document_count += count;
+  if (smallest == nullptr || limit == 0) return;
+  if (node.documents.size() >= limit && !(*smallest < node.documents.back())) return;
+  std::vector<std::string> ids;
+  for (const std::string& d : entity.documents)
+    if (!d.empty()) ids.push_back(d);
+  if (extra) ids.insert(std::lower_bound(ids.begin(), ids.end(), document), document);
+  keep_first(node.documents, std::move(ids), limit, std::less<>{}, true);
 }
 
-std::pair<EdgeKey, EdgeState> edge_state_of(Relation&& relation) {
-  EdgeKey key{std::move(relation.head), relation.type, std::move(relation.tail)};
-  if (is_symmetric(relation.type) && key.tail < key.head) std::swap(key.head, key.tail);
-  EdgeState state;
-  add_roles(state.roles, relation.role);
-  state.weight_micro = to_micro(relation.weight);
-  for (Evidence& e : relation.evidence) {
-    e.confidence = clean_confidence(e.confidence);
-    state.evidence.insert(std::move(e));
+template <bool kOwned, typename E>
+void add_entity(Graph::Impl& impl, E& entity, const std::string& document) {
+  if (entity.name.empty()) return;
+  NodeState& node = impl.node(impl.names.intern(entity.name));
+  const std::uint64_t weight = vote_weight(entity);
+  node.type_votes[static_cast<std::size_t>(entity.type)] += weight;
+  if (entity.level != PlaceLevel::None) node.level_votes[static_cast<std::size_t>(entity.level)] += weight;
+  if (!entity.code.empty() && (node.code.empty() || entity.code < node.code)) node.code = entity.code;
+  add_alias(node.aliases, entity.name);
+  for (const std::string& alias : entity.aliases) add_alias(node.aliases, alias);
+  add_mentions<kOwned>(node, entity, impl.options.max_mentions);
+  add_documents(node, entity, document, impl.options.max_documents);
+}
+
+// Counts a relation's distinct evidence and keeps the best of it.
+template <bool kOwned, typename R>
+void add_evidence(EdgeState& edge, R& relation, std::size_t limit) {
+  if (relation.evidence.empty()) return;
+  std::vector<Evidence*> order;
+  order.reserve(relation.evidence.size());
+  for (const Evidence& e : relation.evidence) order.push_back(const_cast<Evidence*>(&e));
+  const auto rank = [](const Evidence* a, const Evidence* b) { return EvidenceRank{}(*a, *b); };
+  if (order.size() > 1) {
+    std::sort(order.begin(), order.end(), rank);
+    order.erase(std::unique(order.begin(), order.end(),
+                            [&](const Evidence* a, const Evidence* b) { return !rank(a, b) && !rank(b, a); }),
+                order.end());
   }
-  return {std::move(key), std::move(state)};
+  edge.evidence_count += order.size();
+  if (limit == 0) return;
+  if (edge.evidence.size() >= limit && !EvidenceRank{}(*order.front(), edge.evidence.back())) return;
+  std::vector<Evidence> sample;
+  const std::size_t take = std::min(limit, order.size());
+  sample.reserve(take);
+  for (std::size_t i = 0; i < take; ++i) {
+    sample.push_back(pass<kOwned>(*order[i]));
+    sample.back().confidence = clean_confidence(sample.back().confidence);
+  }
+  keep_first(edge.evidence, std::move(sample), limit, EvidenceRank{}, true);
 }
 
-std::string join_roles(const std::set<std::string>& roles) {
+template <bool kOwned, typename R>
+void add_relation(Graph::Impl& impl, R& relation) {
+  if (relation.head.empty() || relation.tail.empty() || relation.head == relation.tail) return;
+  NameId head = impl.names.intern(relation.head);
+  NameId tail = impl.names.intern(relation.tail);
+  if (is_symmetric(relation.type) && relation.tail < relation.head) std::swap(head, tail);
+  EdgeState* edge = impl.edge(head, relation.type, tail);
+  add_roles(edge->roles, relation.role);
+  edge->weight_micro += to_micro(relation.weight);
+  add_evidence<kOwned>(*edge, relation, impl.options.max_evidence);
+}
+
+template <bool kOwned>
+void add_extraction(Graph::Impl& impl, Source<kOwned> extraction) {
+  impl.add_document(extraction.document);
+  for (auto& entity : extraction.entities) add_entity<kOwned>(impl, entity, extraction.document);
+  for (auto& relation : extraction.relations) add_relation<kOwned>(impl, relation);
+}
+
+std::string join_roles(const std::vector<std::string>& roles) {
   std::string out;
   for (const std::string& role : roles) {
     if (!out.empty()) out += '|';
@@ -99,79 +195,132 @@ std::string join_roles(const std::set<std::string>& roles) {
   return out;
 }
 
-Entity entity_of(const std::string& name, const NodeState& state) {
-  Entity e;
-  e.name = name;
-  e.type = winning_type(state.type_votes);
-  e.level = e.type == EntityType::Place ? winning_level(state.level_votes) : PlaceLevel::None;
-  if (!state.codes.empty()) e.code = *state.codes.begin();
-  e.aliases = state.aliases;
-  e.mentions = state.mentions;
-  std::stable_sort(e.mentions.begin(), e.mentions.end(), MentionLess{});
-  e.documents = state.documents;
-  return e;
+constexpr std::uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
+
+std::uint64_t fnv1a(std::uint64_t hash, std::string_view bytes) noexcept {
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 0x100000001b3ULL;  // FNV-1a 64-bit prime
+  }
+  return hash;
 }
 
-// Gives each key its hashed id (see disambiguate_ids for collisions).
-std::vector<std::string> hashed_ids(char prefix, const std::vector<std::string>& keys) {
+std::string hex_id(char prefix, std::uint64_t hash) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string id(17, prefix);
+  for (int i = 16; i >= 1; --i, hash >>= 4) id[static_cast<std::size_t>(i)] = kHex[hash & 0xF];
+  return id;
+}
+
+// Gives each hash its id; only when two hashes collide are the keys spelt
+// out and the collision settled by disambiguate_ids.
+template <typename KeyOf>
+std::vector<std::string> ids_of(char prefix, const std::vector<std::uint64_t>& hashes, KeyOf key_of) {
   std::vector<std::string> ids;
-  ids.reserve(keys.size());
-  for (const std::string& key : keys) ids.push_back(hashed_id(prefix, key));
+  ids.reserve(hashes.size());
+  for (std::uint64_t h : hashes) ids.push_back(hex_id(prefix, h));
+  std::vector<std::uint64_t> sorted = hashes;
+  std::sort(sorted.begin(), sorted.end());
+  if (std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end()) return ids;
+  std::vector<std::string> keys;
+  keys.reserve(hashes.size());
+  for (std::size_t i = 0; i < hashes.size(); ++i) keys.push_back(key_of(i));
   return disambiguate_ids(std::move(ids), keys);
 }
 
-bool entity_order(const Entity& a, const Entity& b) noexcept {
-  return std::tie(a.type, a.name) < std::tie(b.type, b.name);
+std::uint64_t edge_hash(std::string_view head, RelationType type, std::string_view tail) noexcept {
+  // U+001F (unit separator) cannot occur in a sanitised name.
+  std::uint64_t h = fnv1a(kFnvBasis, head);
+  h = fnv1a(h, "\x1f");
+  h = fnv1a(h, to_string(type));
+  h = fnv1a(h, "\x1f");
+  return fnv1a(h, tail);
+}
+
+void place_nodes(const Graph::Impl& impl, View& view) {
+  const std::size_t n = impl.names.size();
+  std::vector<NameId> present;
+  present.reserve(impl.node_count);
+  for (NameId id = 0; id < impl.nodes.size(); ++id)
+    if (impl.nodes[id].present) present.push_back(id);
+  std::vector<EntityType> type_of(n, EntityType::Organization);
+  for (NameId id : present) type_of[id] = winning_type(impl.nodes[id].type_votes);
+  std::sort(present.begin(), present.end(), [&](NameId a, NameId b) {
+    if (type_of[a] != type_of[b]) return type_of[a] < type_of[b];
+    return impl.names.name(a) < impl.names.name(b);
+  });
+  view.nodes = std::move(present);
+  view.position_of.assign(n, kNoPosition);
+  std::vector<std::uint64_t> hashes;
+  hashes.reserve(view.nodes.size());
+  for (std::uint32_t p = 0; p < view.nodes.size(); ++p) {
+    const NameId id = view.nodes[p];
+    const EntityType type = type_of[id];
+    view.position_of[id] = p;
+    view.types.push_back(type);
+    view.levels.push_back(type == EntityType::Place ? winning_level(impl.nodes[id].level_votes) : PlaceLevel::None);
+    hashes.push_back(fnv1a(kFnvBasis, impl.names.name(id)));
+  }
+  view.node_ids = ids_of('n', hashes, [&](std::size_t p) { return impl.names.name(view.nodes[p]); });
+}
+
+void place_edges(const Graph::Impl& impl, View& view) {
+  for (const auto& [key, state] : impl.edges) {
+    const std::uint32_t source = view.position_of[key.head];
+    const std::uint32_t target = view.position_of[key.tail];
+    if (source == kNoPosition || target == kNoPosition) continue;
+    if (!relation_allows(key.type, view.types[source], view.types[target])) continue;
+    view.edges.push_back({&key, &state, source, target});
+  }
+  const auto& names = impl.names;
+  std::sort(view.edges.begin(), view.edges.end(), [&](const View::Edge& a, const View::Edge& b) {
+    if (a.key->head != b.key->head) return names.name(a.key->head) < names.name(b.key->head);
+    if (a.key->type != b.key->type) return a.key->type < b.key->type;
+    return names.name(a.key->tail) < names.name(b.key->tail);
+  });
+  std::vector<std::uint64_t> hashes;
+  hashes.reserve(view.edges.size());
+  for (const View::Edge& e : view.edges)
+    hashes.push_back(edge_hash(names.name(e.key->head), e.key->type, names.name(e.key->tail)));
+  view.edge_ids = ids_of('e', hashes, [&](std::size_t i) {
+    const EdgeKey& k = *view.edges[i].key;
+    return edge_hash_key(names.name(k.head), k.type, names.name(k.tail));
+  });
+  view.first_edge.assign(view.nodes.size(), 0);
+  view.end_edge.assign(view.nodes.size(), 0);
+  for (std::uint32_t i = view.edges.size(); i-- > 0;) {  // backwards: first_edge ends at the first
+    const std::uint32_t p = view.edges[i].source;
+    if (view.end_edge[p] == 0) view.end_edge[p] = i + 1;
+    view.first_edge[p] = i;
+  }
 }
 
 std::shared_ptr<const View> build_view(const Graph::Impl& impl) {
   auto view = std::make_shared<View>();
-  std::vector<Entity> entities;
-  entities.reserve(impl.nodes.size());
-  for (const auto& [name, state] : impl.nodes) entities.push_back(entity_of(name, state));
-  std::sort(entities.begin(), entities.end(), entity_order);
+  place_nodes(impl, *view);
+  place_edges(impl, *view);
+  return view;
+}
 
+std::shared_ptr<const Materialized> build_copy(const Graph::Impl& impl, const View& view) {
+  auto copy = std::make_shared<Materialized>();
   // Sized once and filled by move: add_vertex and add_edge take their
   // bundles by const reference and would copy every mention and evidence.
-  view->bgl = BglGraph(entities.size());
-  for (std::size_t i = 0; i < entities.size(); ++i) view->bgl[i] = std::move(entities[i]);
-  // Pointers into the vertex storage are taken only once it has stopped growing.
-  std::vector<std::string> names;
-  for (auto v : boost::make_iterator_range(boost::vertices(view->bgl))) {
-    names.push_back(view->bgl[v].name);
-    view->by_name.emplace(view->bgl[v].name, v);
+  copy->bgl = BglGraph(view.nodes.size());
+  for (std::uint32_t p = 0; p < view.nodes.size(); ++p) copy->bgl[p] = entity_at(impl, view, p);
+  for (std::size_t i = 0; i < view.edges.size(); ++i) {
+    const auto edge = boost::add_edge(view.edges[i].source, view.edges[i].target, copy->bgl).first;
+    copy->bgl[edge] = relation_at(impl, view, i);
   }
-  view->node_ids = hashed_ids('n', names);
-
   // An alias shared by several nodes finds the one first in name order.
-  for (const auto& [name, v] : view->by_name)
-    for (const std::string& alias : view->bgl[v].aliases) {
-      auto [it, inserted] = view->by_alias.emplace(alias, v);
-      if (!inserted && name < view->bgl[it->second].name) it->second = v;
+  for (auto v : boost::make_iterator_range(boost::vertices(copy->bgl))) {
+    const Entity& e = copy->bgl[v];
+    for (const std::string& alias : e.aliases) {
+      auto [it, inserted] = copy->by_alias.emplace(alias, v);
+      if (!inserted && e.name < copy->bgl[it->second].name) it->second = v;
     }
-
-  std::vector<std::string> keys;
-  for (const auto& [key, state] : impl.edges) {
-    const auto head = view->by_name.find(key.head);
-    const auto tail = view->by_name.find(key.tail);
-    if (head == view->by_name.end() || tail == view->by_name.end()) continue;
-    Relation r;
-    r.head = key.head;
-    r.tail = key.tail;
-    r.head_type = view->bgl[head->second].type;
-    r.tail_type = view->bgl[tail->second].type;
-    r.type = key.type;
-    if (!relation_allows(r.type, r.head_type, r.tail_type)) continue;
-    r.role = join_roles(state.roles);
-    r.weight = from_micro(state.weight_micro);
-    r.evidence.assign(state.evidence.begin(), state.evidence.end());
-    const auto edge = boost::add_edge(head->second, tail->second, view->bgl).first;
-    view->bgl[edge] = std::move(r);
-    view->edges.push_back(edge);
-    keys.push_back(edge_hash_key(key));
   }
-  view->edge_ids = hashed_ids('e', keys);
-  return view;
+  return copy;
 }
 
 }  // namespace
@@ -181,6 +330,12 @@ bool EvidenceLess::operator()(const Evidence& a, const Evidence& b) const noexce
   const auto tb = evidence_tie(b);
   if (ta != tb) return ta < tb;
   return a.confidence < b.confidence;
+}
+
+bool EvidenceRank::operator()(const Evidence& a, const Evidence& b) const noexcept {
+  const double ca = clean_confidence(a.confidence), cb = clean_confidence(b.confidence);
+  if (ca != cb) return ca > cb;
+  return evidence_tie(a) < evidence_tie(b);
 }
 
 bool MentionLess::operator()(const MentionRef& a, const MentionRef& b) const noexcept {
@@ -200,26 +355,60 @@ double from_micro(std::int64_t micro) noexcept {
   return static_cast<double>(micro) / 1e6;
 }
 
-void NodeState::absorb(NodeState&& other) {
-  for (const auto& [type, n] : other.type_votes) type_votes[type] += n;
-  for (const auto& [level, n] : other.level_votes) level_votes[level] += n;
-  codes.merge(other.codes);  // splices nodes: no copies
-  aliases.merge(other.aliases);
-  mentions.insert(mentions.end(), std::make_move_iterator(other.mentions.begin()),
-                  std::make_move_iterator(other.mentions.end()));
-  documents.merge(other.documents);
+NameTable::NameTable(const NameTable& other) : names_(other.names_) {
+  ids_.reserve(names_.size());
+  for (NameId id = 0; id < names_.size(); ++id) ids_.emplace(names_[id], id);
 }
 
-void EdgeState::absorb(EdgeState&& other) {
-  roles.merge(other.roles);
-  weight_micro += other.weight_micro;
-  evidence.merge(other.evidence);
+NameId NameTable::intern(std::string_view name) {
+  if (const auto it = ids_.find(name); it != ids_.end()) return it->second;
+  const auto id = static_cast<NameId>(names_.size());
+  names_.emplace_back(name);
+  ids_.emplace(names_.back(), id);
+  return id;
 }
 
-EntityType winning_type(const std::map<EntityType, std::size_t>& votes) noexcept {
+NameId NameTable::find(std::string_view name) const {
+  const auto it = ids_.find(name);
+  return it == ids_.end() ? kNoPosition : it->second;
+}
+
+std::size_t EdgeKeyHash::operator()(const EdgeKey& k) const noexcept {
+  std::uint64_t h = (static_cast<std::uint64_t>(k.head) << 32) ^ k.tail;
+  h ^= static_cast<std::uint64_t>(k.type) << 58;
+  h *= 0x9e3779b97f4a7c15ULL;  // Fibonacci hashing spreads the ids over the bits
+  return static_cast<std::size_t>(h ^ (h >> 29));
+}
+
+void add_sorted_strings(std::vector<std::string>& kept, std::vector<std::string>&& more) {
+  for (std::string& s : more) add_alias(kept, s);
+}
+
+void absorb(NodeState& into, NodeState&& other, const GraphOptions& options) {
+  for (std::size_t t = 0; t < kEntityTypeCount; ++t) into.type_votes[t] += other.type_votes[t];
+  for (std::size_t l = 0; l < kPlaceLevelCount; ++l) into.level_votes[l] += other.level_votes[l];
+  if (!other.code.empty() && (into.code.empty() || other.code < into.code)) into.code = std::move(other.code);
+  add_sorted_strings(into.aliases, std::move(other.aliases));
+  into.mention_count += other.mention_count;
+  keep_first(into.mentions, std::move(other.mentions), options.max_mentions, MentionLess{}, false);
+  into.document_count += other.document_count;
+  keep_first(into.documents, std::move(other.documents), options.max_documents, std::less<>{}, true);
+}
+
+void absorb(EdgeState& into, EdgeState&& other, const GraphOptions& options) {
+  add_sorted_strings(into.roles, std::move(other.roles));
+  into.weight_micro += other.weight_micro;
+  into.evidence_count += other.evidence_count;
+  keep_first(into.evidence, std::move(other.evidence), options.max_evidence, EvidenceRank{}, true);
+}
+
+EntityType winning_type(const std::array<std::uint64_t, kEntityTypeCount>& votes) noexcept {
   EntityType best = EntityType::Organization;
-  std::size_t best_votes = 0;
-  for (const auto& [type, n] : votes) {
+  std::uint64_t best_votes = 0;
+  for (std::size_t t = 0; t < kEntityTypeCount; ++t) {
+    const std::uint64_t n = votes[t];
+    const auto type = static_cast<EntityType>(t);
+    if (n == 0) continue;
     const bool better =
         n > best_votes || (n == best_votes && specificity_rank(type) < specificity_rank(best));
     if (better) {
@@ -230,27 +419,19 @@ EntityType winning_type(const std::map<EntityType, std::size_t>& votes) noexcept
   return best;
 }
 
-PlaceLevel winning_level(const std::map<PlaceLevel, std::size_t>& votes) noexcept {
+PlaceLevel winning_level(const std::array<std::uint64_t, kPlaceLevelCount>& votes) noexcept {
   PlaceLevel best = PlaceLevel::None;
-  std::size_t best_votes = 0;
-  for (const auto& [level, n] : votes)  // ascending: ties go to the broader level
-    if (n > best_votes) {
-      best = level;
-      best_votes = n;
+  std::uint64_t best_votes = 0;
+  for (std::size_t l = 0; l < kPlaceLevelCount; ++l)  // ascending: ties go to the broader level
+    if (votes[l] > best_votes) {
+      best = static_cast<PlaceLevel>(l);
+      best_votes = votes[l];
     }
   return best;
 }
 
 std::string hashed_id(char prefix, std::string_view key) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a 64-bit offset basis
-  for (unsigned char c : key) {
-    hash ^= c;
-    hash *= 0x100000001b3ULL;  // FNV-1a 64-bit prime
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string id(17, prefix);
-  for (int i = 16; i >= 1; --i, hash >>= 4) id[static_cast<std::size_t>(i)] = kHex[hash & 0xF];
-  return id;
+  return hex_id(prefix, fnv1a(kFnvBasis, key));
 }
 
 std::vector<std::string> disambiguate_ids(std::vector<std::string> ids,
@@ -266,13 +447,12 @@ std::vector<std::string> disambiguate_ids(std::vector<std::string> ids,
   return ids;
 }
 
-std::string edge_hash_key(const EdgeKey& key) {
-  // U+001F (unit separator) cannot occur in a sanitised name.
-  std::string s = key.head;
+std::string edge_hash_key(std::string_view head, RelationType type, std::string_view tail) {
+  std::string s(head);
   s += '\x1f';
-  s += to_string(key.type);
+  s += to_string(type);
   s += '\x1f';
-  s += key.tail;
+  s += tail;
   return s;
 }
 
@@ -281,71 +461,147 @@ Graph::Impl& mutable_impl(Graph& graph) noexcept {
   return const_cast<Graph::Impl&>(graph.impl());
 }
 
+const Graph::Impl& impl_of(const Graph& g) {
+  static const Graph::Impl kEmpty;
+  return g.has_impl() ? g.impl() : kEmpty;
+}
+
+const View& view_of(const Graph& g) {
+  return impl_of(g).view();
+}
+
+Entity entity_at(const Graph::Impl& impl, const View& view, std::uint32_t position) {
+  const NameId id = view.nodes[position];
+  const NodeState& s = impl.nodes[id];
+  Entity e;
+  e.name = impl.names.name(id);
+  e.type = view.types[position];
+  e.level = view.levels[position];
+  e.code = s.code;
+  e.aliases.insert(s.aliases.begin(), s.aliases.end());
+  e.mentions = s.mentions;
+  e.documents.insert(s.documents.begin(), s.documents.end());
+  e.mention_count = s.mention_count;
+  e.document_count = s.document_count;
+  return e;
+}
+
+Relation relation_at(const Graph::Impl& impl, const View& view, std::size_t i) {
+  const View::Edge& edge = view.edges[i];
+  Relation r;
+  r.head = impl.names.name(edge.key->head);
+  r.tail = impl.names.name(edge.key->tail);
+  r.head_type = view.types[edge.source];
+  r.tail_type = view.types[edge.target];
+  r.type = edge.key->type;
+  r.role = join_roles(edge.state->roles);
+  r.weight = from_micro(edge.state->weight_micro);
+  r.evidence = edge.state->evidence;
+  std::sort(r.evidence.begin(), r.evidence.end(), EvidenceLess{});
+  r.evidence_count = edge.state->evidence_count;
+  return r;
+}
+
 }  // namespace graph
 
-Graph::Impl::Impl(const Impl& other) : nodes(other.nodes), edges(other.edges), documents(other.documents) {
-  std::lock_guard lock(other.mutex_);
-  cached_ = other.cached_;  // immutable once built: safe to share
+Graph::Impl::Impl(const Impl& other)
+    : options(other.options),
+      names(other.names),
+      nodes(other.nodes),
+      node_count(other.node_count),
+      edges(other.edges),
+      documents(other.documents) {}
+
+graph::NodeState& Graph::Impl::node(graph::NameId id) {
+  invalidate();
+  if (id >= nodes.size()) nodes.resize(std::max<std::size_t>(id + 1, nodes.size() * 2));
+  graph::NodeState& state = nodes[id];
+  if (!state.present) {
+    state.present = true;
+    ++node_count;
+  }
+  return state;
 }
 
-void Graph::Impl::merge_node(std::string name, graph::NodeState state) {
+graph::EdgeState* Graph::Impl::edge(graph::NameId head, RelationType type, graph::NameId tail) {
+  if (head == tail) return nullptr;
+  invalidate();
+  return &edges[graph::EdgeKey{head, tail, type}];
+}
+
+void Graph::Impl::merge_node(std::string_view name, graph::NodeState state) {
   if (name.empty()) return;
-  invalidate();
-  state.aliases.insert(name);
-  const auto it = nodes.find(name);
-  if (it == nodes.end())
-    nodes.emplace(std::move(name), std::move(state));
-  else
-    it->second.absorb(std::move(state));
+  // Samples read from a file may come unsorted or too long: put them in order first.
+  std::sort(state.aliases.begin(), state.aliases.end());
+  state.aliases.erase(std::unique(state.aliases.begin(), state.aliases.end()), state.aliases.end());
+  std::erase(state.aliases, std::string());
+  state.aliases.insert(std::lower_bound(state.aliases.begin(), state.aliases.end(), name), std::string(name));
+  state.aliases.erase(std::unique(state.aliases.begin(), state.aliases.end()), state.aliases.end());
+  if (!std::is_sorted(state.mentions.begin(), state.mentions.end(), graph::MentionLess{}))
+    std::sort(state.mentions.begin(), state.mentions.end(), graph::MentionLess{});
+  std::sort(state.documents.begin(), state.documents.end());
+  state.documents.erase(std::unique(state.documents.begin(), state.documents.end()), state.documents.end());
+  std::erase(state.documents, std::string());
+  state.present = true;
+  graph::absorb(node(names.intern(name)), std::move(state), options);
 }
 
-void Graph::Impl::merge_edge(graph::EdgeKey key, graph::EdgeState state) {
-  if (key.head.empty() || key.tail.empty() || key.head == key.tail) return;
-  invalidate();
-  const auto it = edges.find(key);
-  if (it == edges.end())
-    edges.emplace(std::move(key), std::move(state));
-  else
-    it->second.absorb(std::move(state));
+void Graph::Impl::merge_edge(std::string_view head, RelationType type, std::string_view tail,
+                             graph::EdgeState state) {
+  if (head.empty() || tail.empty() || head == tail) return;
+  if (is_symmetric(type) && tail < head) std::swap(head, tail);
+  const graph::NameId h = names.intern(head);
+  const graph::NameId t = names.intern(tail);
+  for (Evidence& e : state.evidence) e.confidence = std::isnan(e.confidence) ? 0.0 : std::clamp(e.confidence, 0.0, 1.0);
+  std::sort(state.evidence.begin(), state.evidence.end(), graph::EvidenceRank{});
+  const auto same = [](const Evidence& a, const Evidence& b) {
+    return !graph::EvidenceRank{}(a, b) && !graph::EvidenceRank{}(b, a);
+  };
+  state.evidence.erase(std::unique(state.evidence.begin(), state.evidence.end(), same), state.evidence.end());
+  std::sort(state.roles.begin(), state.roles.end());
+  state.roles.erase(std::unique(state.roles.begin(), state.roles.end()), state.roles.end());
+  std::erase(state.roles, std::string());
+  graph::absorb(*edge(h, type, t), std::move(state), options);
 }
 
-void Graph::Impl::add_document(const std::string& id) {
+void Graph::Impl::add_document(std::string_view id) {
   if (id.empty()) return;
   invalidate();
-  documents.insert(id);
+  if (documents.find(std::string(id)) == documents.end()) documents.emplace(id);
 }
 
 const graph::View& Graph::Impl::view() const {
   std::lock_guard lock(mutex_);
-  if (!cached_) cached_ = graph::build_view(*this);
-  return *cached_;
+  if (!cached_view_) cached_view_ = graph::build_view(*this);
+  return *cached_view_;
+}
+
+const graph::Materialized& Graph::Impl::materialized() const {
+  const graph::View& v = view();
+  std::lock_guard lock(mutex_);
+  if (!cached_copy_) cached_copy_ = graph::build_copy(*this, v);
+  return *cached_copy_;
 }
 
 Graph::Graph() : impl_(std::make_unique<Impl>()) {}
+Graph::Graph(const GraphOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 Graph::~Graph() = default;
-Graph::Graph(const Graph& other) : impl_(std::make_unique<Impl>(*other.impl_)) {}
+Graph::Graph(const Graph& other) : impl_(std::make_unique<Impl>(graph::impl_of(other))) {}
 Graph& Graph::operator=(const Graph& other) {
-  if (this != &other) impl_ = std::make_unique<Impl>(*other.impl_);
+  if (this != &other) impl_ = std::make_unique<Impl>(graph::impl_of(other));
   return *this;
 }
 Graph::Graph(Graph&&) noexcept = default;
 Graph& Graph::operator=(Graph&&) noexcept = default;
 
 void Graph::add(const DocumentExtraction& extraction) {
-  add(DocumentExtraction(extraction));
+  ensure_impl();
+  graph::add_extraction<false>(*impl_, extraction);
 }
 
 void Graph::add(DocumentExtraction&& extraction) {
   ensure_impl();
-  impl_->add_document(extraction.document);
-  for (Entity& entity : extraction.entities) {
-    std::string name = entity.name;
-    impl_->merge_node(std::move(name), graph::node_state_of(std::move(entity), extraction.document));
-  }
-  for (Relation& relation : extraction.relations) {
-    auto [key, state] = graph::edge_state_of(std::move(relation));
-    impl_->merge_edge(std::move(key), std::move(state));
-  }
+  graph::add_extraction<true>(*impl_, extraction);
 }
 
 void Graph::merge(const Graph& other) {
@@ -356,13 +612,21 @@ void Graph::merge(const Graph& other) {
     merge(copy);
     return;
   }
-  for (const std::string& id : other.impl_->documents) impl_->add_document(id);
-  for (const auto& [name, state] : other.impl_->nodes) impl_->merge_node(name, state);
-  for (const auto& [key, state] : other.impl_->edges) impl_->merge_edge(key, state);
+  const Impl& from = *other.impl_;
+  for (const std::string& id : from.documents) impl_->add_document(id);
+  for (graph::NameId id = 0; id < from.nodes.size(); ++id)
+    if (from.nodes[id].present) impl_->merge_node(from.names.name(id), from.nodes[id]);
+  for (const auto& [key, state] : from.edges)
+    impl_->merge_edge(from.names.name(key.head), key.type, from.names.name(key.tail), state);
+}
+
+const GraphOptions& Graph::options() const noexcept {
+  static const GraphOptions kDefaults;
+  return impl_ ? impl_->options : kDefaults;
 }
 
 std::size_t Graph::node_count() const noexcept {
-  return impl_ ? impl_->nodes.size() : 0;
+  return impl_ ? impl_->node_count : 0;
 }
 
 std::size_t Graph::edge_count() const noexcept {
@@ -382,15 +646,17 @@ std::size_t Graph::document_count() const noexcept {
 
 std::vector<std::string> Graph::documents() const {
   if (!impl_) return {};
-  return {impl_->documents.begin(), impl_->documents.end()};
+  std::vector<std::string> out(impl_->documents.begin(), impl_->documents.end());
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 std::vector<Entity> Graph::entities() const {
   if (!impl_) return {};
   const graph::View& view = impl_->view();
   std::vector<Entity> out;
-  out.reserve(boost::num_vertices(view.bgl));
-  for (auto v : boost::make_iterator_range(boost::vertices(view.bgl))) out.push_back(view.bgl[v]);
+  out.reserve(view.nodes.size());
+  for (std::uint32_t p = 0; p < view.nodes.size(); ++p) out.push_back(graph::entity_at(*impl_, view, p));
   return out;
 }
 
@@ -399,16 +665,18 @@ std::vector<Relation> Graph::relations() const {
   const graph::View& view = impl_->view();
   std::vector<Relation> out;
   out.reserve(view.edges.size());
-  for (const auto& e : view.edges) out.push_back(view.bgl[e]);
+  for (std::size_t i = 0; i < view.edges.size(); ++i) out.push_back(graph::relation_at(*impl_, view, i));
   return out;
 }
 
 const Entity* Graph::find(std::string_view name) const {
   if (!impl_) return nullptr;
   const graph::View& view = impl_->view();
-  const std::string key(name);
-  if (auto it = view.by_name.find(key); it != view.by_name.end()) return &view.bgl[it->second];
-  if (auto it = view.by_alias.find(key); it != view.by_alias.end()) return &view.bgl[it->second];
+  const graph::Materialized& copy = impl_->materialized();
+  const graph::NameId id = impl_->names.find(name);
+  if (id != graph::kNoPosition && view.position_of[id] != graph::kNoPosition)
+    return &copy.bgl[view.position_of[id]];
+  if (auto it = copy.by_alias.find(name); it != copy.by_alias.end()) return &copy.bgl[it->second];
   return nullptr;
 }
 
@@ -419,8 +687,9 @@ std::string Graph::node_id(const Entity& entity) {
 std::string Graph::node_id_of(std::string_view name) const {
   if (!impl_) return {};
   const graph::View& view = impl_->view();
-  const auto it = view.by_name.find(std::string(name));
-  return it == view.by_name.end() ? std::string() : view.node_ids[it->second];
+  const graph::NameId id = impl_->names.find(name);
+  if (id == graph::kNoPosition || view.position_of[id] == graph::kNoPosition) return {};
+  return view.node_ids[view.position_of[id]];
 }
 
 void Graph::ensure_impl() {
@@ -428,13 +697,8 @@ void Graph::ensure_impl() {
   if (!impl_) impl_ = std::make_unique<Impl>();
 }
 
-const graph::View& graph::view_of(const Graph& g) {
-  static const Graph::Impl kEmpty;
-  return (g.has_impl() ? g.impl() : kEmpty).view();
-}
-
 const BglGraph& bgl_view(const Graph& graph) {
-  return graph::view_of(graph).bgl;
+  return graph::impl_of(graph).materialized().bgl;
 }
 
 }  // namespace kg

@@ -1,23 +1,32 @@
 // The state behind kg::Graph. Internal: not installed; the writers and the
 // fragment reader include it.
 //
-// The graph keeps its merge state (votes, sets, fixed-point weights) in
-// ordered maps, because every part of that state combines by a commutative,
-// associative operation (sums of integers, set unions, appends that are
-// sorted on output). The user-visible graph (resolved types, sorted
-// mentions and evidence, ids, the Boost adjacency_list) is a View computed
-// from that state on first use and cached until the next change.
+// The merge state is bounded by the graph, not the corpus: per node vote
+// counts, the distinct aliases, two counts and two bounded samples; per
+// edge its roles, weight, evidence count and a bounded sample of evidence.
+// Every part combines by a commutative, associative operation (sums,
+// unions, "the K first of a union under a total order"), so the result
+// never depends on the order or grouping of the merges.
+//
+// Names are interned once (NameId) so that edges are keyed by integers and
+// a relation's ends cost one hash lookup each. Nothing is sorted while
+// merging: the View (canonical order, ids) is computed when something reads
+// the graph and cached until the next change; the Boost adjacency_list,
+// which copies every entity and relation, only when bgl_view, find,
+// entities or relations ask for it.
 #pragma once
 
-#include <compare>
+#include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
-#include <map>
+#include <deque>
 #include <memory>
 #include <mutex>
-#include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "kg/graph.hpp"
@@ -26,9 +35,15 @@
 namespace kg::graph {
 
 // Orders evidence by document, sentence and offsets, then by every other
-// field, so equal evidence is stored once and the order never depends on
-// the order of adds.
+// field: the order in which kept evidence is listed.
 struct EvidenceLess {
+  bool operator()(const Evidence& a, const Evidence& b) const noexcept;
+};
+
+// Orders evidence best first: higher confidence, then EvidenceLess. A total
+// order over every field, so equal evidence is an exact duplicate and the
+// kept evidence of an edge does not depend on the order of merges.
+struct EvidenceRank {
   bool operator()(const Evidence& a, const Evidence& b) const noexcept;
 };
 
@@ -42,54 +57,108 @@ struct MentionLess {
 std::int64_t to_micro(double weight) noexcept;
 double from_micro(std::int64_t micro) noexcept;
 
-struct NodeState {
-  std::map<EntityType, std::size_t> type_votes;
-  std::map<PlaceLevel, std::size_t> level_votes;
-  std::set<std::string> codes;
-  std::set<std::string> aliases;
-  std::vector<MentionRef> mentions;  // appended; sorted in the View
-  std::set<std::string> documents;
+using NameId = std::uint32_t;
+inline constexpr std::size_t kEntityTypeCount = static_cast<std::size_t>(EntityType::Person) + 1;
+inline constexpr std::size_t kPlaceLevelCount = static_cast<std::size_t>(PlaceLevel::Zone) + 1;
+inline constexpr std::uint32_t kNoPosition = UINT32_MAX;
 
-  // Moves another state's votes, names, mentions and documents in.
-  void absorb(NodeState&& other);
+// Every name the graph has seen (nodes and relation ends), each stored once.
+class NameTable {
+ public:
+  NameTable() = default;
+  NameTable(const NameTable& other);
+  NameTable& operator=(const NameTable&) = delete;
+
+  // Returns the id of `name`, adding it when new.
+  NameId intern(std::string_view name);
+  // Returns the id of `name`, or kNoPosition when it was never seen.
+  NameId find(std::string_view name) const;
+  const std::string& name(NameId id) const noexcept { return names_[id]; }
+  std::size_t size() const noexcept { return names_.size(); }
+
+ private:
+  std::deque<std::string> names_;  // a deque: its strings never move, so the views stay valid
+  std::unordered_map<std::string_view, NameId> ids_;
+};
+
+struct NodeState {
+  bool present = false;  // false for a name only seen as a relation's end
+  std::array<std::uint64_t, kEntityTypeCount> type_votes{};
+  std::array<std::uint64_t, kPlaceLevelCount> level_votes{};
+  std::string code;                    // the smallest seen
+  std::vector<std::string> aliases;    // sorted, distinct
+  std::vector<MentionRef> mentions;    // the first max_mentions by MentionLess, sorted
+  std::uint64_t mention_count = 0;
+  std::vector<std::string> documents;  // the smallest max_documents, sorted, distinct
+  std::uint64_t document_count = 0;
 };
 
 struct EdgeKey {
-  std::string head;
+  NameId head = 0;
+  NameId tail = 0;
   RelationType type = RelationType::CoOccurs;
-  std::string tail;
-
-  friend auto operator<=>(const EdgeKey&, const EdgeKey&) = default;
   friend bool operator==(const EdgeKey&, const EdgeKey&) = default;
 };
 
-struct EdgeState {
-  std::set<std::string> roles;
-  std::int64_t weight_micro = 0;
-  std::set<Evidence, EvidenceLess> evidence;
-
-  // Moves another state's roles, weight and evidence in.
-  void absorb(EdgeState&& other);
+struct EdgeKeyHash {
+  std::size_t operator()(const EdgeKey& k) const noexcept;
 };
 
-// The graph as users see it, computed from the merge state.
+struct EdgeState {
+  std::vector<std::string> roles;  // sorted, distinct
+  std::int64_t weight_micro = 0;
+  std::uint64_t evidence_count = 0;
+  std::vector<Evidence> evidence;  // the first max_evidence by EvidenceRank, best first
+};
+
+// Merges `more` into `kept`, both sorted by `less`, keeping the first
+// `limit` (and, when `distinct`, dropping items equal to one kept).
+template <typename T, typename Less>
+void keep_first(std::vector<T>& kept, std::vector<T>&& more, std::size_t limit, Less less, bool distinct);
+
+// Adds `more` (sorted, distinct) to the sorted, distinct `kept`.
+void add_sorted_strings(std::vector<std::string>& kept, std::vector<std::string>&& more);
+
+// Moves another state's votes, names, counts and samples in.
+void absorb(NodeState& into, NodeState&& other, const GraphOptions& options);
+void absorb(EdgeState& into, EdgeState&& other, const GraphOptions& options);
+
+// The graph as users see it, computed from the merge state: positions are
+// indexes in canonical order (nodes by type then name, edges by head name,
+// type, tail name).
 struct View {
-  BglGraph bgl;                                  // vertices in canonical order (type, name)
-  std::vector<std::string> node_ids;             // by vertex index
-  std::vector<BglGraph::edge_descriptor> edges;  // canonical order (head, type, tail)
-  std::vector<std::string> edge_ids;             // parallel to `edges`
-  std::unordered_map<std::string, BglGraph::vertex_descriptor> by_name;
-  std::unordered_map<std::string, BglGraph::vertex_descriptor> by_alias;
+  struct Edge {
+    const EdgeKey* key;
+    const EdgeState* state;
+    std::uint32_t source;  // node positions
+    std::uint32_t target;
+  };
+  std::vector<NameId> nodes;               // by position
+  std::vector<EntityType> types;           // by position: the vote's winner
+  std::vector<PlaceLevel> levels;          // by position: places only
+  std::vector<std::string> node_ids;       // by position
+  std::vector<std::uint32_t> position_of;  // by NameId; kNoPosition for names that are no node
+  std::vector<Edge> edges;                 // the edges shown, in canonical order
+  std::vector<std::string> edge_ids;       // parallel to `edges`
+  std::vector<std::uint32_t> first_edge;   // by position: a node's outgoing edges are
+  std::vector<std::uint32_t> end_edge;     //   edges[first_edge[p], end_edge[p])
+};
+
+// The graph copied out as plain values, for bgl_view, find, entities and relations.
+struct Materialized {
+  BglGraph bgl;  // vertex i is View position i; edges in View order
+  std::unordered_map<std::string_view, BglGraph::vertex_descriptor> by_alias;
 };
 
 // Chooses the winner of a vote: most votes, ties to the first type in a
-// fixed order of specificity (the catch-all Organization last).
-EntityType winning_type(const std::map<EntityType, std::size_t>& votes) noexcept;
-PlaceLevel winning_level(const std::map<PlaceLevel, std::size_t>& votes) noexcept;
+// fixed order of specificity (the catch-all Organization last); Organization
+// when nothing voted.
+EntityType winning_type(const std::array<std::uint64_t, kEntityTypeCount>& votes) noexcept;
+PlaceLevel winning_level(const std::array<std::uint64_t, kPlaceLevelCount>& votes) noexcept;
 
 // Returns "n"/"e" + 16 hex digits of the 64-bit FNV-1a hash of `key`.
 std::string hashed_id(char prefix, std::string_view key);
-std::string edge_hash_key(const EdgeKey& key);
+std::string edge_hash_key(std::string_view head, RelationType type, std::string_view tail);
 
 // Makes ids unique: among keys that share an id (a hash collision, which
 // practically never happens) the first key in byte order keeps it and the
@@ -101,34 +170,75 @@ std::vector<std::string> disambiguate_ids(std::vector<std::string> ids, const st
 namespace kg {
 
 struct Graph::Impl {
-  std::map<std::string, graph::NodeState> nodes;
-  std::map<graph::EdgeKey, graph::EdgeState> edges;
-  std::set<std::string> documents;
+  GraphOptions options;
+  graph::NameTable names;
+  std::vector<graph::NodeState> nodes;  // by NameId
+  std::size_t node_count = 0;
+  std::unordered_map<graph::EdgeKey, graph::EdgeState, graph::EdgeKeyHash> edges;
+  std::unordered_set<std::string> documents;
 
-  Impl() = default;
+  explicit Impl(const GraphOptions& opts = {}) : options(opts) {}
   Impl(const Impl& other);
   Impl& operator=(const Impl&) = delete;
 
-  // Merges state in; each call invalidates the cached View.
-  // (By value: callers that are done with a state move it in.)
-  void merge_node(std::string name, graph::NodeState state);
-  void merge_edge(graph::EdgeKey key, graph::EdgeState state);
-  void add_document(const std::string& id);
+  // Returns the state of the node named by `id`, made present; each call
+  // invalidates the cached views.
+  graph::NodeState& node(graph::NameId id);
+  // Returns the state of an edge, made when new; nullptr for a self-loop.
+  graph::EdgeState* edge(graph::NameId head, RelationType type, graph::NameId tail);
 
-  // Returns the View, computing it on first use (thread-safe).
+  // Merges state in (by value: callers that are done with a state move it in).
+  void merge_node(std::string_view name, graph::NodeState state);
+  void merge_edge(std::string_view head, RelationType type, std::string_view tail, graph::EdgeState state);
+  void add_document(std::string_view id);
+
+  // Returns the View / the Materialized copy, computing it on first use (thread-safe).
   const graph::View& view() const;
+  const graph::Materialized& materialized() const;
+
+  void invalidate() noexcept {
+    cached_view_.reset();
+    cached_copy_.reset();
+  }
 
  private:
-  void invalidate() noexcept { cached_.reset(); }
   mutable std::mutex mutex_;
-  mutable std::shared_ptr<const graph::View> cached_;
+  mutable std::shared_ptr<const graph::View> cached_view_;
+  mutable std::shared_ptr<const graph::Materialized> cached_copy_;
 };
 
 namespace graph {
 // Gives the fragment reader write access to a graph it has just made.
 Graph::Impl& mutable_impl(Graph& graph) noexcept;
+// Returns the state of a graph (an empty one for a moved-from graph).
+const Graph::Impl& impl_of(const Graph& graph);
 // Returns the View of a graph (an empty one for a moved-from graph).
 const View& view_of(const Graph& graph);
+// Returns the names of the node at `position` of a view, and the node itself.
+Entity entity_at(const Graph::Impl& impl, const View& view, std::uint32_t position);
+Relation relation_at(const Graph::Impl& impl, const View& view, std::size_t edge);
+
+template <typename T, typename Less>
+void keep_first(std::vector<T>& kept, std::vector<T>&& more, std::size_t limit, Less less, bool distinct) {
+  if (more.empty()) return;
+  // The common case while merging documents in order: nothing new makes the cut.
+  if (kept.size() >= limit && (limit == 0 || !less(more.front(), kept.back()))) return;
+  std::vector<T> out;
+  out.reserve(std::min(limit, kept.size() + more.size()));
+  auto a = kept.begin(), b = more.begin();
+  const auto push = [&](T&& item) {
+    if (distinct && !out.empty() && !less(out.back(), item)) return;  // equal to the last kept
+    out.push_back(std::move(item));
+  };
+  while (out.size() < limit && (a != kept.end() || b != more.end())) {
+    if (b == more.end() || (a != kept.end() && !less(*b, *a)))
+      push(std::move(*a++));
+    else
+      push(std::move(*b++));
+  }
+  kept = std::move(out);
+}
+
 }  // namespace graph
 
 }  // namespace kg
