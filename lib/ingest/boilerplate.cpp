@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <array>
 #include <bitset>
-#include <unordered_map>
 #include <vector>
 
 #include "common/utf8.hpp"
@@ -56,12 +55,18 @@ class NoiseTerms {
     std::vector<Hit> hits;
     for (std::size_t i = 0; i < line.size();) {
       const std::size_t at = i;
-      const char32_t cp = utf8::next(line, i);
-      const char32_t key = fold_ascii(cp);
-      if (key >= first_.size() || !first_.test(key)) continue;
-      const auto it = by_first_.find(key);
-      if (it == by_first_.end()) continue;
-      for (std::size_t t : it->second) {
+      const auto lead = static_cast<unsigned char>(line[i]);
+      char32_t key;
+      if (lead < 0x80) {
+        key = fold_ascii(lead);
+        ++i;
+      } else {
+        key = utf8::next(line, i);
+        if (key >= 0x10000) continue;
+      }
+      if (!first_.test(key)) continue;  // the common case, from a table that stays in cache
+      const std::uint16_t bucket = bucket_of_[key];
+      for (std::size_t t : buckets_[bucket - 1]) {
         const Term& term = terms_[t];
         if (matches(line, at, term.text)) hits.push_back({term.cls, at, at + term.text.size()});
       }
@@ -88,8 +93,15 @@ class NoiseTerms {
       std::size_t i = 0;
       const char32_t first = fold_ascii(utf8::next(term.text, i));
       if (term.cls == TermClass::Role) roles_.push_back(term);
-      if (first < first_.size()) first_.set(first);
-      by_first_[first].push_back(terms_.size());
+      // Terms that start outside the BMP are never looked for.
+      if (first < bucket_of_.size()) {
+        if (bucket_of_[first] == 0) {
+          buckets_.emplace_back();
+          bucket_of_[first] = static_cast<std::uint16_t>(buckets_.size());
+        }
+        buckets_[bucket_of_[first] - 1].push_back(terms_.size());
+        first_.set(first);
+      }
       terms_.push_back(std::move(term));
     }
   }
@@ -109,8 +121,11 @@ class NoiseTerms {
 
   std::vector<Term> terms_;
   std::vector<Term> roles_;
-  std::bitset<0x10000> first_;
-  std::unordered_map<char32_t, std::vector<std::size_t>> by_first_;
+  // Terms by first character (ASCII letters upper-cased): bucket_of_[c] is
+  // 1 + the index in buckets_ of the terms starting with c, or 0.
+  std::bitset<0x10000> first_;  // characters some term starts with
+  std::vector<std::uint16_t> bucket_of_ = std::vector<std::uint16_t>(0x10000, 0);
+  std::vector<std::vector<std::size_t>> buckets_;
 };
 
 bool is_sentence_punct(char32_t c) {
@@ -132,20 +147,55 @@ struct LineShape {
   bool at_sign = false;
 };
 
-LineShape shape_of(std::string_view line) {
-  LineShape s;
-  for (std::size_t i = 0; i < line.size();) {
-    const char32_t c = utf8::next(line, i);
-    if (c == U' ' || c == U'\t' || c == U'\u3000') continue;
-    ++s.chars;
-    if (is_han(c)) ++s.han;
-    if ((c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９')) ++s.digits;
-    if (is_title_separator(c)) ++s.separators;
-    if (c == U'-') ++s.dashes;
-    if (is_sentence_punct(c)) s.sentence_punct = true;
-    if (c == U'。') s.full_stop = true;
-    if (c == U'@' || c == U'＠') s.at_sign = true;
+// What shape_of() notes about each BMP character, one byte each, so that
+// a line costs one lookup per character.
+class ShapeTable {
+ public:
+  enum : unsigned char { kSpace = 1, kHan = 2, kDigit = 4, kSeparator = 8, kDash = 16, kSentence = 32, kFullStop = 64, kAt = 128 };
+
+  static const ShapeTable& instance() {
+    static const ShapeTable table;
+    return table;
   }
+
+  unsigned char of(char32_t c) const noexcept { return c < 0x10000 ? bmp_[c] : (is_han(c) ? kHan : 0); }
+
+ private:
+  ShapeTable() : bmp_(0x10000, 0) {
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      unsigned char f = 0;
+      if (c == U' ' || c == U'\t' || c == U'\u3000') f |= kSpace;
+      if (is_han(c)) f |= kHan;
+      if ((c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９')) f |= kDigit;
+      if (is_title_separator(c)) f |= kSeparator;
+      if (c == U'-') f |= kDash;
+      if (is_sentence_punct(c)) f |= kSentence;
+      if (c == U'。') f |= kFullStop;
+      if (c == U'@' || c == U'＠') f |= kAt;
+      bmp_[c] = f;
+    }
+  }
+  std::vector<unsigned char> bmp_;
+};
+
+LineShape shape_of(std::string_view line) {
+  const ShapeTable& table = ShapeTable::instance();
+  LineShape s;
+  unsigned char seen = 0;  // every flag met
+  for (std::size_t i = 0; i < line.size();) {
+    const auto lead = static_cast<unsigned char>(line[i]);
+    const unsigned char f = lead < 0x80 ? table.of(line[i++]) : table.of(utf8::next(line, i));
+    if (f & ShapeTable::kSpace) continue;
+    ++s.chars;
+    s.han += (f & ShapeTable::kHan) != 0;
+    s.digits += (f & ShapeTable::kDigit) != 0;
+    s.separators += (f & ShapeTable::kSeparator) != 0;
+    s.dashes += (f & ShapeTable::kDash) != 0;
+    seen |= f;
+  }
+  s.sentence_punct = (seen & ShapeTable::kSentence) != 0;
+  s.full_stop = (seen & ShapeTable::kFullStop) != 0;
+  s.at_sign = (seen & ShapeTable::kAt) != 0;
   return s;
 }
 

@@ -161,7 +161,15 @@ bool decode_utf8_into(std::string_view bytes, std::size_t skip, bool strict, Dec
         b.start(i++);
         continue;
       }
-      const std::size_t n = valid_sequence(bytes, i);
+      // Three-byte characters (all of Chinese) checked inline; E0 and ED
+      // have narrower second bytes and go the general way.
+      std::size_t n;
+      if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < size &&
+          (static_cast<unsigned char>(bytes[i + 1]) & 0xC0) == 0x80 &&
+          (static_cast<unsigned char>(bytes[i + 2]) & 0xC0) == 0x80)
+        n = 3;
+      else
+        n = valid_sequence(bytes, i);
       if (n == 0 || is_special_sequence(bytes, i, n)) break;
       b.start(i);
       i += n;

@@ -58,8 +58,10 @@ FoldTable::FoldTable() : bmp_(0x10000, 0) {
     if (out.countChar32() != 1) continue;
     const char32_t to = static_cast<char32_t>(out.char32At(0));
     if (to == from || utf8_length(to) != utf8_length(from)) continue;
-    if (from < 0x10000)
+    if (from < 0x10000) {
       bmp_[from] = static_cast<std::uint16_t>(to);
+      folds_.set(from);
+    }
     else
       supplementary_.emplace_back(from, to);
     ++count_;

@@ -2,6 +2,7 @@
 // Internal: not installed.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -19,8 +20,8 @@ class FoldTable {
   // Returns the simplified form of `cp`, or `cp` itself.
   char32_t fold(char32_t cp) const noexcept {
     if (cp < bmp_.size()) {
-      const std::uint16_t to = bmp_[cp];
-      return to ? to : cp;
+      if (!folds_.test(cp)) return cp;  // the common case, from a table small enough to stay in cache
+      return bmp_[cp];
     }
     return fold_supplementary(cp);
   }
@@ -35,6 +36,7 @@ class FoldTable {
   FoldTable();
   char32_t fold_supplementary(char32_t cp) const noexcept;
 
+  std::bitset<0x10000> folds_;                              // BMP characters that fold
   std::vector<std::uint16_t> bmp_;                          // 0 = unchanged
   std::vector<std::pair<char32_t, char32_t>> supplementary_;  // sorted
   std::size_t count_ = 0;

@@ -221,18 +221,19 @@ FormatResult extract_html(std::string_view html, bool drop_chrome) {
 bool looks_like_html(std::string_view text) noexcept {
   const std::string_view head = text.substr(0, 2048);
   std::string low(head);
-  for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : low)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   std::size_t i = 0;
   while (i < low.size() && std::isspace(static_cast<unsigned char>(low[i]))) ++i;
   if (low.compare(i, 9, "<!doctype") == 0 || low.compare(i, 5, "<html") == 0) return true;
+  // Tags counted where each '<' stands (no two of them start alike).
   int tags = 0;
-  for (const char* tag : {"<head", "<body", "<p>", "<div", "<br", "<meta", "<title", "</p>", "<span"}) {
-    std::size_t at = 0;
-    while ((at = low.find(tag, at)) != std::string::npos) {
-      ++tags;
-      at += 1;
-    }
-  }
+  for (std::size_t at = low.find('<'); at != std::string::npos; at = low.find('<', at + 1))
+    for (const std::string_view tag : {"<head", "<body", "<p>", "<div", "<br", "<meta", "<title", "</p>", "<span"})
+      if (low.compare(at, tag.size(), tag) == 0) {
+        ++tags;
+        break;
+      }
   return tags >= 4;
 }
 

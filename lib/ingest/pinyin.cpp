@@ -86,13 +86,12 @@ static std::size_t headless_mark_end(std::string_view text, std::size_t at) noex
 
 StepResult remove_pinyin(std::string_view text) {
   // Marks start at '(', '（' (EF BC 88) or a '?' that swallowed the '(';
-  // none of these bytes occurs inside another UTF-8 character, so the scan
-  // can go byte by byte.
+  // every other character is stepped over whole.
   std::vector<LocalChange> changes;
   for (std::size_t i = 0; i < text.size();) {
     const auto b = static_cast<unsigned char>(text[i]);
     if (b != '?' && b != '(' && b != 0xEF) {
-      ++i;
+      i += utf8::sequence_length(b);
       continue;
     }
     if (b == '?') {  // "?qū)": a mark whose '(' was swallowed with a lost byte
@@ -105,7 +104,7 @@ StepResult remove_pinyin(std::string_view text) {
     }
     const bool open = b == '(' || (b == 0xEF && text.compare(i, 3, "\xEF\xBC\x88") == 0);
     if (!open) {
-      ++i;
+      i += utf8::sequence_length(b);
       continue;
     }
     const std::size_t end = pinyin_mark_end(text, i);

@@ -95,25 +95,44 @@ StepResult apply_nfkc(std::string_view text) {
   const icu::Normalizer2& n = nfkc();
   const NfkcTable& table = NfkcTable::instance();
   std::vector<LocalChange> changes;
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t start = i;
-    const char32_t cp = utf8::next(text, i);
-    if (cp < 0x80 && (i >= text.size() || static_cast<unsigned char>(text[i]) < 0xCC)) continue;
-    const std::size_t after = i;
-    // The chunk runs to the next character that starts a new normalisation unit.
-    std::size_t end = i;
-    while (end < text.size()) {
-      std::size_t k = end;
-      const char32_t next = utf8::next(text, k);
-      if (table.boundary_before(next)) break;
-      end = k;
+  const std::size_t size = text.size();
+  // Each character is decoded once: the one after the current character
+  // decides whether the current one is a unit of its own.
+  std::size_t i = 0, next = 0;
+  char32_t cp = size > 0 ? utf8::next(text, next) : 0;
+  while (i < size) {
+    const std::size_t start = i, after = next;
+    char32_t following = 0;
+    bool boundary_after = true;  // the end of the text is a boundary
+    if (after < size) {
+      following = utf8::next(text, next);
+      boundary_after = table.boundary_before(following);
     }
-    if (end == i && (cp < 0x80 || table.inert(cp))) continue;
-    const std::string_view chunk = text.substr(start, end - start);
+    const bool ascii_alone = cp < 0x80 && (after >= size || static_cast<unsigned char>(text[after]) < 0xCC);
+    if (ascii_alone || (boundary_after && (cp < 0x80 || table.inert(cp)))) {
+      i = after;
+      cp = following;
+      continue;
+    }
+    // The chunk runs to the next character that starts a new normalisation unit.
+    std::size_t end = after;
+    if (!boundary_after) {
+      end = next;
+      while (end < size) {
+        std::size_t k = end;
+        const char32_t c = utf8::next(text, k);
+        if (table.boundary_before(c)) break;
+        end = k;
+      }
+    }
     i = end;
-    if (end == after && NfkcTable::in_table(cp)) {
+    next = end;
+    const char32_t chunk_cp = cp;
+    if (next < size) cp = utf8::next(text, next);
+    const std::string_view chunk = text.substr(start, end - start);
+    if (end == after && NfkcTable::in_table(chunk_cp)) {
       // One character: its form alone, from the table.
-      if (const std::string* alone = table.single(cp))
+      if (const std::string* alone = table.single(chunk_cp))
         changes.push_back({CleanStep::Width, "replaced", start, end, *alone, "nfkc"});
       continue;
     }
