@@ -56,22 +56,21 @@ class NoiseTerms {
     for (std::size_t i = 0; i < line.size();) {
       const std::size_t at = i;
       const auto lead = static_cast<unsigned char>(line[i]);
-      char32_t key;
-      if (lead < 0x80) {
-        key = fold_ascii(lead);
-        ++i;
-      } else {
-        key = utf8::next(line, i);
-        if (key >= 0x10000) continue;
-      }
-      if (!first_.test(key)) continue;  // the common case, from a table that stays in cache
-      const std::uint16_t bucket = bucket_of_[key];
-      for (std::size_t t : buckets_[bucket - 1]) {
-        const Term& term = terms_[t];
-        if (matches(line, at, term.text)) hits.push_back({term.cls, at, at + term.text.size()});
-      }
+      const char32_t key = lead < 0x80 ? fold_ascii(lead) : utf8::next(line, i);
+      if (lead < 0x80) ++i;
+      add_matches(line, at, key, hits);
     }
     return hits;
+  }
+
+  // Adds the terms found at byte `at` of a line, where character `key`
+  // (ASCII letters upper-cased) starts.
+  void add_matches(std::string_view line, std::size_t at, char32_t key, std::vector<Hit>& hits) const {
+    if (key >= 0x10000 || !first_.test(key)) return;  // the common case, from a table that stays in cache
+    for (std::size_t t : buckets_[bucket_of_[key] - 1]) {
+      const Term& term = terms_[t];
+      if (matches(line, at, term.text)) hits.push_back({term.cls, at, at + term.text.size()});
+    }
   }
 
   const std::vector<Term>& roles() const noexcept { return roles_; }
@@ -147,8 +146,10 @@ struct LineShape {
   bool at_sign = false;
 };
 
-// What shape_of() notes about each BMP character, one byte each, so that
-// a line costs one lookup per character.
+// What shape_of() notes about each character. Beyond ASCII nearly every
+// character is Han or nothing; the few others (full-width digits and
+// punctuation, the ideographic space, 丨) are kept apart, so the lookup
+// touches little memory even when other stages have filled the cache.
 class ShapeTable {
  public:
   enum : unsigned char { kSpace = 1, kHan = 2, kDigit = 4, kSeparator = 8, kDash = 16, kSentence = 32, kFullStop = 64, kAt = 128 };
@@ -158,25 +159,58 @@ class ShapeTable {
     return table;
   }
 
-  unsigned char of(char32_t c) const noexcept { return c < 0x10000 ? bmp_[c] : (is_han(c) ? kHan : 0); }
+  unsigned char of(char32_t c) const noexcept {
+    if (c < 0x80) return ascii_[c];
+    if (c < 0x10000 && special_.test(c))
+      return std::lower_bound(specials_.begin(), specials_.end(), std::make_pair(c, static_cast<unsigned char>(0)))->second;
+    return is_han(c) ? kHan : 0;
+  }
 
  private:
-  ShapeTable() : bmp_(0x10000, 0) {
-    for (char32_t c = 0; c < 0x10000; ++c) {
-      unsigned char f = 0;
-      if (c == U' ' || c == U'\t' || c == U'\u3000') f |= kSpace;
-      if (is_han(c)) f |= kHan;
-      if ((c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９')) f |= kDigit;
-      if (is_title_separator(c)) f |= kSeparator;
-      if (c == U'-') f |= kDash;
-      if (is_sentence_punct(c)) f |= kSentence;
-      if (c == U'。') f |= kFullStop;
-      if (c == U'@' || c == U'＠') f |= kAt;
-      bmp_[c] = f;
+  static unsigned char by_rule(char32_t c) {
+    unsigned char f = 0;
+    if (c == U' ' || c == U'\t' || c == U'\u3000') f |= kSpace;
+    if (is_han(c)) f |= kHan;
+    if ((c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９')) f |= kDigit;
+    if (is_title_separator(c)) f |= kSeparator;
+    if (c == U'-') f |= kDash;
+    if (is_sentence_punct(c)) f |= kSentence;
+    if (c == U'。') f |= kFullStop;
+    if (c == U'@' || c == U'＠') f |= kAt;
+    return f;
+  }
+
+  ShapeTable() {
+    for (char32_t c = 0; c < 0x80; ++c) ascii_[c] = by_rule(c);
+    for (char32_t c = 0x80; c < 0x10000; ++c) {
+      const unsigned char f = by_rule(c);
+      if (f == (is_han(c) ? kHan : 0)) continue;
+      special_.set(c);
+      specials_.emplace_back(c, f);
     }
   }
-  std::vector<unsigned char> bmp_;
+
+  std::array<unsigned char, 0x80> ascii_{};
+  std::bitset<0x10000> special_;                           // non-ASCII characters not answered by is_han()
+  std::vector<std::pair<char32_t, unsigned char>> specials_;  // ascending
 };
+
+// Adds one character to a shape.
+void count_char(LineShape& s, unsigned char flags, unsigned char& seen) {
+  if (flags & ShapeTable::kSpace) return;
+  ++s.chars;
+  s.han += (flags & ShapeTable::kHan) != 0;
+  s.digits += (flags & ShapeTable::kDigit) != 0;
+  s.separators += (flags & ShapeTable::kSeparator) != 0;
+  s.dashes += (flags & ShapeTable::kDash) != 0;
+  seen |= flags;
+}
+
+void finish_shape(LineShape& s, unsigned char seen) {
+  s.sentence_punct = (seen & ShapeTable::kSentence) != 0;
+  s.full_stop = (seen & ShapeTable::kFullStop) != 0;
+  s.at_sign = (seen & ShapeTable::kAt) != 0;
+}
 
 LineShape shape_of(std::string_view line) {
   const ShapeTable& table = ShapeTable::instance();
@@ -184,19 +218,38 @@ LineShape shape_of(std::string_view line) {
   unsigned char seen = 0;  // every flag met
   for (std::size_t i = 0; i < line.size();) {
     const auto lead = static_cast<unsigned char>(line[i]);
-    const unsigned char f = lead < 0x80 ? table.of(line[i++]) : table.of(utf8::next(line, i));
-    if (f & ShapeTable::kSpace) continue;
-    ++s.chars;
-    s.han += (f & ShapeTable::kHan) != 0;
-    s.digits += (f & ShapeTable::kDigit) != 0;
-    s.separators += (f & ShapeTable::kSeparator) != 0;
-    s.dashes += (f & ShapeTable::kDash) != 0;
-    seen |= f;
+    count_char(s, lead < 0x80 ? table.of(line[i++]) : table.of(utf8::next(line, i)), seen);
   }
-  s.sentence_punct = (seen & ShapeTable::kSentence) != 0;
-  s.full_stop = (seen & ShapeTable::kFullStop) != 0;
-  s.at_sign = (seen & ShapeTable::kAt) != 0;
+  finish_shape(s, seen);
   return s;
+}
+
+// A line's shape and keyword hits, read in one pass.
+struct LineScan {
+  LineShape shape;
+  std::vector<Hit> hits;
+};
+
+LineScan scan_line(std::string_view line) {
+  const ShapeTable& table = ShapeTable::instance();
+  const NoiseTerms& terms = NoiseTerms::instance();
+  LineScan scan;
+  unsigned char seen = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    const std::size_t at = i;
+    const auto lead = static_cast<unsigned char>(line[i]);
+    if (lead < 0x80) {
+      ++i;
+      terms.add_matches(line, at, lead >= 'a' && lead <= 'z' ? lead - 32 : lead, scan.hits);
+      count_char(scan.shape, table.of(lead), seen);
+      continue;
+    }
+    const char32_t c = utf8::next(line, i);
+    terms.add_matches(line, at, c, scan.hits);
+    count_char(scan.shape, table.of(c), seen);
+  }
+  finish_shape(scan.shape, seen);
+  return scan;
 }
 
 // Han characters of the line covered by hits of the given classes.
@@ -351,14 +404,14 @@ StepResult remove_boilerplate(std::string_view text) {
   const std::vector<Line> lines = split_lines(folded);
   std::vector<LineVerdict> verdicts(lines.size());
   std::vector<LineShape> shapes(lines.size());
-  const NoiseTerms& terms = NoiseTerms::instance();
   for (std::size_t k = 0; k < lines.size(); ++k) {
     const std::string_view line = trimmed(std::string_view(folded).substr(lines[k].begin, lines[k].end - lines[k].begin));
     LineVerdict& v = verdicts[k];
     v.blank = line.empty();
     if (v.blank) continue;
-    const LineShape& shape = shapes[k] = shape_of(line);
-    const std::vector<Hit> hits = terms.find(line);
+    LineScan scan = scan_line(line);
+    const LineShape& shape = shapes[k] = scan.shape;
+    const std::vector<Hit>& hits = scan.hits;
     v.reason = classify(line, shape, hits);
     v.credit_shaped = is_credit_shaped(line, shape) && count(hits, TermClass::Source) == 0;
     v.title_like = shape.chars <= 40 && !shape.full_stop && !shape.sentence_punct;

@@ -2,6 +2,7 @@
 // already NFKC-inert; ASCII and ordinary Han characters are copied.
 #include "ingest/width.hpp"
 
+#include <bitset>
 #include <unordered_map>
 #include <vector>
 
@@ -48,44 +49,52 @@ class NfkcTable {
     return table;
   }
 
-  bool boundary_before(char32_t c) const {
-    return c < 0x10000 ? (flags_[c] & kBoundary) != 0 : nfkc().hasBoundaryBefore(static_cast<UChar32>(c));
+  static constexpr unsigned char kBoundary = 1, kInert = 2, kChanges = 4;
+
+  // kBoundary and kInert of any character (kChanges only for the BMP).
+  unsigned char flags(char32_t c) const {
+    if (c < 0x10000)
+      return static_cast<unsigned char>((boundary_.test(c) ? kBoundary : 0) | (inert_.test(c) ? kInert : 0) |
+                                        (changes_.test(c) ? kChanges : 0));
+    const auto u = static_cast<UChar32>(c);
+    return static_cast<unsigned char>((nfkc().hasBoundaryBefore(u) ? kBoundary : 0) | (nfkc().isInert(u) ? kInert : 0));
   }
-  bool inert(char32_t c) const {
-    return c < 0x10000 ? (flags_[c] & kInert) != 0 : nfkc().isInert(static_cast<UChar32>(c));
+
+  bool boundary_before(char32_t c) const {
+    return c < 0x10000 ? boundary_.test(c) : nfkc().hasBoundaryBefore(static_cast<UChar32>(c));
   }
   // Whether single() answers for `c` alone (BMP, not a surrogate).
   static bool in_table(char32_t c) { return c < 0x10000 && !is_surrogate(c); }
   // The NFKC form of `c` alone when it differs from `c`, else null.
   const std::string* single(char32_t c) const {
-    if (c >= 0x10000 || !(flags_[c] & kChanges)) return nullptr;
+    if (c >= 0x10000 || !changes_.test(c)) return nullptr;
     return &singles_.find(c)->second;
   }
 
  private:
-  static constexpr unsigned char kBoundary = 1, kInert = 2, kChanges = 4;
 
-  NfkcTable() : flags_(0x10000, 0) {
+  NfkcTable() {
     const icu::Normalizer2& n = nfkc();
     for (char32_t c = 0; c < 0x10000; ++c) {
       const auto u = static_cast<UChar32>(c);
-      unsigned char f = 0;
-      if (n.hasBoundaryBefore(u)) f |= kBoundary;
-      if (n.isInert(u)) f |= kInert;
-      if (!(f & kInert) && !is_surrogate(c)) {
-        const std::string alone = utf8::encode(c);
-        bool ok = false;
-        std::string normal = normalize_utf8(n, alone, ok);
-        if (ok && normal != alone) {
-          f |= kChanges;
-          singles_.emplace(c, std::move(normal));
-        }
+      if (n.hasBoundaryBefore(u)) boundary_.set(c);
+      if (n.isInert(u)) {
+        inert_.set(c);
+        continue;
       }
-      flags_[c] = f;
+      if (is_surrogate(c)) continue;
+      const std::string alone = utf8::encode(c);
+      bool ok = false;
+      std::string normal = normalize_utf8(n, alone, ok);
+      if (ok && normal != alone) {
+        changes_.set(c);
+        singles_.emplace(c, std::move(normal));
+      }
     }
   }
 
-  std::vector<unsigned char> flags_;
+  // Bitsets rather than a byte per character: small enough to stay in cache.
+  std::bitset<0x10000> boundary_, inert_, changes_;
   std::unordered_map<char32_t, std::string> singles_;
 };
 
@@ -100,18 +109,21 @@ StepResult apply_nfkc(std::string_view text) {
   // decides whether the current one is a unit of its own.
   std::size_t i = 0, next = 0;
   char32_t cp = size > 0 ? utf8::next(text, next) : 0;
+  unsigned char cp_flags = table.flags(cp);
   while (i < size) {
     const std::size_t start = i, after = next;
     char32_t following = 0;
-    bool boundary_after = true;  // the end of the text is a boundary
+    unsigned char following_flags = NfkcTable::kBoundary;  // the end of the text is a boundary
     if (after < size) {
       following = utf8::next(text, next);
-      boundary_after = table.boundary_before(following);
+      following_flags = table.flags(following);
     }
+    const bool boundary_after = (following_flags & NfkcTable::kBoundary) != 0;
     const bool ascii_alone = cp < 0x80 && (after >= size || static_cast<unsigned char>(text[after]) < 0xCC);
-    if (ascii_alone || (boundary_after && (cp < 0x80 || table.inert(cp)))) {
+    if (ascii_alone || (boundary_after && (cp < 0x80 || (cp_flags & NfkcTable::kInert)))) {
       i = after;
       cp = following;
+      cp_flags = following_flags;
       continue;
     }
     // The chunk runs to the next character that starts a new normalisation unit.
@@ -128,7 +140,10 @@ StepResult apply_nfkc(std::string_view text) {
     i = end;
     next = end;
     const char32_t chunk_cp = cp;
-    if (next < size) cp = utf8::next(text, next);
+    if (next < size) {
+      cp = utf8::next(text, next);
+      cp_flags = table.flags(cp);
+    }
     const std::string_view chunk = text.substr(start, end - start);
     if (end == after && NfkcTable::in_table(chunk_cp)) {
       // One character: its form alone, from the table.
