@@ -224,44 +224,53 @@ LineShape shape_of(std::string_view line) {
   return s;
 }
 
-// A line's shape and keyword hits, read in one pass.
-struct LineScan {
-  LineShape shape;
-  std::vector<Hit> hits;
-};
+// Reads a line's shape and keyword hits in one pass. One scanner serves a
+// whole text, so the hit list's storage is reused from line to line.
+class LineScanner {
+ public:
+  struct Result {
+    LineShape shape;
+    const std::vector<Hit>& hits;
+  };
 
-LineScan scan_line(std::string_view line) {
-  const ShapeTable& table = ShapeTable::instance();
-  const NoiseTerms& terms = NoiseTerms::instance();
-  LineScan scan;
-  unsigned char seen = 0;
-  for (std::size_t i = 0; i < line.size();) {
-    const std::size_t at = i;
-    const auto lead = static_cast<unsigned char>(line[i]);
-    if (lead < 0x80) {
-      ++i;
-      terms.add_matches(line, at, lead >= 'a' && lead <= 'z' ? lead - 32 : lead, scan.hits);
-      count_char(scan.shape, table.of(lead), seen);
-      continue;
+  Result scan(std::string_view line) {
+    const ShapeTable& table = ShapeTable::instance();
+    const NoiseTerms& terms = NoiseTerms::instance();
+    hits_.clear();
+    LineShape shape;
+    unsigned char seen = 0;
+    for (std::size_t i = 0; i < line.size();) {
+      const std::size_t at = i;
+      const auto lead = static_cast<unsigned char>(line[i]);
+      if (lead < 0x80) {
+        ++i;
+        terms.add_matches(line, at, lead >= 'a' && lead <= 'z' ? lead - 32 : lead, hits_);
+        count_char(shape, table.of(lead), seen);
+        continue;
+      }
+      const char32_t c = utf8::next(line, i);
+      terms.add_matches(line, at, c, hits_);
+      count_char(shape, table.of(c), seen);
     }
-    const char32_t c = utf8::next(line, i);
-    terms.add_matches(line, at, c, scan.hits);
-    count_char(scan.shape, table.of(c), seen);
+    finish_shape(shape, seen);
+    return {shape, hits_};
   }
-  finish_shape(scan.shape, seen);
-  return scan;
-}
+
+ private:
+  std::vector<Hit> hits_;
+};
 
 // Han characters of the line covered by hits of the given classes.
 std::size_t covered_han(std::string_view line, const std::vector<Hit>& hits, std::initializer_list<TermClass> classes) {
-  std::vector<bool> covered(line.size(), false);
-  for (const Hit& h : hits)
-    if (std::find(classes.begin(), classes.end(), h.cls) != classes.end())
-      std::fill(covered.begin() + static_cast<long>(h.begin), covered.begin() + static_cast<long>(h.end), true);
+  auto covered = [&](std::size_t at) {  // hits are few: no per-byte table needed
+    for (const Hit& h : hits)
+      if (at >= h.begin && at < h.end && std::find(classes.begin(), classes.end(), h.cls) != classes.end()) return true;
+    return false;
+  };
   std::size_t n = 0;
   for (std::size_t i = 0; i < line.size();) {
     const std::size_t at = i;
-    if (is_han(utf8::next(line, i)) && covered[at]) ++n;
+    if (is_han(utf8::next(line, i)) && covered(at)) ++n;
   }
   return n;
 }
@@ -404,12 +413,13 @@ StepResult remove_boilerplate(std::string_view text) {
   const std::vector<Line> lines = split_lines(folded);
   std::vector<LineVerdict> verdicts(lines.size());
   std::vector<LineShape> shapes(lines.size());
+  LineScanner scanner;
   for (std::size_t k = 0; k < lines.size(); ++k) {
     const std::string_view line = trimmed(std::string_view(folded).substr(lines[k].begin, lines[k].end - lines[k].begin));
     LineVerdict& v = verdicts[k];
     v.blank = line.empty();
     if (v.blank) continue;
-    LineScan scan = scan_line(line);
+    const LineScanner::Result scan = scanner.scan(line);
     const LineShape& shape = shapes[k] = scan.shape;
     const std::vector<Hit>& hits = scan.hits;
     v.reason = classify(line, shape, hits);

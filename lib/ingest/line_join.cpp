@@ -118,7 +118,7 @@ StepResult join_broken_lines(std::string_view text) {
     k = next - 1;
   }
   if (changes.empty()) return unchanged(text);
-  MapBuilder out(text);
+  MapBuilder out(text, changes.size());
   std::size_t copied = 0;
   for (const LocalChange& c : changes) {
     out.copy(copied, c.begin);

@@ -223,8 +223,9 @@ StepResult repair_mojibake(std::string_view text) {
   }
 
   if (repairs.empty()) return unchanged(text);
-  MapBuilder out(text);
+  MapBuilder out(text, repairs.size());
   std::vector<LocalChange> changes;
+  changes.reserve(repairs.size());
   std::size_t copied = 0;
   for (const Repair& r : repairs) {
     out.copy(copied, r.begin);

@@ -116,7 +116,7 @@ StepResult remove_pinyin(std::string_view text) {
     i = end;
   }
   if (changes.empty()) return unchanged(text);
-  MapBuilder out(text);
+  MapBuilder out(text, changes.size());
   std::size_t copied = 0;
   for (const LocalChange& c : changes) {
     out.copy(copied, c.begin);

@@ -5,6 +5,7 @@
 // maps with OffsetMap::then, so a step only ever thinks about its own input.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -65,7 +66,12 @@ struct StepResult {
 // so composing maps never splits a character.
 class MapBuilder {
  public:
-  explicit MapBuilder(std::string_view input) : input_(input) { text_.reserve(input.size()); }
+  // `edits` is how many insertions the step will make, if known: the
+  // segments then need no reallocation.
+  explicit MapBuilder(std::string_view input, std::size_t edits = 0) : input_(input) {
+    text_.reserve(input.size());
+    segments_.reserve(2 * edits + 1);
+  }
 
   // Copies input bytes [begin, end), which must start and end on characters.
   void copy(std::size_t begin, std::size_t end) {
@@ -117,6 +123,7 @@ struct Line {
 // Splits a text into lines at '\n'.
 inline std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
+  lines.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   std::size_t start = 0;
   for (std::size_t i; (i = text.find('\n', start)) != std::string_view::npos; start = i + 1)
     lines.push_back({start, i});

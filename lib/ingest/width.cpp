@@ -157,7 +157,7 @@ StepResult apply_nfkc(std::string_view text) {
     changes.push_back({CleanStep::Width, "replaced", start, end, std::move(result), "nfkc"});
   }
   if (changes.empty()) return unchanged(text);
-  MapBuilder out(text);
+  MapBuilder out(text, changes.size());
   std::size_t copied = 0;
   for (const LocalChange& c : changes) {
     out.copy(copied, c.begin);
@@ -175,9 +175,9 @@ bool is_blank_char(char c) { return c == ' ' || c == '\t'; }
 // Collapses spaces, trims lines, keeps one blank line between paragraphs
 // and none at the start or end.
 StepResult collapse_whitespace(std::string_view text) {
-  MapBuilder out(text);
-  std::vector<LocalChange> changes;
   const std::vector<Line> lines = split_lines(text);
+  MapBuilder out(text, lines.size());
+  std::vector<LocalChange> changes;
   std::size_t pending_blank = 0;  // blank lines seen since the last text line
   bool any_text = false;
   for (const Line& l : lines) {
