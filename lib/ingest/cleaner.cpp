@@ -60,7 +60,8 @@ class Run {
   }
 
   void apply(ingest::StepResult r) {
-    out_.changes.reserve(out_.changes.size() + r.changes.size());
+    const std::size_t needed = out_.changes.size() + r.changes.size();
+    if (needed > out_.changes.capacity()) out_.changes.reserve(std::max(needed, 2 * out_.changes.capacity()));
     std::size_t* count = nullptr;  // of the step of the change before
     OffsetMap::Scanner scan(map_);  // changes come in text order
     for (ingest::LocalChange& c : r.changes) {

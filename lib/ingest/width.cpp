@@ -103,7 +103,15 @@ class NfkcTable {
 StepResult apply_nfkc(std::string_view text) {
   const icu::Normalizer2& n = nfkc();
   const NfkcTable& table = NfkcTable::instance();
-  std::vector<LocalChange> changes;
+  // Replacements are gathered as small records first (news text holds
+  // dozens per article), then made changes at their final count.
+  struct Edit {
+    std::uint32_t begin;
+    std::uint32_t end;
+    const std::string* alone;  // the table's form, or null for computed[...]
+  };
+  std::vector<Edit> edits;
+  std::vector<std::string> computed;  // forms of multi-character chunks, in order
   const std::size_t size = text.size();
   // Each character is decoded once: the one after the current character
   // decides whether the current one is a unit of its own.
@@ -148,15 +156,22 @@ StepResult apply_nfkc(std::string_view text) {
     if (end == after && NfkcTable::in_table(chunk_cp)) {
       // One character: its form alone, from the table.
       if (const std::string* alone = table.single(chunk_cp))
-        changes.push_back({CleanStep::Width, "replaced", start, end, *alone, "nfkc"});
+        edits.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), alone});
       continue;
     }
     bool ok = false;
     std::string result = normalize_utf8(n, chunk, ok);
     if (!ok || result == chunk) continue;
-    changes.push_back({CleanStep::Width, "replaced", start, end, std::move(result), "nfkc"});
+    edits.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), nullptr});
+    computed.push_back(std::move(result));
   }
-  if (changes.empty()) return unchanged(text);
+  if (edits.empty()) return unchanged(text);
+  std::vector<LocalChange> changes;
+  changes.reserve(edits.size());
+  std::size_t next_computed = 0;
+  for (const Edit& e : edits)
+    changes.push_back({CleanStep::Width, "replaced", e.begin, e.end,
+                       e.alone ? *e.alone : std::move(computed[next_computed++]), "nfkc"});
   MapBuilder out(text, changes.size());
   std::size_t copied = 0;
   for (const LocalChange& c : changes) {
