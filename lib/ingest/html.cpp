@@ -218,19 +218,31 @@ FormatResult extract_html(std::string_view html, bool drop_chrome) {
   return HtmlWalker(html, drop_chrome).run(output->document);
 }
 
+namespace {
+
+// Tells whether `text` holds `lower` (lower-case ASCII) at `at`, ignoring ASCII case.
+bool has_at(std::string_view text, std::size_t at, std::string_view lower) noexcept {
+  if (at > text.size() || text.size() - at < lower.size()) return false;
+  for (std::size_t k = 0; k < lower.size(); ++k) {
+    char c = text[at + k];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[k]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool looks_like_html(std::string_view text) noexcept {
   const std::string_view head = text.substr(0, 2048);
-  std::string low(head);
-  for (char& c : low)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   std::size_t i = 0;
-  while (i < low.size() && std::isspace(static_cast<unsigned char>(low[i]))) ++i;
-  if (low.compare(i, 9, "<!doctype") == 0 || low.compare(i, 5, "<html") == 0) return true;
+  while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
+  if (has_at(head, i, "<!doctype") || has_at(head, i, "<html")) return true;
   // Tags counted where each '<' stands (no two of them start alike).
   int tags = 0;
-  for (std::size_t at = low.find('<'); at != std::string::npos; at = low.find('<', at + 1))
+  for (std::size_t at = head.find('<'); at != std::string_view::npos; at = head.find('<', at + 1))
     for (const std::string_view tag : {"<head", "<body", "<p>", "<div", "<br", "<meta", "<title", "</p>", "<span"})
-      if (low.compare(at, tag.size(), tag) == 0) {
+      if (has_at(head, at, tag)) {
         ++tags;
         break;
       }
