@@ -261,16 +261,16 @@ class LineScanner {
 };
 
 // Han characters of the line covered by hits of the given classes.
+// `hits` come in order of their start, so one sweep tracks how far the hits
+// started so far reach: linear, and no per-byte table.
 std::size_t covered_han(std::string_view line, const std::vector<Hit>& hits, std::initializer_list<TermClass> classes) {
-  auto covered = [&](std::size_t at) {  // hits are few: no per-byte table needed
-    for (const Hit& h : hits)
-      if (at >= h.begin && at < h.end && std::find(classes.begin(), classes.end(), h.cls) != classes.end()) return true;
-    return false;
-  };
-  std::size_t n = 0;
+  std::size_t n = 0, next_hit = 0, reach = 0;
   for (std::size_t i = 0; i < line.size();) {
     const std::size_t at = i;
-    if (is_han(utf8::next(line, i)) && covered(at)) ++n;
+    for (; next_hit < hits.size() && hits[next_hit].begin <= at; ++next_hit)
+      if (std::find(classes.begin(), classes.end(), hits[next_hit].cls) != classes.end())
+        reach = std::max(reach, hits[next_hit].end);
+    if (is_han(utf8::next(line, i)) && at < reach) ++n;
   }
   return n;
 }

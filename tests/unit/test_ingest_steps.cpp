@@ -87,6 +87,16 @@ TEST_CASE("boilerplate lines are classified by rule", "[ingest][boilerplate]") {
   CHECK(ingest::classify_noise_line(std::get<0>(cases)) == std::get<1>(cases));
 }
 
+TEST_CASE("weak spam terms count by how much of the line they cover", "[ingest][boilerplate]") {
+  // Three weak terms (one of them twice, overlapping another) covering most of the line.
+  CHECK(ingest::classify_noise_line("欧美精品精品视频在线观看") == "spam");
+  // The same terms inside a long ordinary sentence cover too little of it.
+  std::string sentence = "报告指出,欧美市场的精品视频服务在线观看人数增长,";
+  for (int i = 0; i < 20; ++i) sentence += "研究机构认为这一趋势将延续到明年并带动相关产业发展,";
+  sentence += "专家表示需要加强监管。";
+  CHECK(ingest::classify_noise_line(sentence) == "");
+}
+
 TEST_CASE("lines broken mid-sentence are joined, paragraphs stay", "[ingest][linejoin]") {
   const auto cases = GENERATE(table<std::string, std::string>({
       {"产业园已聚集企业200余家,园区累计培育国家级公共\n\n技术平台5个,企业7家。",
