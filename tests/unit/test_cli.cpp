@@ -193,3 +193,25 @@ TEST_CASE("clean prints text and explain names an entity's relations", "[cli]") 
   CHECK(unknown.code == 1);
   CHECK(unknown.err.find("不存在的公司") != std::string::npos);
 }
+
+TEST_CASE("--max-evidence bounds the evidence kept, not the counts", "[cli]") {
+  const fs::path dir = scratch("max-evidence");
+  // The same relation stated in five articles.
+  for (int i = 0; i < 5; ++i)
+    write(dir / ("a" + std::to_string(i) + ".txt"),
+          "第" + std::to_string(i) + "天，华为与腾讯签约合作，共建人工智能开放平台。\n");
+  const std::string all = (dir / "all.jsonld").string();
+  const std::string two = (dir / "two.jsonld").string();
+  REQUIRE(kg_run({"build", dir.string(), "-o", all, "--max-evidence", "all", "-q"}).code == 0);
+  REQUIRE(kg_run({"build", dir.string(), "-o", two, "--max-evidence", "2", "-q"}).code == 0);
+  const std::string with_all = slurp(all);
+  const std::string with_two = slurp(two);
+  CHECK(with_two.size() < with_all.size());
+  // Both report the full count of five sentences for the partnership.
+  CHECK(with_all.find("\"evidenceCount\":5") != std::string::npos);
+  CHECK(with_two.find("\"evidenceCount\":5") != std::string::npos);
+
+  const Result bad = kg_run({"build", dir.string(), "-o", two, "--max-evidence", "many"});
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find("--max-evidence") != std::string::npos);
+}

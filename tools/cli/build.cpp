@@ -97,13 +97,13 @@ void check_outputs(const std::vector<std::string>& outputs, const std::string& f
 }  // namespace
 
 int run_build(const InputOptions& input, const std::vector<std::string>& outputs, const std::string& format,
-              bool co_occurrence, Streams io) {
+              bool co_occurrence, const GraphOptions& bounds, Streams io) {
   check_outputs(outputs, format, true);
   const auto start = Clock::now();
   PipelineOptions options = pipeline_options(input);
   options.co_occurrence = co_occurrence;
   const Pipeline pipeline(options);
-  Graph graph;
+  Graph graph(bounds);
   Tally tally;
   extract_all(pipeline, input, io, [&](DocumentExtraction x) {
     tally.add(x);
@@ -151,10 +151,10 @@ int run_extract(const InputOptions& input, const std::string& output, Streams io
 }
 
 int run_merge(const std::vector<std::string>& fragments, const std::vector<std::string>& outputs,
-              const std::string& format, bool quiet, Streams io) {
+              const std::string& format, bool quiet, const GraphOptions& bounds, Streams io) {
   check_outputs(outputs, format == "jsonl" ? "" : format, true);
   const auto start = Clock::now();
-  Graph graph;
+  Graph graph(bounds);
   for (const std::string& path : fragments) {
     if (path == "-") {
       graph.merge(read_fragments(io.in, "stdin"));

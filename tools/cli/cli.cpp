@@ -6,8 +6,10 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <exception>
 #include <ostream>
+#include <string>
 
 #include "cli/commands.hpp"
 #include "kg/error.hpp"
@@ -52,6 +54,42 @@ void add_input_options(CLI::App& cmd, InputOptions& o, bool with_jobs) {
   cmd.add_flag("-q,--quiet", o.quiet, "Print no progress and no summary.");
 }
 
+// --max-evidence and --max-samples: a count, or "all" for no bound.
+void add_bounds_options(CLI::App& cmd, GraphOptions& bounds) {
+  auto count_or_all = [](const std::string& option, std::size_t& target) {
+    return [option, &target](const std::string& value) {
+      if (value == "all") {
+        target = SIZE_MAX;
+        return;
+      }
+      std::size_t used = 0;
+      unsigned long long n = 0;
+      try {
+        n = std::stoull(value, &used);
+      } catch (const std::exception&) {
+        used = 0;
+      }
+      if (used == 0 || used != value.size() || value[0] == '-')
+        throw CLI::ValidationError(option, "'" + value + "' is neither a count nor 'all'");
+      target = static_cast<std::size_t>(n);
+    };
+  };
+  cmd.add_option_function<std::string>("--max-evidence", count_or_all("--max-evidence", bounds.max_evidence),
+                                       "Evidence sentences kept per edge, the most confident first (default " +
+                                           std::to_string(bounds.max_evidence) +
+                                           "; 'all' keeps every one,\n"
+                                           "and memory then grows with the corpus). Counts are always exact.")
+      ->type_name("N|all");
+  cmd.add_option_function<std::string>(
+         "--max-samples", [&bounds, set = count_or_all("--max-samples", bounds.max_mentions)](const std::string& value) {
+           set(value);
+           bounds.max_documents = bounds.max_mentions;
+         },
+         "Mentions and document ids kept per entity as samples (default " + std::to_string(bounds.max_mentions) +
+             "; 'all' keeps every one).")
+      ->type_name("N|all");
+}
+
 std::vector<std::string> reversed(std::vector<std::string> args) {
   std::reverse(args.begin(), args.end());  // CLI11 parses a reversed vector
   return args;
@@ -78,6 +116,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   build->add_option("--format", format, "Output format when it cannot come from -o: graphml or jsonld.")
       ->check(CLI::IsMember({"graphml", "jsonld"}));
   build->add_flag("--no-cooccurrence", no_cooccurrence, "Leave out the coOccurs edges.");
+  GraphOptions bounds;
+  add_bounds_options(*build, bounds);
 
   std::string fragment_output = "-";
   CLI::App* extract = app.add_subcommand(
@@ -96,6 +136,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   merge->add_option("--format", format, "Output format for standard output: graphml, jsonld or jsonl.")
       ->check(CLI::IsMember({"graphml", "jsonld", "jsonl"}));
   merge->add_flag("-q,--quiet", merge_quiet, "Print no summary.");
+  add_bounds_options(*merge, bounds);
 
   bool explain_changes = false;
   CLI::App* clean = app.add_subcommand(
@@ -119,9 +160,9 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
 
   const Streams io{in, out, err};
   try {
-    if (*build) return run_build(input, outputs, format, !no_cooccurrence, io);
+    if (*build) return run_build(input, outputs, format, !no_cooccurrence, bounds, io);
     if (*extract) return run_extract(input, fragment_output, io);
-    if (*merge) return run_merge(fragments, outputs, format, merge_quiet, io);
+    if (*merge) return run_merge(fragments, outputs, format, merge_quiet, bounds, io);
     if (*clean) return run_clean(input, explain_changes, io);
     if (*explain) return run_explain(name, input, io);
   } catch (const kg::Error& e) {

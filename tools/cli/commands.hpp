@@ -10,6 +10,7 @@
 #include "kg/clean_text.hpp"
 #include "kg/document.hpp"
 #include "kg/extraction.hpp"
+#include "kg/graph.hpp"
 #include "kg/pipeline.hpp"
 
 namespace kg::cli {
@@ -49,10 +50,10 @@ std::size_t extract_all(const Pipeline& pipeline, const InputOptions& options, S
                         const std::function<void(DocumentExtraction)>& sink);
 
 int run_build(const InputOptions& input, const std::vector<std::string>& outputs,
-              const std::string& format, bool co_occurrence, Streams io);
+              const std::string& format, bool co_occurrence, const GraphOptions& bounds, Streams io);
 int run_extract(const InputOptions& input, const std::string& output, Streams io);
 int run_merge(const std::vector<std::string>& fragments, const std::vector<std::string>& outputs,
-              const std::string& format, bool quiet, Streams io);
+              const std::string& format, bool quiet, const GraphOptions& bounds, Streams io);
 int run_clean(const InputOptions& input, bool explain, Streams io);
 int run_explain(const std::string& name, const InputOptions& input, Streams io);
 

@@ -1,6 +1,7 @@
 // kg explain NAME: an entity's relations with the sentences that support
 // them, so a reader can check each claim against its source.
 #include <algorithm>
+#include <cstdint>
 #include <ostream>
 #include <utility>
 
@@ -39,7 +40,10 @@ void print_relation(std::ostream& out, const Relation& r) {
 
 int run_explain(const std::string& name, const InputOptions& input, Streams io) {
   const Pipeline pipeline(pipeline_options(input));
-  Graph graph;
+  // A user checking a claim wants every sentence behind it.
+  GraphOptions everything;
+  everything.max_evidence = everything.max_mentions = everything.max_documents = SIZE_MAX;
+  Graph graph(everything);
   extract_all(pipeline, input, io, [&](DocumentExtraction x) { graph.add(std::move(x)); });
   const Entity* entity = graph.find(name);
   if (entity == nullptr) entity = graph.find(canonical_name(name));
