@@ -408,14 +408,15 @@ std::vector<Line> widget_tokens(std::string_view folded_line, const LineShape& s
 
 }  // namespace
 
-StepResult remove_boilerplate(std::string_view text) {
-  const std::string folded = fold_to_simplified(text);
+StepResult remove_boilerplate(std::string_view text) { return remove_boilerplate_folded(text, fold_to_simplified(text)); }
+
+StepResult remove_boilerplate_folded(std::string_view text, std::string_view folded) {
   const std::vector<Line> lines = split_lines(folded);
   std::vector<LineVerdict> verdicts(lines.size());
   std::vector<LineShape> shapes(lines.size());
   LineScanner scanner;
   for (std::size_t k = 0; k < lines.size(); ++k) {
-    const std::string_view line = trimmed(std::string_view(folded).substr(lines[k].begin, lines[k].end - lines[k].begin));
+    const std::string_view line = trimmed(folded.substr(lines[k].begin, lines[k].end - lines[k].begin));
     LineVerdict& v = verdicts[k];
     v.blank = line.empty();
     if (v.blank) continue;
@@ -455,7 +456,7 @@ StepResult remove_boilerplate(std::string_view text) {
   for (std::size_t k = 0; k < lines.size(); ++k) {
     if (!verdicts[k].reason.empty()) any_change = true;
     if (!verdicts[k].reason.empty() || verdicts[k].blank) continue;
-    tokens[k] = widget_tokens(std::string_view(folded).substr(lines[k].begin, lines[k].end - lines[k].begin), shapes[k]);
+    tokens[k] = widget_tokens(folded.substr(lines[k].begin, lines[k].end - lines[k].begin), shapes[k]);
     any_change = any_change || !tokens[k].empty();
   }
   if (!any_change) return unchanged(text);

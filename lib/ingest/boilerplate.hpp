@@ -18,4 +18,8 @@ std::string classify_noise_line(std::string_view folded_line);
 // (length, punctuation, separators). Lines are judged in simplified script.
 StepResult remove_boilerplate(std::string_view text);
 
+// The same, given fold_to_simplified(text) already made (the cleaner keeps
+// it to carry the folded copy through the later steps).
+StepResult remove_boilerplate_folded(std::string_view text, std::string_view folded);
+
 }  // namespace kg::ingest

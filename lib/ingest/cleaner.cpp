@@ -81,8 +81,19 @@ class Run {
     }
     if (r.unchanged(text_.size())) return;
     map_ = r.compose(map_);
+    if (folding_) folded_ = r.fold_output(folded_);
     text_ = std::move(r.text);
   }
+
+  // Keeps the simplified-script copy of the text from now on, carried
+  // through each step by its segments instead of folded again at the end.
+  const std::string& start_folding() {
+    if (!folding_) folded_ = fold_to_simplified(text_);
+    folding_ = true;
+    return folded_;
+  }
+
+  std::string take_folded() { return folding_ ? std::move(folded_) : fold_to_simplified(text_); }
 
   const std::string& text() const noexcept { return text_; }
   std::string take_text() { return std::move(text_); }
@@ -90,6 +101,8 @@ class Run {
 
  private:
   std::string text_;
+  std::string folded_;  // fold_to_simplified(text_) once folding_
+  bool folding_ = false;
   OffsetMap map_;
   CleanDocument& out_;
   std::vector<std::size_t> line_starts_;
@@ -137,15 +150,18 @@ CleanDocument Cleaner::clean(const RawDocument& doc) const {
   }
   if (options_.pinyin) run.apply(ingest::remove_pinyin(run.text()));
   if (options_.mojibake) run.apply(ingest::repair_mojibake(run.text()));
-  if (options_.boilerplate) run.apply(ingest::remove_boilerplate(run.text()));
+  if (options_.boilerplate) {
+    const std::string& folded = run.start_folding();
+    run.apply(ingest::remove_boilerplate_folded(run.text(), folded));
+  }
   if (options_.line_join) run.apply(ingest::join_broken_lines(run.text()));
   if (options_.width) {
     run.apply(ingest::apply_nfkc(run.text()));
     run.apply(ingest::collapse_whitespace(run.text()));
   }
+  out.folded = run.take_folded();
   out.text = run.take_text();
   out.offsets = run.take_map();
-  out.folded = fold_to_simplified(out.text);
   return out;
 }
 

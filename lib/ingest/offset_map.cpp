@@ -289,6 +289,21 @@ class RunWriter {
 
 }  // namespace
 
+std::string StepResult::fold_output(std::string_view folded_input) const {
+  if (same) return std::string(folded_input);
+  std::string out;
+  out.reserve(text.size());
+  std::size_t at = 0;  // in `text`
+  for (const Segment& s : segments) {
+    if (s.copied)
+      out.append(folded_input.substr(s.in_begin, s.out_size));
+    else
+      out += fold_to_simplified(std::string_view(text).substr(at, s.out_size));
+    at += s.out_size;
+  }
+  return out;
+}
+
 OffsetMap StepResult::compose(const OffsetMap& before) const {
   if (same) return before;
   const std::vector<OffsetMap::Run>& runs = before.runs();

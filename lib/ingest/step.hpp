@@ -56,6 +56,12 @@ struct StepResult {
   // to their whole input character).
   OffsetMap map(std::string_view input) const;
 
+  // fold_to_simplified() of the output, given that of the input: copied
+  // bytes are taken from `folded_input`, only inserted text is folded (the
+  // fold works character by character and keeps lengths, and segments
+  // start and end on characters).
+  std::string fold_output(std::string_view folded_input) const;
+
   // Composes: given `before` (input -> original), returns text -> original.
   // Same result as before.then(map(input)), in one pass of block copies.
   OffsetMap compose(const OffsetMap& before) const;
