@@ -38,12 +38,14 @@ constexpr std::array<Anaphor, 15> kAnaphors{{
 
 bool fits(const Anaphor& a, const EntityRef& e) {
   if (!is_organisation(e.type)) return false;
-  if (!a.suffix.empty() && !e.name.ends_with(a.suffix)) return false;
+  if (!a.suffix.empty() && !has_suffix(e.name, a.suffix)) return false;
   return a.any_org || e.type == a.type;
 }
 
-std::optional<EntityRef> antecedent(const Anaphor& a, const Antecedents& recent) {
-  for (auto it = recent.rbegin(); it != recent.rend(); ++it)
+std::optional<EntityRef> antecedent(const Anaphor& a, const Candidates& c) {
+  for (auto it = c.items.rbegin(); it != c.items.rend(); ++it)
+    if (it->end <= c.before && fits(a, it->entity)) return it->entity;
+  for (auto it = c.earlier.rbegin(); it != c.earlier.rend(); ++it)
     if (fits(a, *it)) return *it;
   return std::nullopt;
 }
@@ -55,24 +57,24 @@ bool starts_clause(std::string_view before) {
 
 }  // namespace
 
-std::optional<EntityRef> resolve_anaphor_suffix(std::string_view text, const Antecedents& recent) {
+std::optional<EntityRef> resolve_anaphor_suffix(std::string_view text, const Candidates& candidates) {
   for (const Anaphor& a : kAnaphors)
-    if (text.ends_with(a.word) && starts_clause(text.substr(0, text.size() - a.word.size())))
-      return antecedent(a, recent);
+    if (has_suffix(text, a.word) && starts_clause(text.substr(0, text.size() - a.word.size())))
+      return antecedent(a, candidates);
   return std::nullopt;
 }
 
 bool starts_with_anaphor(std::string_view text) {
   text = trim_space_quotes(text);
   for (const Anaphor& a : kAnaphors)
-    if (text.starts_with(a.word)) return true;
+    if (has_prefix(text, a.word)) return true;
   return false;
 }
 
-std::optional<EntityRef> resolve_anaphor_prefix(std::string_view text, const Antecedents& recent) {
+std::optional<EntityRef> resolve_anaphor_prefix(std::string_view text, const Candidates& candidates) {
   text = trim_space_quotes(text);
   for (const Anaphor& a : kAnaphors)
-    if (text.starts_with(a.word)) return antecedent(a, recent);
+    if (has_prefix(text, a.word)) return antecedent(a, candidates);
   return std::nullopt;
 }
 

@@ -1,13 +1,18 @@
 // The evidence of a knowledge-based relation is the first sentence naming
-// both ends, or else the first naming the contained one.
+// both ends, or else the first naming the contained one. The document's
+// names are known by rank (names[rank] in byte order), so what the
+// document says of each name lives in arrays indexed by rank, and a name is
+// looked up by binary search.
 #include "relate/hierarchy.hpp"
 
 #include <algorithm>
-#include <map>
+#include <array>
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "common/utf8.hpp"
+#include "relate/text.hpp"
 
 namespace kg::relate {
 namespace {
@@ -16,28 +21,63 @@ constexpr int kMaxDepth = 8;  // country > province > city > district > town, wi
 
 struct Seen {
   EntityRef entity;
-  std::string_view parent;           // from the recogniser, when it knew one
-  std::vector<std::size_t> views;    // sentences naming it, ascending
+  std::string_view parent;            // from the recogniser, when it knew one
+  std::span<const std::size_t> views;  // sentences naming it, ascending
 };
 
-using SeenMap = std::map<std::string_view, Seen, std::less<>>;
+// What the document says of each of its names, indexed by rank.
+class SeenNames {
+ public:
+  explicit SeenNames(const DocumentViews& doc) : names_(doc.names), seen_(doc.names.size()) {
+    // (rank, view) once per sentence naming it, gathered by rank with a counting pass.
+    std::vector<std::size_t> count(seen_.size() + 1, 0);
+    std::vector<std::size_t> last_view(seen_.size(), kNoParent);
+    for (std::size_t v = 0; v < doc.views.size(); ++v)
+      for (const Item& it : doc.views[v].items()) {
+        const std::uint32_t r = it.entity.rank;
+        Seen& s = seen_[r];
+        if (s.entity.name.empty()) s.entity = it.entity;
+        if (s.parent.empty() && it.mention && !it.mention->parent.empty()) s.parent = it.mention->parent;
+        if (last_view[r] != v) {
+          last_view[r] = v;
+          ++count[r + 1];
+        }
+      }
+    for (std::size_t r = 0; r < seen_.size(); ++r) count[r + 1] += count[r];
+    views_.resize(count.back());
+    std::vector<std::size_t> next(count.begin(), count.end() - 1);
+    std::fill(last_view.begin(), last_view.end(), kNoParent);
+    for (std::size_t v = 0; v < doc.views.size(); ++v)
+      for (const Item& it : doc.views[v].items()) {
+        const std::uint32_t r = it.entity.rank;
+        if (last_view[r] == v) continue;
+        last_view[r] = v;
+        views_[next[r]++] = v;
+      }
+    for (std::size_t r = 0; r < seen_.size(); ++r)
+      seen_[r].views = std::span<const std::size_t>(views_.data() + count[r], count[r + 1] - count[r]);
+  }
 
-SeenMap entities_of(const std::vector<SentenceView>& views) {
-  SeenMap seen;
-  for (std::size_t v = 0; v < views.size(); ++v)
-    for (const Item& it : views[v].items()) {
-      Seen& s = seen[it.entity.name];
-      if (s.entity.name.empty()) s.entity = it.entity;
-      if (s.parent.empty() && it.mention && !it.mention->parent.empty()) s.parent = it.mention->parent;
-      if (s.views.empty() || s.views.back() != v) s.views.push_back(v);
-    }
-  return seen;
-}
+  std::size_t size() const noexcept { return seen_.size(); }
+  const Seen& operator[](std::size_t rank) const noexcept { return seen_[rank]; }
+  std::string_view name(std::size_t rank) const noexcept { return names_[rank]; }
+
+  // Returns what the document says of `name`; nullptr when it does not name it.
+  const Seen* find(std::string_view name) const noexcept {
+    const auto at = std::lower_bound(names_.begin(), names_.end(), name);
+    return at != names_.end() && *at == name ? &seen_[static_cast<std::size_t>(at - names_.begin())] : nullptr;
+  }
+
+ private:
+  const std::vector<std::string_view>& names_;
+  std::vector<Seen> seen_;
+  std::vector<std::size_t> views_;
+};
 
 std::size_t evidence_view(const Seen& child, const Seen& parent) {
   for (std::size_t v : child.views)
     if (std::binary_search(parent.views.begin(), parent.views.end(), v)) return v;
-  return *child.views.begin();
+  return child.views.front();
 }
 
 std::string_view lexicon_parent(const Lexicon& lexicon, std::string_view name) {
@@ -48,64 +88,64 @@ std::string_view lexicon_parent(const Lexicon& lexicon, std::string_view name) {
 // The place a name starts with (天津大学, 深圳某某科技有限公司), when the
 // document mentions that place: the usual way Chinese names give a seat.
 // A few well-known names start with a place word that is not their seat.
-const Seen* leading_place(std::string_view name, const SeenMap& seen) {
+const Seen* leading_place(std::string_view name, const SeenNames& seen) {
   static constexpr std::string_view kNotSeats[] = {"中山大学", "中华", "中央"};
   for (std::string_view n : kNotSeats)
-    if (name.starts_with(n)) return nullptr;
+    if (has_prefix(name, n)) return nullptr;
   // A campus names its own place in brackets (某大学(深圳)): the name rules place it.
-  if (name.find('(') != std::string_view::npos || name.find("（") != std::string_view::npos) return nullptr;
-  std::vector<std::size_t> ends;
-  for (std::size_t i = 0; i < name.size() && ends.size() < 5;) {
+  if (name.find('(') != std::string_view::npos || contains(name, "（")) return nullptr;
+  std::array<std::size_t, 5> ends{};  // ends of the first five characters
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < name.size() && count < ends.size();) {
     i += utf8::sequence_length(static_cast<unsigned char>(name[i]));
-    ends.push_back(i);
+    ends[count++] = i;
   }
-  for (std::size_t k = ends.size(); k-- > 1;) {  // longest first, two characters at least
-    if (ends[k] >= name.size()) continue;        // the whole name is not a prefix of itself
+  for (std::size_t k = count; k-- > 1;) {  // longest first, two characters at least
+    if (ends[k] >= name.size()) continue;  // the whole name is not a prefix of itself
     std::string_view prefix = name.substr(0, ends[k]);
-    auto it = seen.find(prefix);
-    if (it == seen.end() && (prefix.ends_with("市") || prefix.ends_with("省")) && k > 1)
-      it = seen.find(prefix.substr(0, ends[k - 1]));  // 广州市… names the place 广州
-    if (it != seen.end() && it->second.entity.type == EntityType::Place &&
-        it->second.entity.level != PlaceLevel::Country)
-      return &it->second;
+    const Seen* found = seen.find(prefix);
+    if (!found && (has_suffix(prefix, "市") || has_suffix(prefix, "省")) && k > 1)
+      found = seen.find(prefix.substr(0, ends[k - 1]));  // 广州市… names the place 广州
+    if (found && found->entity.type == EntityType::Place && found->entity.level != PlaceLevel::Country)
+      return found;
   }
   return nullptr;
 }
 
 }  // namespace
 
-std::vector<PlacedFinding> hierarchy_relations(const std::vector<SentenceView>& views,
-                                               const Lexicon& lexicon, const Tables& tables) {
+std::vector<PlacedFinding> hierarchy_relations(const DocumentViews& doc, const Lexicon& lexicon,
+                                               const Tables& tables) {
   std::vector<PlacedFinding> out;
-  const SeenMap seen = entities_of(views);
-  for (const auto& [name, child] : seen) {
+  const SeenNames seen(doc);
+  for (std::size_t rank = 0; rank < seen.size(); ++rank) {
+    const std::string_view name = seen.name(rank);
+    const Seen& child = seen[rank];
     const EntityRef& c = child.entity;
     if (c.type != EntityType::Place && !is_organisation(c.type)) continue;
     // Walk up the parents until one the document mentions.
-    std::string_view up = !child.parent.empty() ? child.parent : lexicon_parent(lexicon, name);
+    const std::string_view own_parent = child.parent.empty() ? lexicon_parent(lexicon, name) : std::string_view{};
+    std::string_view up = !child.parent.empty() ? child.parent : own_parent;
     for (int depth = 0; depth < kMaxDepth && !up.empty() && up != name; ++depth) {
-      const auto found = seen.find(up);
-      if (found != seen.end()) {
-        const EntityRef& p = found->second.entity;
+      if (const Seen* found = seen.find(up)) {
+        const EntityRef& p = found->entity;
         const RelationType type = p.type == EntityType::Place ? RelationType::LocatedIn : RelationType::PartOf;
         if (relation_allows(type, c.type, p.type))
-          out.push_back({{c, type, p, {}, "hierarchy", 0.9}, evidence_view(child, found->second)});
+          out.push_back({{c, type, p, {}, "hierarchy", 0.9}, evidence_view(child, *found)});
         break;
       }
       if (c.type != EntityType::Place) break;  // an organisation's parent must be named itself
       up = lexicon_parent(lexicon, up);
     }
-    if (is_organisation(c.type) && lexicon_parent(lexicon, name).empty() && child.parent.empty())
+    if (is_organisation(c.type) && child.parent.empty() && own_parent.empty())
       if (const Seen* place = leading_place(name, seen))
-        out.push_back({{c, RelationType::LocatedIn, place->entity, {}, "name", 0.75},
-                       evidence_view(child, *place)});
+        out.push_back({{c, RelationType::LocatedIn, place->entity, {}, "name", 0.75}, evidence_view(child, *place)});
     // Named regions: their member cities.
     if (c.type == EntityType::Place)
       for (const std::string& member : tables.region_members(name)) {
-        const auto m = seen.find(member);
-        if (m == seen.end() || m->second.entity.type != EntityType::Place) continue;
-        out.push_back({{m->second.entity, RelationType::LocatedIn, c, {}, "region", 0.8},
-                       evidence_view(m->second, child)});
+        const Seen* m = seen.find(member);
+        if (!m || m->entity.type != EntityType::Place) continue;
+        out.push_back({{m->entity, RelationType::LocatedIn, c, {}, "region", 0.8}, evidence_view(*m, child)});
       }
   }
   return out;

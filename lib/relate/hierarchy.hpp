@@ -20,7 +20,7 @@ struct PlacedFinding {
   std::size_t view = 0;  // index of the sentence view whose text is the evidence
 };
 
-std::vector<PlacedFinding> hierarchy_relations(const std::vector<SentenceView>& views,
-                                               const Lexicon& lexicon, const Tables& tables);
+std::vector<PlacedFinding> hierarchy_relations(const DocumentViews& doc, const Lexicon& lexicon,
+                                               const Tables& tables);
 
 }  // namespace kg::relate

@@ -3,6 +3,7 @@
 // at its head (partOf) and 珠海 inside (locatedIn). Only immediate children
 // count, so 香港科技大学(广州) is in 广州 but not, through 香港科技大学, in 香港.
 #include <array>
+#include <span>
 #include <string>
 
 #include "relate/patterns.hpp"
@@ -13,7 +14,7 @@ namespace {
 
 // Drops a trailing parenthetical: "行动计划(2024-2025)" -> "行动计划".
 std::string_view without_parenthetical(std::string_view name) {
-  if (name.ends_with(")") || name.ends_with("）")) {
+  if (has_suffix(name, ")") || has_suffix(name, "）")) {
     const std::size_t open = std::min(name.rfind('('), name.rfind("（"));
     if (open != std::string_view::npos && open > 0) return name.substr(0, open);
   }
@@ -28,7 +29,7 @@ bool is_policy_name(std::string_view name) {
       "决定", "细则", "指南", "指引", "清单", "法", "标准", "目录", "白皮书", "若干规定", "行动"};
   name = without_parenthetical(name);
   for (std::string_view s : kSuffixes)
-    if (name.ends_with(s)) return true;
+    if (has_suffix(name, s)) return true;
   return false;
 }
 
@@ -44,7 +45,7 @@ bool only_legal_form(std::string_view rest) {
   while (!rest.empty()) {
     bool stripped = false;
     for (std::string_view w : kWords)
-      if (rest.starts_with(w)) {
+      if (has_prefix(rest, w)) {
         rest.remove_prefix(w.size());
         stripped = true;
         break;
@@ -90,7 +91,7 @@ void inner_relations(const SentenceView& view, const Item& outer, std::vector<Fi
 }
 
 // Places written one after another, larger first (广州市海珠区, 天津市河北区张兴庄).
-void adjacent_places(const SentenceView& view, const std::vector<std::size_t>& siblings,
+void adjacent_places(const SentenceView& view, std::span<const std::size_t> siblings,
                      std::vector<Finding>& out) {
   for (std::size_t k = 1; k < siblings.size(); ++k) {
     const Item& a = view.item(siblings[k - 1]);
@@ -104,14 +105,12 @@ void adjacent_places(const SentenceView& view, const std::vector<std::size_t>& s
 
 }  // namespace
 
-std::vector<Finding> name_relations(const SentenceView& view) {
-  std::vector<Finding> out;
+void name_relations(const SentenceView& view, std::vector<Finding>& out) {
   adjacent_places(view, view.top(), out);
   for (const Item& item : view.items()) {
     inner_relations(view, item, out);
     adjacent_places(view, item.children, out);
   }
-  return out;
 }
 
 }  // namespace kg::relate

@@ -51,14 +51,17 @@ inline bool may_contain(const EntityRef& outer, const EntityRef& inner) noexcept
          (outer.level == PlaceLevel::Zone && inner.level == PlaceLevel::Zone);
 }
 
-// One relation a pattern found in one sentence.
+// One relation a pattern found in one sentence. The strings view the
+// document's text or string literals, so a finding allocates nothing; only
+// the relations kept get strings of their own (RelationSet::take).
 struct Finding {
   EntityRef head;
   RelationType type = RelationType::CoOccurs;
   EntityRef tail;
-  std::string role;     // worksFor/founded: the title as written
-  std::string trigger;  // the word that signalled it, or the pattern's name
+  std::string_view role;     // worksFor/founded: the title as written
+  std::string_view trigger;  // the word that signalled it, or the pattern's name
   double confidence = 1.0;
+  bool titled = false;       // the trigger is "title:" followed by the role
 };
 
 }  // namespace kg::relate

@@ -4,9 +4,36 @@
 #include <numeric>
 
 namespace kg::relate {
+namespace {
+
+void fill_evidence(Evidence& e, const std::string& document, const Sentence& sentence, std::string_view trigger,
+                   std::string_view role, bool titled, double confidence) {
+  e.document = document;
+  e.sentence = sentence.index;
+  e.text = sentence.text;
+  e.source = sentence.source;
+  if (titled) {
+    constexpr std::string_view kTitle = "title:";
+    e.trigger.reserve(kTitle.size() + role.size());
+    e.trigger.append(kTitle).append(role);
+  } else {
+    e.trigger = trigger;
+  }
+  e.confidence = confidence;
+}
+
+}  // namespace
+
+RelationSet::RelationSet(std::size_t relations) {
+  std::size_t slots = 64;
+  while (slots < relations * 2) slots *= 2;
+  slots_.assign(slots, Slot{});
+  pending_.reserve(relations);
+  proofs_.reserve(relations * 2);
+}
 
 std::size_t RelationSet::find_or_add(Key key) {
-  if ((relations_.size() + 1) * 2 > slots_.size()) {  // keep the load under one half
+  if ((pending_.size() + 1) * 2 > slots_.size()) {  // keep the load under one half
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(std::max<std::size_t>(64, old.size() * 2), Slot{});
     for (const Slot& s : old)
@@ -21,13 +48,22 @@ std::size_t RelationSet::find_or_add(Key key) {
     if (slots_[i].key == key) return slots_[i].at;
     i = (i + 1) & (slots_.size() - 1);
   }
-  slots_[i] = Slot{key, static_cast<std::uint32_t>(relations_.size()), true};
-  relations_.emplace_back();
-  keys_.push_back(key);
-  return relations_.size() - 1;
+  slots_[i] = Slot{key, static_cast<std::uint32_t>(pending_.size()), true};
+  pending_.emplace_back().key = key;
+  return pending_.size() - 1;
 }
 
-void RelationSet::add(const Finding& f, const SentenceView& view, const std::string& document) {
+// Sentences are read in order, so a relation's proof of a sentence, when
+// there is one, is almost always its latest; the knowledge-based relations
+// added at the end may go back to earlier sentences.
+std::uint32_t RelationSet::proof_of_sentence(const Pending& r, std::size_t sentence) const noexcept {
+  if (r.proofs == 0 || sentence > r.latest_sentence) return kNone;
+  for (std::uint32_t p = r.last; p != kNone; p = proofs_[p].previous)
+    if (proofs_[p].sentence->index == sentence) return p;
+  return kNone;
+}
+
+void RelationSet::add(const Finding& f, const Sentence& sentence) {
   if (f.head.name.empty() || f.tail.name.empty() || f.head.rank == f.tail.rank) return;
   if (!relation_allows(f.type, f.head.type, f.tail.type)) return;
   if (f.type == RelationType::LocatedIn && f.head.type == EntityType::Place &&
@@ -36,42 +72,60 @@ void RelationSet::add(const Finding& f, const SentenceView& view, const std::str
   const bool swap = is_symmetric(f.type) && f.tail.rank < f.head.rank;
   const EntityRef& head = swap ? f.tail : f.head;
   const EntityRef& tail = swap ? f.head : f.tail;
-  const std::size_t before = relations_.size();
-  Relation& r = relations_[find_or_add(key_of(head.rank, f.type, tail.rank))];
-  if (relations_.size() != before) {
-    r.head = head.name;
-    r.tail = tail.name;
-    r.head_type = head.type;
-    r.tail_type = tail.type;
+  const std::size_t before = pending_.size();
+  Pending& r = pending_[find_or_add(key_of(head.rank, f.type, tail.rank))];
+  if (pending_.size() != before) {
+    r.head = head;
+    r.tail = tail;
     r.type = f.type;
   }
   if (r.role.empty()) r.role = f.role;
-  const std::size_t sentence = view.sentence().index;
-  auto same = std::find_if(r.evidence.rbegin(), r.evidence.rend(), [&](const Evidence& e) {
-    return e.sentence == sentence && e.document == document;
-  });
-  if (same == r.evidence.rend())
-    r.evidence.push_back(view.evidence(document, f.trigger, f.confidence));
-  else if (f.confidence > same->confidence)
-    *same = view.evidence(document, f.trigger, f.confidence);
-  r.weight = static_cast<double>(r.evidence.size());
+  const std::uint32_t same = proof_of_sentence(r, sentence.index);
+  if (same == kNone) {
+    proofs_.push_back(Proof{&sentence, f.trigger, f.role, f.titled, f.confidence, r.last});
+    r.last = static_cast<std::uint32_t>(proofs_.size() - 1);
+    ++r.proofs;
+    r.latest_sentence = std::max(r.latest_sentence, sentence.index);
+  } else if (f.confidence > proofs_[same].confidence) {
+    Proof& p = proofs_[same];
+    p.trigger = f.trigger;
+    p.role = f.role;
+    p.titled = f.titled;
+    p.confidence = f.confidence;
+  }
 }
 
-std::vector<Relation> RelationSet::take() {
-  std::vector<std::uint32_t> order(relations_.size());
+std::vector<Relation> RelationSet::take(const std::string& document) {
+  std::vector<std::uint32_t> order(pending_.size());
   std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return keys_[a] < keys_[b]; });
-  std::vector<Relation> out;
-  out.reserve(relations_.size());
-  for (std::uint32_t at : order) {
-    Relation& r = out.emplace_back(std::move(relations_[at]));
-    if (!std::is_sorted(r.evidence.begin(), r.evidence.end(),
-                        [](const Evidence& a, const Evidence& b) { return a.sentence < b.sentence; }))
-      std::sort(r.evidence.begin(), r.evidence.end(),
-                [](const Evidence& a, const Evidence& b) { return a.sentence < b.sentence; });
+  std::sort(order.begin(), order.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return pending_[a].key < pending_[b].key; });
+  std::vector<Relation> out(pending_.size());
+  std::vector<std::uint32_t> chain;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const Pending& p = pending_[order[k]];
+    Relation& r = out[k];
+    r.head = p.head.name;
+    r.tail = p.tail.name;
+    r.head_type = p.head.type;
+    r.tail_type = p.tail.type;
+    r.type = p.type;
+    r.role = p.role;
+    chain.clear();
+    for (std::uint32_t i = p.last; i != kNone; i = proofs_[i].previous) chain.push_back(i);
+    std::sort(chain.begin(), chain.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return proofs_[a].sentence->index < proofs_[b].sentence->index;
+    });
+    r.evidence.resize(chain.size());
+    for (std::size_t e = 0; e < chain.size(); ++e) {
+      const Proof& proof = proofs_[chain[e]];
+      fill_evidence(r.evidence[e], document, *proof.sentence, proof.trigger, proof.role, proof.titled,
+                    proof.confidence);
+    }
+    r.weight = static_cast<double>(r.evidence.size());
   }
-  relations_.clear();
-  keys_.clear();
+  pending_.clear();
+  proofs_.clear();
   slots_.clear();
   return out;
 }

@@ -1,29 +1,40 @@
 // Collects findings into one Relation per (head, type, tail), symmetric ones
 // with head < tail, keeping one piece of evidence per sentence (the most
 // confident). Not installed.
+//
+// Findings only view text, and most of them repeat a relation already
+// found or lose to a more confident reading of the same sentence, so the
+// set keeps compact records while the document is read and builds the
+// strings of each relation and its evidence once, in take().
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kg/relation.hpp"
+#include "kg/sentence.hpp"
 #include "relate/relate_types.hpp"
-#include "relate/sentence_view.hpp"
 
 namespace kg::relate {
 
 class RelationSet {
  public:
-  // Adds a finding with sentence `view` of document `document` as its
-  // evidence; ignores what the ontology forbids (kg::relation_allows), place
-  // containment against the levels, and relations of an entity with itself.
-  // Both ends must carry their rank (EntityRef::rank).
-  void add(const Finding& finding, const SentenceView& view, const std::string& document);
+  // A set expecting about `relations` relations (a hint: it grows as needed).
+  explicit RelationSet(std::size_t relations = 64);
 
-  // Hands over the relations ordered by (head, type, tail); weight is the
-  // number of sentences of evidence. The set is empty afterwards.
-  std::vector<Relation> take();
+  // Adds a finding with `sentence` as its evidence; ignores what the
+  // ontology forbids (kg::relation_allows), place containment against the
+  // levels, and relations of an entity with itself. Both ends must carry
+  // their rank (EntityRef::rank). What the finding views, and the
+  // sentence, must outlive the set.
+  void add(const Finding& finding, const Sentence& sentence);
+
+  // Hands over the relations ordered by (head, type, tail), with evidence
+  // from document `document` ordered by sentence; weight is the number of
+  // sentences of evidence. The set is empty afterwards.
+  std::vector<Relation> take(const std::string& document);
 
  private:
   // (head rank, type, tail rank) packed so that numeric order is the
@@ -32,18 +43,42 @@ class RelationSet {
   static Key key_of(std::uint32_t head, RelationType type, std::uint32_t tail) noexcept {
     return (static_cast<Key>(head) << 40) | (static_cast<Key>(type) << 32) | tail;
   }
-  // Open addressing over (key, index into relations_): a document has a
-  // few dozen to a few thousand relations, and a lookup allocates nothing.
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+
+  // One relation while the document is read.
+  struct Pending {
+    Key key = 0;
+    EntityRef head;
+    EntityRef tail;
+    RelationType type = RelationType::CoOccurs;
+    std::string_view role;           // the first finding's that had one
+    std::uint32_t last = kNone;      // its most recent proof
+    std::uint32_t proofs = 0;
+    std::size_t latest_sentence = 0;  // the highest sentence index among its proofs
+  };
+  // One piece of evidence while the document is read; the proofs of a
+  // relation are chained from the most recent back.
+  struct Proof {
+    const Sentence* sentence = nullptr;
+    std::string_view trigger;
+    std::string_view role;  // for a trigger "title:" + role
+    bool titled = false;
+    double confidence = 1.0;
+    std::uint32_t previous = kNone;
+  };
+  // Open addressing over (key, index into pending_): a document has a few
+  // dozen to a few thousand relations, and a lookup allocates nothing.
   struct Slot {
     Key key = 0;
     std::uint32_t at = 0;
     bool used = false;
   };
   std::vector<Slot> slots_;
-  std::vector<Relation> relations_;
-  std::vector<Key> keys_;  // per relation
+  std::vector<Pending> pending_;
+  std::vector<Proof> proofs_;
 
   std::size_t find_or_add(Key key);
+  std::uint32_t proof_of_sentence(const Pending& r, std::size_t sentence) const noexcept;
 };
 
 }  // namespace kg::relate

@@ -17,7 +17,7 @@ constexpr std::size_t kMaxUnitChars = 14;  // an unrecognised department between
 
 struct Employment {
   EntityRef employer;
-  std::string title;
+  std::string_view title;  // views the sentence
   bool founder = false;
   double confidence = 0.9;
 };
@@ -27,18 +27,18 @@ bool is_separator(char32_t c) { return is_list_mark(c) || c == U',' || c == U'�
 // Drops trailing spaces, colons and one bracketed remark ("投资总监(人工智能方向) ").
 std::string_view trim_title_tail(std::string_view s) {
   s = trim_space(s);
-  if (s.ends_with(":") || s.ends_with("：")) s = trim_space(s.substr(0, s.size() - (s.ends_with(":") ? 1 : 3)));
-  if (s.ends_with(")") || s.ends_with("）")) {
+  if (has_suffix(s, ":") || has_suffix(s, "：")) s = trim_space(s.substr(0, s.size() - (has_suffix(s, ":") ? 1 : 3)));
+  if (has_suffix(s, ")") || has_suffix(s, "）")) {
     const std::size_t a = s.rfind('('), b = s.rfind("（");
     const std::size_t open = a == std::string_view::npos ? b : (b == std::string_view::npos ? a : std::max(a, b));
-    if (open != std::string_view::npos && utf8::length(s.substr(open)) <= 12) s = trim_space(s.substr(0, open));
+    if (open != std::string_view::npos && !longer_than(s.substr(open), 12)) s = trim_space(s.substr(0, open));
   }
   return s;
 }
 
 // Drops a bracketed remark anywhere in a title ("协理副校长(知识转移)" -> "协理副校长").
 bool unit_is_plain(std::string_view unit) {
-  if (utf8::length(unit) > kMaxUnitChars) return false;
+  if (longer_than(unit, kMaxUnitChars)) return false;
   for (std::size_t i = 0; i < unit.size();) {
     const char32_t c = utf8::next(unit, i);
     if (is_clause_break(c) || is_separator(c) || is_quote(c) || c == U'与' || c == U'和') return false;
@@ -48,14 +48,11 @@ bool unit_is_plain(std::string_view unit) {
 
 // The items written right against each other that end with item `k` of the
 // top list (广州日报新花城, 深创投大湾区): the employer may be any of them.
-std::vector<std::size_t> adjacent_run(const SentenceView& view, std::size_t k) {
-  const auto& top = view.top();
-  std::vector<std::size_t> run{top[k]};
-  while (k > 0 && trim_space(view.between(view.item(top[k - 1]).end, view.item(top[k]).begin)).empty()) {
-    --k;
-    run.insert(run.begin(), top[k]);
-  }
-  return run;
+// Returns the place in the top list where the run starts.
+std::size_t run_start(const SentenceView& view, std::size_t k) {
+  const auto top = view.top();
+  while (k > 0 && trim_space(view.between(view.item(top[k - 1]).end, view.item(top[k]).begin)).empty()) --k;
+  return k;
 }
 
 // The organisation at the head of a unit's name when the unit is a
@@ -69,9 +66,9 @@ const Item* parent_of_unit(const SentenceView& view, const Item& unit) {
     const Item& c = view.item(ci);
     if (!is_organisation(c.entity.type) || c.begin != unit.begin) continue;
     const std::string_view rest = view.between(c.end, unit.end);
-    if (rest.find("附属") != std::string_view::npos) return nullptr;
+    if (contains(rest, "附属")) return nullptr;
     for (std::string_view s : kUnitSuffixes)
-      if (rest.ends_with(s)) return &c;
+      if (has_suffix(rest, s)) return &c;
   }
   return nullptr;
 }
@@ -82,7 +79,7 @@ const Item* place_governed(const SentenceView& view, const Item& body) {
                                                    "市政府", "省政府", "区政府", "县政府", "人民政府"};
   if (body.entity.type != EntityType::GovernmentBody) return nullptr;
   bool governs = false;
-  for (std::string_view s : kSuffixes) governs = governs || body.entity.name.ends_with(s);
+  for (std::string_view s : kSuffixes) governs = governs || has_suffix(body.entity.name, s);
   if (!governs) return nullptr;
   for (std::size_t ci : body.children)
     if (view.item(ci).entity.type == EntityType::Place && view.item(ci).begin == body.begin) return &view.item(ci);
@@ -90,42 +87,40 @@ const Item* place_governed(const SentenceView& view, const Item& body) {
 }
 
 // Employers named by the run of items ending at top[k], with `title` and the
-// unrecognised unit text between them.
-std::vector<Employment> employers_in_run(const SentenceView& view, std::size_t k,
-                                         const RoleMatch& role, std::string_view title,
-                                         std::string_view unit) {
-  std::vector<Employment> out;
-  const std::vector<std::size_t> run = adjacent_run(view, k);
+// unrecognised unit text between them; appends them to `out` and returns
+// how many.
+std::size_t employers_in_run(const SentenceView& view, std::size_t k, const RoleMatch& role,
+                             std::string_view title, std::string_view unit, std::vector<Employment>& out) {
+  const std::size_t before = out.size();
+  const auto top = view.top();
+  const std::size_t start = run_start(view, k);
   const double confidence = unit.empty() ? 0.9 : 0.75;
-  for (std::size_t r = 0; r < run.size(); ++r) {
-    const EntityRef& e = view.item(run[r]).entity;
-    const bool last = r + 1 == run.size();
+  for (std::size_t r = start; r <= k; ++r) {
+    const Item& item = view.item(top[r]);
+    const EntityRef& e = item.entity;
+    const bool last = r == k;
     if (is_organisation(e.type)) {
       const double c = last ? confidence : confidence - 0.1;
-      out.push_back({e, std::string(title), role.founder, c});
-      const Item& item = view.item(run[r]);
-      if (const Item* parent = parent_of_unit(view, item))
-        out.push_back({parent->entity, std::string(title), false, c - 0.1});
-      if (const Item* place = place_governed(view, item))
-        out.push_back({place->entity, std::string(title), false, c - 0.1});
+      out.push_back({e, title, role.founder, c});
+      if (const Item* parent = parent_of_unit(view, item)) out.push_back({parent->entity, title, false, c - 0.1});
+      if (const Item* place = place_governed(view, item)) out.push_back({place->entity, title, false, c - 0.1});
     } else if (e.type == EntityType::Place && last && role.government && unit.empty()) {
-      out.push_back({e, std::string(title), false, confidence});  // 广州市副市长
+      out.push_back({e, title, false, confidence});  // 广州市副市长
     }
   }
   // A place's party committee or government leads the place itself (珠海市委常委).
-  if (role.government && out.empty() && run.size() == 1) {
-    const EntityRef& e = view.item(run.back()).entity;
-    if (e.type == EntityType::Place) out.push_back({e, std::string(title), false, 0.7});
+  if (role.government && out.size() == before && start == k) {
+    const EntityRef& e = view.item(top[k]).entity;
+    if (e.type == EntityType::Place) out.push_back({e, title, false, 0.7});
   }
-  return out;
+  return out.size() - before;
 }
 
 // Employers written before the person at top[k]: the nearest "ORG TITLE",
-// then earlier ones chained by separators.
-std::vector<Employment> employers_before(const SentenceView& view, const Tables& tables,
-                                         std::size_t k, const Antecedents& recent) {
-  std::vector<Employment> out;
-  const auto& top = view.top();
+// then earlier ones chained by separators; appends them to `out`.
+void employers_before(const SentenceView& view, const Tables& tables, std::size_t k,
+                      const Antecedents& recent, std::vector<Employment>& out) {
+  const auto top = view.top();
   const Item& person = view.item(top[k]);
   std::size_t right = person.begin;
   bool first = true;
@@ -144,50 +139,42 @@ std::vector<Employment> employers_before(const SentenceView& view, const Tables&
     const std::optional<RoleMatch> role = tables.role_suffix(gap);
     std::string_view title = role ? gap.substr(role->begin) : std::string_view{};
     std::string_view unit = role ? gap.substr(0, role->begin) : gap;
-    if (!role && first && !person.mention->role.empty() && gap.ends_with(person.mention->role)) {
+    if (!role && first && !person.mention->role.empty() && has_suffix(gap, person.mention->role)) {
       title = gap.substr(gap.size() - person.mention->role.size());
       unit = gap.substr(0, gap.size() - title.size());
     }
     if (title.empty()) break;
     unit = trim_space(unit);
-    if (unit.ends_with("的")) unit.remove_suffix(3);
+    if (has_suffix(unit, "的")) unit.remove_suffix(3);
     if (first && !unit.empty()) {  // 该中心CEO马霖, 其副院长梁俊
-      Antecedents cands = recent;
-      for (const Item& it : view.items())
-        if (it.end <= left && is_organisation(it.entity.type)) cands.push_back(it.entity);
-      if (auto a = resolve_anaphor_suffix(unit, cands)) {
+      if (auto a = resolve_anaphor_suffix(unit, Candidates{recent, view.items(), left})) {
         RoleMatch r = role.value_or(RoleMatch{});
-        out.push_back({*a, std::string(title), r.founder, 0.6});
+        out.push_back({*a, title, r.founder, 0.6});
         break;
       }
     }
     if (!has_prev || !unit_is_plain(unit)) break;
     const Item& prev = view.item(top[k - 1]);
     if (prev.entity.type == EntityType::Person) break;
-    std::vector<Employment> found =
-        employers_in_run(view, k - 1, role.value_or(RoleMatch{}), title, unit);
-    if (found.empty()) break;
-    out.insert(out.end(), found.begin(), found.end());
+    if (employers_in_run(view, k - 1, role.value_or(RoleMatch{}), title, unit, out) == 0) break;
     // Continue the chain before the run.
-    const std::vector<std::size_t> run = adjacent_run(view, k - 1);
-    k = k - run.size();
-    right = view.item(run.front()).begin;
+    k = run_start(view, k - 1);
+    right = view.item(top[k]).begin;
     first = false;
   }
-  return out;
 }
 
-// "NAME（ORG TITLE）": the employer in brackets right after the name.
-std::vector<Employment> employers_in_brackets(const SentenceView& view, const Tables& tables,
-                                              std::size_t k) {
-  const auto& top = view.top();
+// "NAME（ORG TITLE）": the employer in brackets right after the name;
+// appends them to `out`.
+void employers_in_brackets(const SentenceView& view, const Tables& tables, std::size_t k,
+                           std::vector<Employment>& out) {
+  const auto top = view.top();
   const Item& person = view.item(top[k]);
   std::string_view after = view.text().substr(person.end);
-  if (!(after.starts_with("(") || after.starts_with("（"))) return {};
+  if (!(has_prefix(after, "(") || has_prefix(after, "（"))) return;
   const std::size_t close = std::min(after.find(')'), after.find("）"));
-  if (close == std::string_view::npos || utf8::length(after.substr(0, close)) > 40) return {};
+  if (close == std::string_view::npos || longer_than(after.substr(0, close), 40)) return;
   const std::size_t close_at = person.end + close;
-  std::vector<Employment> out;
   for (std::size_t j = k + 1; j < top.size() && view.item(top[j]).end <= close_at; ++j) {
     const bool last_inside = j + 1 == top.size() || view.item(top[j + 1]).end > close_at;
     if (!last_inside) continue;
@@ -196,15 +183,13 @@ std::vector<Employment> employers_in_brackets(const SentenceView& view, const Ta
     if (!role) continue;
     std::string_view unit = trim_space(gap.substr(0, role->begin));
     if (!unit_is_plain(unit)) continue;
-    for (Employment& e : employers_in_run(view, j, *role, gap.substr(role->begin), unit))
-      out.push_back(std::move(e));
+    employers_in_run(view, j, *role, gap.substr(role->begin), unit, out);
   }
-  return out;
 }
 
 // Tells whether the person at top[k] follows the one at top[k-1] in a list (A、B、C).
 bool continues_list(const SentenceView& view, std::size_t k) {
-  const auto& top = view.top();
+  const auto top = view.top();
   if (k == 0) return false;
   const Item& prev = view.item(top[k - 1]);
   if (prev.entity.type != EntityType::Person) return false;
@@ -213,23 +198,23 @@ bool continues_list(const SentenceView& view, std::size_t k) {
 }
 
 void emit(const EntityRef& person, const Employment& e, std::vector<Finding>& out) {
-  out.push_back({person, RelationType::WorksFor, e.employer, e.title, "title:" + e.title, e.confidence});
-  if (e.founder)
-    out.push_back({person, RelationType::Founded, e.employer, e.title, "title:" + e.title, e.confidence});
+  out.push_back({person, RelationType::WorksFor, e.employer, e.title, {}, e.confidence, true});
+  if (e.founder) out.push_back({person, RelationType::Founded, e.employer, e.title, {}, e.confidence, true});
 }
 
 }  // namespace
 
-std::vector<Finding> role_relations(const SentenceView& view, const Tables& tables,
-                                    const Antecedents& recent) {
-  std::vector<Finding> out;
-  const auto& top = view.top();
+void role_relations(const SentenceView& view, const Tables& tables, const Antecedents& recent,
+                    std::vector<Finding>& out) {
+  const auto top = view.top();
+  std::vector<Employment> found;
   std::vector<Employment> list_employers;  // of the list the current person may continue
   for (std::size_t k = 0; k < top.size(); ++k) {
     const Item& item = view.item(top[k]);
     if (item.entity.type != EntityType::Person) continue;
-    std::vector<Employment> found = employers_before(view, tables, k, recent);
-    if (found.empty()) found = employers_in_brackets(view, tables, k);
+    found.clear();
+    employers_before(view, tables, k, recent, found);
+    if (found.empty()) employers_in_brackets(view, tables, k, found);
     if (found.empty() && continues_list(view, k)) {
       for (Employment e : list_employers) {  // A、B、C after one title: same employer
         e.confidence = std::min(e.confidence, 0.8);
@@ -238,9 +223,8 @@ std::vector<Finding> role_relations(const SentenceView& view, const Tables& tabl
       continue;
     }
     for (const Employment& e : found) emit(item.entity, e, out);
-    list_employers = std::move(found);
+    std::swap(list_employers, found);
   }
-  return out;
 }
 
 }  // namespace kg::relate

@@ -1,58 +1,200 @@
-// Nesting is found with one pass over the items sorted by (begin, longest
-// first) and a stack of open enclosing items, so it is linear after sorting.
+// Placing a document's mentions: a counting pass spreads them over their
+// sentences in one array, each sentence's share is sorted by (begin, longest
+// first), and nesting is found with one pass and a stack of open enclosing
+// items, so everything is linear after the sorts. Names are numbered by one
+// sort of the items by name.
 #include "relate/sentence_view.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <functional>
 #include <tuple>
 
 namespace kg::relate {
+namespace {
 
-SentenceView::SentenceView(const Sentence& sentence, std::string_view folded,
-                           std::vector<Item> items)
-    : sentence_(&sentence), text_(folded), items_(std::move(items)) {
-  std::stable_sort(items_.begin(), items_.end(), [](const Item& a, const Item& b) {
+std::string_view name_of(const Mention& m) noexcept {
+  return m.name.empty() ? std::string_view(m.surface) : std::string_view(m.name);
+}
+
+bool placeable(const Mention& m, const std::vector<Sentence>& sentences) noexcept {
+  if (m.sentence >= sentences.size() || name_of(m).empty()) return false;
+  const Sentence& s = sentences[m.sentence];
+  return m.begin >= s.begin && m.end <= s.end && m.end > m.begin;
+}
+
+// Orders items by (begin, longest first), keeping the given order of equal
+// ones. The recogniser hands mentions over nearly in order, so insertion
+// sort is linear in practice and needs no buffer; long runs out of order
+// fall back to a merge sort.
+void sort_by_position(std::vector<Item>::iterator begin, std::vector<Item>::iterator end) {
+  const auto before = [](const Item& a, const Item& b) {
     return std::tuple(a.begin, b.end) < std::tuple(b.begin, a.end);
-  });
-  // Two mentions of the very same span: keep the first only (the resolver
-  // should not produce them; a second reading would double every pattern).
-  items_.erase(std::unique(items_.begin(), items_.end(),
-                           [](const Item& a, const Item& b) {
-                             return a.begin == b.begin && a.end == b.end;
-                           }),
-               items_.end());
-  std::vector<std::size_t> open;
-  for (std::size_t i = 0; i < items_.size(); ++i) {
-    Item& it = items_[i];
-    it.parent = kNoParent;
-    it.children.clear();
-    while (!open.empty() && items_[open.back()].end <= it.begin) open.pop_back();
-    // Crossing spans are not nesting: treat the later one as a sibling.
-    while (!open.empty() && items_[open.back()].end < it.end) open.pop_back();
-    if (open.empty()) {
-      top_.push_back(i);
-    } else {
-      it.parent = open.back();
-      items_[open.back()].children.push_back(i);
+  };
+  if (std::is_sorted(begin, end, before)) return;
+  if (end - begin > 64) {
+    std::stable_sort(begin, end, before);
+    return;
+  }
+  for (auto i = begin + 1; i < end; ++i)
+    for (auto j = i; j > begin && before(*j, *(j - 1)); --j) std::iter_swap(j, j - 1);
+}
+
+// The items of all sentences, sentence by sentence, each sentence's in
+// order of position; `first[s]` is where sentence s's items start.
+std::vector<Item> place_items(const std::vector<Sentence>& sentences, const Resolution& resolution,
+                              std::vector<std::size_t>& first) {
+  first.assign(sentences.size() + 1, 0);
+  for (const Mention& m : resolution.mentions)
+    if (placeable(m, sentences)) ++first[m.sentence + 1];
+  for (std::size_t s = 0; s < sentences.size(); ++s) first[s + 1] += first[s];
+  std::vector<Item> items(first.back());
+  std::vector<std::size_t> next(first.begin(), first.end() - 1);
+  for (const Mention& m : resolution.mentions) {
+    if (!placeable(m, sentences)) continue;
+    const Sentence& s = sentences[m.sentence];
+    Item& it = items[next[m.sentence]++];
+    it.mention = &m;
+    it.entity.name = name_of(m);
+    it.entity.type = m.type;
+    it.entity.level = m.level;
+    it.begin = m.begin - s.begin;
+    it.end = m.end - s.begin;
+  }
+  // Order each sentence's items and drop second mentions of the very same
+  // span (the resolver should not produce them; a second reading would
+  // double every pattern), closing the gaps as we go.
+  std::size_t kept = 0;
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const auto begin = items.begin() + static_cast<std::ptrdiff_t>(first[s]);
+    const auto end = items.begin() + static_cast<std::ptrdiff_t>(first[s + 1]);
+    sort_by_position(begin, end);
+    const auto last = std::unique(begin, end, [](const Item& a, const Item& b) {
+      return a.begin == b.begin && a.end == b.end;
+    });
+    first[s] = kept;
+    kept = static_cast<std::size_t>(std::move(begin, last, items.begin() + static_cast<std::ptrdiff_t>(kept)) -
+                                    items.begin());
+  }
+  first.back() = kept;
+  items.resize(kept);
+  return items;
+}
+
+// Numbers the distinct names in byte order (EntityRef::rank) and gives
+// each item the type and level of the entity of its name, when there is one.
+// A document repeats its names, so they are told apart with a hash table
+// first and only the distinct ones are sorted.
+std::vector<std::string_view> rank_names(std::vector<Item>& items, const Resolution& resolution) {
+  constexpr std::uint32_t kEmpty = UINT32_MAX;
+  std::size_t size = 16;
+  while (size < items.size() * 2) size *= 2;
+  std::vector<std::uint32_t> table(size, kEmpty);  // distinct name index, by hash
+  std::vector<std::string_view> names;
+  const auto slot_of = [&](std::string_view name) {
+    std::size_t i = std::hash<std::string_view>{}(name) & (size - 1);
+    while (table[i] != kEmpty && names[table[i]] != name) i = (i + 1) & (size - 1);
+    return i;
+  };
+  for (Item& it : items) {
+    const std::size_t i = slot_of(it.entity.name);
+    if (table[i] == kEmpty) {
+      table[i] = static_cast<std::uint32_t>(names.size());
+      names.push_back(it.entity.name);
     }
+    it.entity.rank = table[i];  // for now the order of first appearance
+  }
+  std::vector<std::uint32_t> order(names.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return names[a] < names[b]; });
+  std::vector<std::uint32_t> rank(names.size());
+  std::vector<std::string_view> sorted(names.size());
+  for (std::uint32_t r = 0; r < order.size(); ++r) {
+    rank[order[r]] = r;
+    sorted[r] = names[order[r]];
+  }
+  std::vector<const Entity*> entity_of(names.size(), nullptr);
+  for (const Entity& e : resolution.entities) {
+    const std::size_t i = slot_of(e.name);
+    if (table[i] != kEmpty && !entity_of[table[i]]) entity_of[table[i]] = &e;
+  }
+  for (Item& it : items) {
+    if (const Entity* e = entity_of[it.entity.rank]) {
+      it.entity.type = e->type;
+      it.entity.level = e->level;
+    }
+    it.entity.rank = rank[it.entity.rank];
+  }
+  return sorted;
+}
+
+// Sets the parents of one sentence's items (indexes relative to the sentence).
+void nest(std::span<Item> items, std::vector<std::size_t>& open) {
+  open.clear();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    Item& it = items[i];
+    while (!open.empty() && items[open.back()].end <= it.begin) open.pop_back();
+    // Crossing spans are not nesting: treat the later one as a sibling.
+    while (!open.empty() && items[open.back()].end < it.end) open.pop_back();
+    it.parent = open.empty() ? kNoParent : open.back();
     open.push_back(i);
   }
 }
 
-std::string_view SentenceView::between(std::size_t a, std::size_t b) const noexcept {
-  if (b <= a || a >= text_.size()) return {};
-  return text_.substr(a, std::min(b, text_.size()) - a);
-}
+}  // namespace
 
-Evidence SentenceView::evidence(const std::string& document, const std::string& trigger,
-                                double confidence) const {
-  Evidence e;
-  e.document = document;
-  e.sentence = sentence_->index;
-  e.text = sentence_->text;
-  e.source = sentence_->source;
-  e.trigger = trigger;
-  e.confidence = confidence;
-  return e;
+DocumentViews make_views(const CleanDocument& doc, const std::vector<Sentence>& sentences,
+                         const Resolution& resolution) {
+  DocumentViews out;
+  std::vector<std::size_t> first;
+  out.items = place_items(sentences, resolution, first);
+  out.names = rank_names(out.items, resolution);
+  // Every item is either at the top of its sentence or a child of one
+  // other item, so the lists together hold one entry per item: per sentence
+  // the top list, then each item's children, in order.
+  std::vector<std::size_t> open;
+  std::vector<std::size_t> child_count(out.items.size(), 0);
+  std::vector<std::size_t> top_count(sentences.size(), 0);
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const std::span<Item> items(out.items.data() + first[s], first[s + 1] - first[s]);
+    nest(items, open);
+    for (const Item& it : items)
+      if (it.parent == kNoParent) ++top_count[s];
+      else ++child_count[first[s] + it.parent];
+  }
+  out.links.resize(out.items.size());
+  std::vector<std::size_t> slot(out.items.size());  // next free entry of each item's children
+  std::size_t at = 0;
+  std::vector<std::size_t> top_at(sentences.size());
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    top_at[s] = at;
+    at += top_count[s];
+    for (std::size_t i = first[s]; i < first[s + 1]; ++i) {
+      slot[i] = at;
+      at += child_count[i];
+    }
+  }
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    std::size_t top = top_at[s];
+    for (std::size_t i = first[s]; i < first[s + 1]; ++i) {
+      const std::size_t parent = out.items[i].parent;
+      out.links[parent == kNoParent ? top++ : slot[first[s] + parent]++] = i - first[s];
+    }
+  }
+  for (std::size_t i = 0; i < out.items.size(); ++i)
+    out.items[i].children = std::span<const std::size_t>(out.links.data() + slot[i] - child_count[i], child_count[i]);
+  const std::string& folded = doc.folded.size() == doc.text.size() ? doc.folded : doc.text;
+  out.views.reserve(sentences.size());
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const Sentence& sentence = sentences[s];
+    std::string_view text = sentence.text;
+    if (sentence.begin <= sentence.end && sentence.end <= folded.size())
+      text = std::string_view(folded).substr(sentence.begin, sentence.end - sentence.begin);
+    out.views.emplace_back(sentence, text,
+                           std::span<const Item>(out.items.data() + first[s], first[s + 1] - first[s]),
+                           std::span<const std::size_t>(out.links.data() + top_at[s], top_count[s]));
+  }
+  return out;
 }
 
 }  // namespace kg::relate

@@ -2,15 +2,21 @@
 // its mentions, ordered by position, with nesting worked out once (the
 // outermost mentions are the "top" items; a name's immediate inner names are
 // its children). Offsets are bytes relative to the sentence. Not installed.
+//
+// All the sentences of a document share three arrays (DocumentViews): one
+// for the items, one for the top and children lists, one for the views, so
+// placing a document's mentions costs a handful of allocations however many
+// sentences and mentions it has.
 #pragma once
 
 #include <cstddef>
-#include <string>
+#include <span>
 #include <string_view>
 #include <vector>
 
+#include "kg/clean_text.hpp"
+#include "kg/entity.hpp"
 #include "kg/mention.hpp"
-#include "kg/relation.hpp"
 #include "kg/sentence.hpp"
 #include "relate/relate_types.hpp"
 
@@ -24,36 +30,52 @@ struct Item {
   EntityRef entity;
   std::size_t begin = 0;  // bytes, relative to the sentence
   std::size_t end = 0;
-  std::size_t parent = kNoParent;  // index of the smallest enclosing item
-  std::vector<std::size_t> children;  // immediate inner items, in order
+  std::size_t parent = kNoParent;          // index of the smallest enclosing item
+  std::span<const std::size_t> children;  // immediate inner items, in order
 };
 
 class SentenceView {
  public:
-  // Places `mentions` (all of this sentence, any order) in the sentence.
-  // `folded` is the sentence's simplified-script text (same byte length).
-  SentenceView(const Sentence& sentence, std::string_view folded,
-               std::vector<Item> items);
+  // `text` is the sentence's simplified-script text (same byte length as
+  // the sentence); `items` are its mentions placed and nested, `top` the
+  // indexes of the outermost ones. The spans must outlive the view.
+  SentenceView(const Sentence& sentence, std::string_view text, std::span<const Item> items,
+               std::span<const std::size_t> top) noexcept
+      : sentence_(&sentence), text_(text), items_(items), top_(top) {}
 
   const Sentence& sentence() const noexcept { return *sentence_; }
   std::string_view text() const noexcept { return text_; }
-  const std::vector<Item>& items() const noexcept { return items_; }
+  std::span<const Item> items() const noexcept { return items_; }
   const Item& item(std::size_t i) const { return items_[i]; }
   // Indexes of the outermost items, in order of position.
-  const std::vector<std::size_t>& top() const noexcept { return top_; }
+  std::span<const std::size_t> top() const noexcept { return top_; }
 
   // Returns the text between two byte offsets of the sentence ("" when b <= a).
-  std::string_view between(std::size_t a, std::size_t b) const noexcept;
-
-  // Returns evidence for this sentence of document `document`.
-  Evidence evidence(const std::string& document, const std::string& trigger,
-                    double confidence) const;
+  std::string_view between(std::size_t a, std::size_t b) const noexcept {
+    if (b <= a || a >= text_.size()) return {};
+    return text_.substr(a, (b < text_.size() ? b : text_.size()) - a);
+  }
 
  private:
   const Sentence* sentence_;
   std::string_view text_;
-  std::vector<Item> items_;
-  std::vector<std::size_t> top_;
+  std::span<const Item> items_;
+  std::span<const std::size_t> top_;
 };
+
+// The views of all the sentences of one document, and the storage they view.
+struct DocumentViews {
+  std::vector<Item> items;           // sentence by sentence
+  std::vector<std::size_t> links;    // per sentence: its top list, then each item's children
+  std::vector<SentenceView> views;   // one per sentence, in order
+  std::vector<std::string_view> names;  // distinct names in byte order: names[rank]
+};
+
+// Places the resolved mentions in their sentences: each gets the type and
+// level of its entity and the rank of its name (EntityRef::rank). Mentions
+// outside their sentence, empty ones and second mentions of the very same
+// span are left out.
+DocumentViews make_views(const CleanDocument& doc, const std::vector<Sentence>& sentences,
+                         const Resolution& resolution);
 
 }  // namespace kg::relate

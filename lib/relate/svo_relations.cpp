@@ -9,7 +9,9 @@
 // carried over from the previous sentence, each with less confidence.
 #include <algorithm>
 #include <array>
-#include <set>
+#include <cstdint>
+#include <iterator>
+#include <span>
 #include <string>
 
 #include "relate/patterns.hpp"
@@ -20,14 +22,6 @@ namespace {
 
 enum class Join { None, Adjacent, Enum, With };
 
-struct Chunk {
-  std::vector<std::size_t> members;  // item indexes
-  std::vector<bool> right_of_with;   // per member: after a 与-type joiner
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  bool has_with = false;
-};
-
 constexpr std::size_t kSubjectGapChars = 14;  // subject ... trigger
 constexpr std::size_t kObjectGapChars = 24;   // trigger ... object (推出了国内首创的…芯片X)
 constexpr std::size_t kPlaceGapChars = 6;     // 落户 ... place
@@ -37,12 +31,12 @@ bool is_policy_programme(std::string_view name) {
   static constexpr std::array<std::string_view, 16> kSuffixes{
       "意见", "方案", "计划", "规划", "政策", "措施", "条例", "办法",
       "通知", "规定", "纲要", "决定", "细则", "指南", "指引", "清单"};
-  if (name.ends_with(")") || name.ends_with("）")) {
+  if (has_suffix(name, ")") || has_suffix(name, "）")) {
     const std::size_t open = std::min(name.rfind('('), name.rfind("（"));
     if (open != std::string_view::npos) name = name.substr(0, open);
   }
   for (std::string_view s : kSuffixes)
-    if (name.ends_with(s)) return true;
+    if (has_suffix(name, s)) return true;
   return false;
 }
 
@@ -57,7 +51,7 @@ std::string_view strip_adverbs(std::string_view g) {
 Join classify_gap(std::string_view gap) {
   std::string_view g = trim_space_quotes(gap);
   if (g.empty()) return Join::Adjacent;
-  if (g.starts_with("等")) {  // "等部门，以及": the enumeration goes on after a comma
+  if (has_prefix(g, "等")) {  // "等部门，以及": the enumeration goes on after a comma
     std::size_t i = 0, chars = 0;
     while (i < g.size() && chars <= 8) {
       const char32_t c = utf8::next(g, i);
@@ -85,11 +79,18 @@ bool is_bracket_qualifier(const SentenceView& view, std::size_t chunk_end, const
   const std::string_view gap = trim_space(view.between(chunk_end, it.begin));
   if (gap != "(" && gap != "（") return false;
   const std::string_view after = view.text().substr(it.end);
-  return after.starts_with(")") || after.starts_with("）");
+  return has_prefix(after, ")") || has_prefix(after, "）");
 }
 
-std::vector<Chunk> make_chunks(const SentenceView& view) {
-  std::vector<Chunk> chunks;
+// Groups the sentence's top items into memory.chunks. Only the last chunk
+// grows, so the members of each are consecutive in memory.members.
+void make_chunks(const SentenceView& view, SvoMemory& memory) {
+  std::vector<Chunk>& chunks = memory.chunks;
+  std::vector<std::size_t>& members = memory.members;
+  std::vector<char>& right_of_with = memory.right_of_with;
+  chunks.clear();
+  members.clear();
+  right_of_with.clear();
   for (std::size_t idx : view.top()) {
     const Item& it = view.item(idx);
     if (!chunks.empty()) {
@@ -98,24 +99,33 @@ std::vector<Chunk> make_chunks(const SentenceView& view) {
         c.end = it.end + (view.text().substr(it.end).starts_with(")") ? 1 : 3);
         continue;
       }
-      const Item& last = view.item(c.members.back());
+      const Item& last = view.item(members.back());
       const Join j = classify_gap(view.between(c.end, it.begin));
       if (j != Join::None) {
         if (j == Join::Adjacent && last.entity.type == EntityType::Place &&
             it.entity.type == EntityType::Place) {
-          c.members.back() = idx;  // 广州市海珠区: the smaller place stands for both
+          members.back() = idx;  // 广州市海珠区: the smaller place stands for both
         } else {
-          c.members.push_back(idx);
-          c.right_of_with.push_back(c.has_with || j == Join::With);
+          members.push_back(idx);
+          right_of_with.push_back(c.has_with || j == Join::With);
           c.has_with = c.has_with || j == Join::With;
         }
         c.end = it.end;
         continue;
       }
     }
-    chunks.push_back(Chunk{{idx}, {false}, it.begin, it.end, false});
+    Chunk& c = chunks.emplace_back();
+    c.begin = it.begin;
+    c.end = it.end;
+    c.first = members.size();
+    members.push_back(idx);
+    right_of_with.push_back(false);
   }
-  return chunks;
+  for (std::size_t k = 0; k < chunks.size(); ++k) {
+    const std::size_t end = k + 1 < chunks.size() ? chunks[k + 1].first : members.size();
+    chunks[k].members = std::span<const std::size_t>(members.data() + chunks[k].first, end - chunks[k].first);
+    chunks[k].right_of_with = std::span<const char>(right_of_with.data() + chunks[k].first, end - chunks[k].first);
+  }
 }
 
 struct Clause {
@@ -123,32 +133,86 @@ struct Clause {
   std::size_t end = 0;
 };
 
-Clause clause_around(std::string_view text, std::size_t pos) {
-  Clause c{0, text.size()};
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t at = i;
-    const char32_t ch = utf8::next(text, i);
-    if (!is_clause_break(ch)) continue;
-    if (at < pos) {
-      c.begin = i;
-    } else {
-      c.end = at;
-      break;
+// The clause breaks of a sentence, found at the first question (many
+// sentences have no trigger and need none).
+class Clauses {
+ public:
+  Clauses(std::string_view text, std::vector<ClauseBreak>& breaks) : text_(text), breaks_(breaks) {}
+
+  // The clause holding byte `pos`: from after the last break that starts
+  // before it to the first break that starts at or after it.
+  Clause around(std::size_t pos) {
+    if (!found_) find_breaks();
+    Clause c{0, text_.size()};
+    for (const ClauseBreak& b : breaks_) {
+      if (b.at < pos) {
+        c.begin = b.after;
+      } else {
+        c.end = b.at;
+        break;
+      }
     }
+    return c;
   }
-  return c;
+
+ private:
+  std::string_view text_;
+  std::vector<ClauseBreak>& breaks_;
+  bool found_ = false;
+
+  void find_breaks() {
+    breaks_.clear();
+    for (std::size_t i = 0; i < text_.size();) {
+      const std::size_t at = i;
+      if (plain_cjk_at(text_, i)) {
+        i += 3;
+        continue;
+      }
+      if (is_clause_break(utf8::next(text_, i))) breaks_.push_back({at, i});
+    }
+    found_ = true;
+  }
+};
+
+// The first three bytes of a UTF-8 word, as one number (for a switch).
+constexpr std::uint32_t key3(std::string_view w) noexcept {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(w[0])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(w[1])) << 8 | static_cast<unsigned char>(w[2]);
 }
 
 // Tells whether a stretch of text denies what follows (不, 未, 没有), leaving
-// out the words that only start with 不 (不仅, 不断).
+// out the words that only start with 不 (不仅, 不断). One pass, with a
+// switch on the three bytes at each character.
 bool negated(std::string_view gap) {
-  for (std::string_view w : {"未", "没有", "尚未", "并非", "是否", "拟", "无法"})
-    if (gap.find(w) != std::string_view::npos) return true;
-  for (std::size_t at = gap.find("不"); at != std::string_view::npos; at = gap.find("不", at + 3)) {
+  for (std::size_t at = 0; at + 3 <= gap.size(); ++at) {
+    if (is_continuation_byte(gap[at])) continue;  // no word starts there
     const std::string_view rest = gap.substr(at);
-    if (!rest.starts_with("不仅") && !rest.starts_with("不断") && !rest.starts_with("不少") &&
-        !rest.starts_with("不但") && !rest.starts_with("不久"))
-      return true;
+    switch (key3(rest)) {
+      case key3("未"): case key3("拟"):
+        return true;
+      case key3("没"):
+        if (has_prefix(rest, "没有")) return true;
+        break;
+      case key3("尚"):
+        if (has_prefix(rest, "尚未")) return true;
+        break;
+      case key3("并"):
+        if (has_prefix(rest, "并非")) return true;
+        break;
+      case key3("是"):
+        if (has_prefix(rest, "是否")) return true;
+        break;
+      case key3("无"):
+        if (has_prefix(rest, "无法")) return true;
+        break;
+      case key3("不"):
+        if (!has_prefix(rest, "不仅") && !has_prefix(rest, "不断") && !has_prefix(rest, "不少") &&
+            !has_prefix(rest, "不但") && !has_prefix(rest, "不久"))
+          return true;
+        break;
+      default:
+        break;
+    }
   }
   return false;
 }
@@ -156,9 +220,9 @@ bool negated(std::string_view gap) {
 // Personal pronouns and generic subjects: the clause has its own subject,
 // just not a named one, so nothing may be carried into it.
 bool has_own_subject(std::string_view lead) {
-  for (std::string_view w : {"我们", "我", "他们", "她们", "他", "她", "它们", "大家", "记者", "笔者", "企业", "不少"})
-    if (lead.find(w) != std::string_view::npos) return true;
-  return false;
+  static constexpr std::string_view kWords[] = {"我们", "我", "他们", "她们", "他", "她",
+                                                "它们", "大家", "记者", "笔者", "企业", "不少"};
+  return contains_any(lead, kWords);
 }
 
 // Clause openers after which the subject comes in the next clause
@@ -166,25 +230,60 @@ bool has_own_subject(std::string_view lead) {
 bool opens_dependent_clause(std::string_view lead) {
   lead = trim_space_quotes(lead);
   for (std::string_view w : {"除了", "除", "为了", "为", "随着", "通过", "围绕", "经过", "自"})
-    if (lead.starts_with(w)) return true;
+    if (has_prefix(lead, w)) return true;
   return false;
 }
 
-struct Side {
-  std::vector<EntityRef> entities;
-  std::vector<bool> right_of_with;
+// The subject of a trigger: a chunk of the sentence, or entities borrowed
+// from elsewhere (an anaphor's antecedent, the previous sentence's subject).
+// Cheap to copy: it views the chunk or the borrowed list.
+class Side {
+ public:
+  static Side of_chunk(const SentenceView& view, const Chunk& c, double confidence) {
+    Side s;
+    s.view_ = &view;
+    s.chunk_ = &c;
+    s.confidence = confidence;
+    s.begin = c.begin;
+    s.end = c.end;
+    return s;
+  }
+  static Side borrowed(std::span<const EntityRef> entities, double confidence) {
+    Side s;
+    s.list_ = entities;
+    s.confidence = confidence;
+    return s;
+  }
+  static Side borrowed(const EntityRef& entity, double confidence) {
+    Side s;
+    s.single_ = entity;
+    s.is_single_ = true;
+    s.confidence = confidence;
+    return s;
+  }
+
+  std::size_t size() const noexcept { return chunk_ ? chunk_->members.size() : is_single_ ? 1 : list_.size(); }
+  const EntityRef& entity(std::size_t i) const {
+    return chunk_ ? view_->item(chunk_->members[i]).entity : is_single_ ? single_ : list_[i];
+  }
+  // Tells whether entity i comes after a 与-type joiner (A与B: B does).
+  bool right_of_with(std::size_t i) const { return chunk_ && chunk_->right_of_with[i]; }
+  bool has_with() const {
+    if (!chunk_) return false;
+    return std::find(chunk_->right_of_with.begin(), chunk_->right_of_with.end(), 1) != chunk_->right_of_with.end();
+  }
+
   double confidence = 0.8;
   std::size_t begin = 0;  // where it is in the sentence; end 0 for borrowed ones
   std::size_t end = 0;
-};
 
-Side borrowed(std::vector<EntityRef> entities, double confidence) {
-  Side s;
-  s.right_of_with.assign(entities.size(), false);
-  s.entities = std::move(entities);
-  s.confidence = confidence;
-  return s;
-}
+ private:
+  const SentenceView* view_ = nullptr;
+  const Chunk* chunk_ = nullptr;
+  std::span<const EntityRef> list_;
+  EntityRef single_;
+  bool is_single_ = false;
+};
 
 bool all_places(const SentenceView& view, const Chunk& c) {
   return std::all_of(c.members.begin(), c.members.end(),
@@ -203,7 +302,7 @@ std::size_t locative_start(const SentenceView& view, const Chunk& c) {
     before = before.substr(0, at);
   }
   for (std::string_view m : {"落户", "来自", "在", "于", "到", "从"})
-    if (before.ends_with(m)) return before.size() - m.size();
+    if (has_suffix(before, m)) return before.size() - m.size();
   return std::string_view::npos;
 }
 
@@ -226,29 +325,44 @@ bool object_fits(unsigned k, const EntityRef& e) {
 class SentenceSvo {
  public:
   SentenceSvo(const SentenceView& view, const Tables& tables, const Antecedents& recent,
-              const std::vector<EntityRef>& carried)
-      : view_(view), tables_(tables), recent_(recent), carried_(carried),
-        chunks_(make_chunks(view)) {}
+              const std::vector<EntityRef>& carried, SvoMemory& memory, std::vector<Finding>& out)
+      : view_(view), tables_(tables), recent_(recent), carried_(carried), memory_(memory),
+        chunks_(memory.chunks), out_(out), clauses_(view.text(), memory.breaks) {
+    make_chunks(view, memory);
+    memory.taken.assign(chunks_.size(), false);
+  }
 
-  SvoResult run() {
+  std::span<const EntityRef> run() {
     place_of_org();
     const std::string_view text = view_.text();
     std::size_t next_item = 0;  // top items are in order: skip them as the scan reaches them
+    const auto top = view_.top();
     for (std::size_t p = 0; p < text.size();) {
-      const auto& top = view_.top();
       while (next_item < top.size() && view_.item(top[next_item]).end <= p) ++next_item;
       if (next_item < top.size() && view_.item(top[next_item]).begin <= p) {
         p = view_.item(top[next_item]).end;
         continue;
       }
-      if (const auto trig = tables_.trigger_at(text.substr(p))) {
-        on_trigger(*trig, p);
-        p += trig->word.size();
-        continue;
+      const auto lead = static_cast<unsigned char>(text[p]);
+      char32_t c;
+      if (lead < 0x80) {
+        c = lead;
+      } else if ((lead >> 4) == 0xE && p + 3 <= text.size()) {  // most of Chinese text
+        c = static_cast<char32_t>((lead & 0x0F) << 12 | (static_cast<unsigned char>(text[p + 1]) & 0x3F) << 6 |
+                                  (static_cast<unsigned char>(text[p + 2]) & 0x3F));
+      } else {
+        std::size_t i = p;
+        c = utf8::next(text, i);
       }
-      p += utf8::sequence_length(static_cast<unsigned char>(text[p]));
+      if (tables_.may_start_trigger(c))
+        if (const auto trig = tables_.trigger_starting(c, text.substr(p))) {
+          on_trigger(*trig, p);
+          p += trig->word.size();
+          continue;
+        }
+      p += utf8::sequence_length(lead);
     }
-    return {std::move(out_), topic()};
+    return topic();
   }
 
  private:
@@ -256,23 +370,20 @@ class SentenceSvo {
   const Tables& tables_;
   const Antecedents& recent_;
   const std::vector<EntityRef>& carried_;
-  std::vector<Chunk> chunks_;
-  std::vector<Finding> out_;
+  SvoMemory& memory_;
+  const std::vector<Chunk>& chunks_;
+  std::vector<Finding>& out_;
+  mutable Clauses clauses_;  // found lazily
+  mutable std::optional<const Chunk*> opening_;  // opening_chunk(), found lazily
   std::optional<Side> last_subject_;
-  std::set<const Chunk*> objects_;  // chunks already taken as some trigger's object
 
   void add(const EntityRef& h, RelationType t, const EntityRef& tail, std::string_view trigger,
            double confidence) {
     if (h.name == tail.name || !relation_allows(t, h.type, tail.type)) return;
-    out_.push_back({h, t, tail, {}, std::string(trigger), confidence});
+    out_.push_back({h, t, tail, {}, trigger, confidence});
   }
 
-  Antecedents antecedents_before(std::size_t pos) const {
-    Antecedents cands = recent_;
-    for (const Item& it : view_.items())
-      if (it.end <= pos && is_organisation(it.entity.type)) cands.push_back(it.entity);
-    return cands;
-  }
+  Candidates antecedents_before(std::size_t pos) const { return Candidates{recent_, view_.items(), pos}; }
 
   // 香港的香港中文大学、香港科技大学 / 崂山区的青岛市人工智能产业园: each is in the place.
   void place_of_org() {
@@ -306,7 +417,7 @@ class SentenceSvo {
       if (c.begin < q) continue;
       if (c.begin >= cl.end) return nullptr;
       const std::string_view gap = view_.between(q, c.begin);
-      if (utf8::length(gap) > max_chars || has_clause_break(gap)) return nullptr;
+      if (longer_than(gap, max_chars) || has_clause_break(gap)) return nullptr;
       for (std::size_t m : c.members)
         if (object_fits(kinds, view_.item(m).entity)) return &c;
     }
@@ -323,10 +434,15 @@ class SentenceSvo {
   // the clause after an opening dependent clause (为推动…，天津市…): the
   // sentence's topic, subject of later clauses that have none.
   const Chunk* opening_chunk() const {
+    if (!opening_) opening_ = find_opening_chunk();
+    return *opening_;
+  }
+
+  const Chunk* find_opening_chunk() const {
     if (chunks_.empty()) return nullptr;
     const Chunk& c = chunks_.front();
-    if (utf8::length(trim_space_quotes(view_.between(0, c.begin))) <= kOpeningChars) return &c;
-    const Clause first = clause_around(view_.text(), 0);
+    if (!longer_than(trim_space_quotes(view_.between(0, c.begin)), kOpeningChars)) return &c;
+    const Clause first = clauses_.around(0);
     if (opens_dependent_clause(view_.between(first.begin, first.end))) return next_clause_subject(first);
     return nullptr;
   }
@@ -350,7 +466,7 @@ class SentenceSvo {
     utf8::next(view_.text(), start);
     for (const Chunk& c : chunks_)
       if (c.begin >= start)
-        return utf8::length(trim_space_quotes(view_.between(start, c.begin))) <= kOpeningChars ? &c : nullptr;
+        return !longer_than(trim_space_quotes(view_.between(start, c.begin)), kOpeningChars) ? &c : nullptr;
     return nullptr;
   }
 
@@ -362,15 +478,15 @@ class SentenceSvo {
     if (c) {
       const std::size_t marker = locative_start(view_, *c);
       if (marker != std::string_view::npos) {
-        if (utf8::length(view_.between(c->end, right)) <= kPlaceGapChars) *locative = c;
+        if (!longer_than(view_.between(c->end, right), kPlaceGapChars)) *locative = c;
         right = marker;
         c = chunk_before(right, cl);
       }
     }
     if (c) {
       const std::string_view gap = view_.between(c->end, right);
-      if (objects_.count(c) || utf8::length(gap) > kSubjectGapChars || has_clause_break(gap) ||
-          gap.find("、") != std::string_view::npos || negated(gap))
+      if (memory_.taken[c - chunks_.data()] || longer_than(gap, kSubjectGapChars) || has_clause_break(gap) ||
+          contains(gap, "、") || negated(gap))
         return std::nullopt;
       return side_of(*c, 0.8);
     }
@@ -381,9 +497,9 @@ class SentenceSvo {
   std::optional<Side> borrowed_subject(std::size_t p, const Clause& cl) {
     const std::string_view lead = view_.between(cl.begin, p);
     if (starts_with_anaphor(lead)) {
-      if (auto a = resolve_anaphor_prefix(lead, antecedents_before(cl.begin))) return borrowed({*a}, 0.6);
+      if (auto a = resolve_anaphor_prefix(lead, antecedents_before(cl.begin))) return Side::borrowed(*a, 0.6);
     }
-    if (negated(lead) || has_own_subject(lead) || utf8::length(lead) > kSubjectGapChars) return std::nullopt;
+    if (longer_than(lead, kSubjectGapChars) || negated(lead) || has_own_subject(lead)) return std::nullopt;
     if (opens_dependent_clause(lead)) {
       const Chunk* next = next_clause_subject(cl);
       if (next) return side_of(*next, 0.6);
@@ -396,25 +512,15 @@ class SentenceSvo {
     }
     if (const Chunk* opening = opening_chunk(); opening && opening->end <= cl.begin)
       return side_of(*opening, 0.6);
-    if (!carried_.empty() && utf8::length(trim_space_quotes(lead)) <= kOpeningChars)
-      return borrowed(carried_, 0.5);
+    if (!carried_.empty() && !longer_than(trim_space_quotes(lead), kOpeningChars))
+      return Side::borrowed(carried_, 0.5);
     return std::nullopt;
   }
 
-  Side side_of(const Chunk& c, double confidence) const {
-    Side s;
-    for (std::size_t m = 0; m < c.members.size(); ++m) {
-      s.entities.push_back(view_.item(c.members[m]).entity);
-      s.right_of_with.push_back(c.right_of_with[m]);
-    }
-    s.confidence = confidence;
-    s.begin = c.begin;
-    s.end = c.end;
-    return s;
-  }
+  Side side_of(const Chunk& c, double confidence) const { return Side::of_chunk(view_, c, confidence); }
 
   void on_trigger(const Trigger& trig, std::size_t p) {
-    const Clause cl = clause_around(view_.text(), p);
+    const Clause cl = clauses_.around(p);
     const std::size_t q = p + trig.word.size();
     if (trig.kinds & kPartner) partners(trig, p, q, cl);
     if (trig.kinds & kSubsidiary) subsidiary(trig, p, q, cl);
@@ -427,17 +533,18 @@ class SentenceSvo {
     if (subj->end > 0) last_subject_ = subj;
     // X与Y共同组建/联合推出/共同举办: the two sides are partners.
     if ((directed & (kAlliance | kDevelop | kOrganize)) && subj->end > 0)
-      for (std::size_t i = 0; i < subj->entities.size(); ++i)
-        for (std::size_t j = 0; j < subj->entities.size(); ++j)
-          if (!subj->right_of_with[i] && subj->right_of_with[j])
-            add(subj->entities[i], RelationType::PartnersWith, subj->entities[j], trig.word, 0.7);
+      for (std::size_t i = 0; i < subj->size(); ++i)
+        for (std::size_t j = 0; j < subj->size(); ++j)
+          if (!subj->right_of_with(i) && subj->right_of_with(j))
+            add(subj->entity(i), RelationType::PartnersWith, subj->entity(j), trig.word, 0.7);
 
     const std::size_t window = directed == kLocate ? kPlaceGapChars : kObjectGapChars;
     const Chunk* obj = chunk_after(q, cl, window, directed);
-    std::vector<EntityRef> objects;
+    std::vector<EntityRef>& objects = memory_.objects;
+    objects.clear();
     double confidence = subj->confidence;
     if (obj) {
-      objects_.insert(obj);
+      memory_.taken[obj - chunks_.data()] = true;
       const bool borrowed_subject = subj->end == 0 || subj->confidence < 0.8;
       for (std::size_t m : obj->members)
         if (!borrowed_subject || !names_its_owner(view_.item(m))) objects.push_back(view_.item(m).entity);
@@ -446,16 +553,16 @@ class SentenceSvo {
     }
     if (objects.empty()) return;
     const bool respectively =
-        view_.between(subj->end, obj ? obj->begin : q).find("分别") != std::string_view::npos;
+        contains(view_.between(subj->end, obj ? obj->begin : q), "分别");
     const std::string_view after_obj =
         obj ? trim_space_quotes(view_.between(obj->end, std::min(obj->end + 12, view_.text().size())))
             : std::string_view{};
-    const std::size_t n = subj->entities.size();
+    const std::size_t n = subj->size();
     if (respectively && n != objects.size() && objects.size() > 1) return;  // cannot pair them
     for (std::size_t i = 0; i < n; ++i)
       for (std::size_t j = 0; j < objects.size(); ++j) {
         if (respectively && n == objects.size() && i != j) continue;
-        relate(trig, subj->entities[i], objects[j], n, after_obj, confidence);
+        relate(trig, subj->entity(i), objects[j], n, after_obj, confidence);
       }
   }
 
@@ -488,7 +595,7 @@ class SentenceSvo {
         break;
       default:  // organisations
         if (k & kFound) add(s, RelationType::Founded, o, w, confidence);
-        if ((k & kJoin) && (w != "成为" || after_obj.starts_with("成员") || after_obj.starts_with("会员")))
+        if ((k & kJoin) && (w != "成为" || has_prefix(after_obj, "成员") || has_prefix(after_obj, "会员")))
           add(s, RelationType::MemberOf, o, w, confidence);
         if ((k & kAlliance) && subjects >= 2) add(s, RelationType::MemberOf, o, w, confidence);
         if ((k & kHost) && s.type == EntityType::Place) add(o, RelationType::LocatedIn, s, w, confidence - 0.1);
@@ -511,12 +618,12 @@ class SentenceSvo {
     if (c && !c->has_with) {  // 公司与X、Y合作: an anaphor (or nothing) before 与
       const std::string_view lead = trim_space_quotes(view_.between(cl.begin, c->begin));
       for (std::string_view joiner : {"与", "同", "跟", "和"}) {
-        if (!lead.ends_with(joiner)) continue;
+        if (!has_suffix(lead, joiner)) continue;
         const std::string_view head = strip_adverbs(trim_space(lead.substr(0, lead.size() - joiner.size())));
         std::optional<EntityRef> a;
         if (starts_with_anaphor(head)) a = resolve_anaphor_prefix(head, antecedents_before(cl.begin));
-        if (!a && head.empty() && last_subject_ && !last_subject_->entities.empty())
-          a = last_subject_->entities.front();
+        if (!a && head.empty() && last_subject_ && last_subject_->size() > 0)
+          a = last_subject_->entity(0);
         if (a)
           for (std::size_t m : c->members) add(*a, RelationType::PartnersWith, view_.item(m).entity, w, 0.6);
         return;
@@ -525,28 +632,28 @@ class SentenceSvo {
     const Chunk* dummy = nullptr;
     std::optional<Side> subj = subject(p, cl, &dummy);
     if (!subj) return;
-    const auto& ents = subj->entities;
-    const auto& right = subj->right_of_with;
-    if (subj->end > 0 && std::find(right.begin(), right.end(), true) != right.end()) {
+    const Side& ents = *subj;
+    if (subj->end > 0 && ents.has_with()) {
       for (std::size_t i = 0; i < ents.size(); ++i)
         for (std::size_t j = 0; j < ents.size(); ++j)
-          if (!right[i] && right[j]) add(ents[i], RelationType::PartnersWith, ents[j], w, subj->confidence);
+          if (!ents.right_of_with(i) && ents.right_of_with(j))
+            add(ents.entity(i), RelationType::PartnersWith, ents.entity(j), w, subj->confidence);
       return;
     }
     constexpr unsigned kOrgObject = kFound;  // any organisation fits
     if (const Chunk* obj = chunk_after(q, cl, 4, kOrgObject)) {  // A携手B
-      for (const EntityRef& a : ents)
+      for (std::size_t i = 0; i < ents.size(); ++i)
         for (std::size_t m : obj->members)
-          add(a, RelationType::PartnersWith, view_.item(m).entity, w, subj->confidence);
+          add(ents.entity(i), RelationType::PartnersWith, view_.item(m).entity, w, subj->confidence);
       return;
     }
     // A、B、C三方签约: only for a group that opens its clause.
     const bool opens = subj->end > 0 &&
-                       utf8::length(trim_space_quotes(view_.between(cl.begin, subj->begin))) <= kOpeningChars;
+                       !longer_than(trim_space_quotes(view_.between(cl.begin, subj->begin)), kOpeningChars);
     if (opens && ents.size() >= 2 && ents.size() <= 6)
       for (std::size_t i = 0; i < ents.size(); ++i)
         for (std::size_t j = i + 1; j < ents.size(); ++j)
-          add(ents[i], RelationType::PartnersWith, ents[j], w, subj->confidence - 0.1);
+          add(ents.entity(i), RelationType::PartnersWith, ents.entity(j), w, subj->confidence - 0.1);
   }
 
   // X旗下(的)Y, X下属Y, X的子公司Y: Y partOf X.
@@ -555,18 +662,19 @@ class SentenceSvo {
     const Chunk* right = chunk_after(q, cl, 8, kFound);
     if (!left || !right) return;
     std::string_view gap = trim_space_quotes(view_.between(left->end, p));
-    if (gap.ends_with("的")) gap.remove_suffix(3);
-    if (utf8::length(gap) > 2) return;
+    if (has_suffix(gap, "的")) gap.remove_suffix(3);
+    if (longer_than(gap, 2)) return;
     for (std::size_t a : left->members)
       for (std::size_t b : right->members)
         add(view_.item(b).entity, RelationType::PartOf, view_.item(a).entity, trig.word, 0.75);
   }
 
   // What the next sentence may go on talking about: its opening organisations or places.
-  std::vector<EntityRef> topic() const {
+  std::span<const EntityRef> topic() const {
+    std::vector<EntityRef>& out = memory_.topic;
+    out.clear();
     const Chunk* opening = opening_chunk();
     if (!opening) return {};
-    std::vector<EntityRef> out;
     for (std::size_t m : opening->members) {
       const EntityRef& e = view_.item(m).entity;
       if (is_organisation(e.type) || e.type == EntityType::Place) out.push_back(e);
@@ -577,9 +685,10 @@ class SentenceSvo {
 
 }  // namespace
 
-SvoResult svo_relations(const SentenceView& view, const Tables& tables, const Antecedents& recent,
-                        const std::vector<EntityRef>& carried) {
-  return SentenceSvo(view, tables, recent, carried).run();
+std::span<const EntityRef> svo_relations(const SentenceView& view, const Tables& tables,
+                                         const Antecedents& recent, const std::vector<EntityRef>& carried,
+                                         SvoMemory& memory, std::vector<Finding>& out) {
+  return SentenceSvo(view, tables, recent, carried, memory, out).run();
 }
 
 }  // namespace kg::relate

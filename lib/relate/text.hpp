@@ -4,11 +4,63 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <span>
 #include <string_view>
 
 #include "common/utf8.hpp"
 
 namespace kg::relate {
+
+// Byte-wise prefix, suffix and substring tests for the short words of the
+// patterns. In Chinese text nearly every character starts with one of a few
+// lead bytes, so memchr-then-memcmp (std::string_view::find, starts_with)
+// stops at almost every character; comparing byte by byte, inline, rejects
+// on the second or third byte.
+inline bool same_bytes(const char* a, std::string_view w) noexcept {
+  for (std::size_t i = 0; i < w.size(); ++i)
+    if (a[i] != w[i]) return false;
+  return true;
+}
+
+inline bool has_prefix(std::string_view s, std::string_view w) noexcept {
+  return s.size() >= w.size() && same_bytes(s.data(), w);
+}
+
+inline bool has_suffix(std::string_view s, std::string_view w) noexcept {
+  return s.size() >= w.size() && same_bytes(s.data() + (s.size() - w.size()), w);
+}
+
+// Tells whether `w` occurs in `s` (at any byte, as std::string_view::find).
+inline bool contains(std::string_view s, std::string_view w) noexcept {
+  if (w.empty()) return true;
+  for (std::size_t i = 0; i + w.size() <= s.size(); ++i)
+    if (s[i] == w[0] && same_bytes(s.data() + i, w)) return true;
+  return false;
+}
+
+// A byte inside a UTF-8 sequence: no UTF-8 word starts there.
+inline bool is_continuation_byte(char c) noexcept { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Tells whether any of `words` (UTF-8) occurs in `s`, in one pass.
+inline bool contains_any(std::string_view s, std::span<const std::string_view> words) noexcept {
+  for (std::size_t at = 0; at < s.size(); ++at) {
+    if (is_continuation_byte(s[at])) continue;
+    for (std::string_view w : words)
+      if (w.size() <= s.size() - at && same_bytes(s.data() + at, w)) return true;
+  }
+  return false;
+}
+
+// Tells whether `s` has more than `n` code points (utf8::length(s) > n),
+// counting no further than needed.
+inline bool longer_than(std::string_view s, std::size_t n) noexcept {
+  if (s.size() <= n) return false;
+  if (s.size() > 4 * n) return true;  // no sequence is longer than 4 bytes
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < s.size(); i += utf8::sequence_length(static_cast<unsigned char>(s[i])))
+    if (++count > n) return true;
+  return false;
+}
 
 // Marks that end a clause: after them a new subject may start.
 inline bool is_clause_break(char32_t c) noexcept {
@@ -38,10 +90,23 @@ inline bool is_quote(char32_t c) noexcept {
   }
 }
 
+// Tells whether the character at byte `i` of `s` is a 3-byte one that
+// cannot be a clause break (breaks are ASCII, U+3002 or U+FF01..U+FF1F, led
+// by 0xE3 and 0xEF): most of Chinese text, skipped without decoding.
+inline bool plain_cjk_at(std::string_view s, std::size_t i) noexcept {
+  const auto lead = static_cast<unsigned char>(s[i]);
+  return lead >= 0xE4 && lead <= 0xEE && i + 3 <= s.size();
+}
+
 // Tells whether `s` contains a clause break.
 inline bool has_clause_break(std::string_view s) noexcept {
-  for (std::size_t i = 0; i < s.size();)
+  for (std::size_t i = 0; i < s.size();) {
+    if (plain_cjk_at(s, i)) {
+      i += 3;
+      continue;
+    }
     if (is_clause_break(utf8::next(s, i))) return true;
+  }
   return false;
 }
 
@@ -83,7 +148,7 @@ inline std::string_view trim_space_quotes(std::string_view s) noexcept {
 // is the caller's duty); returns true when one was removed.
 inline bool strip_prefix(std::string_view& s, std::initializer_list<std::string_view> words) noexcept {
   for (std::string_view w : words)
-    if (s.starts_with(w)) {
+    if (has_prefix(s, w)) {
       s.remove_prefix(w.size());
       return true;
     }
@@ -92,7 +157,7 @@ inline bool strip_prefix(std::string_view& s, std::initializer_list<std::string_
 
 inline bool strip_suffix(std::string_view& s, std::initializer_list<std::string_view> words) noexcept {
   for (std::string_view w : words)
-    if (s.ends_with(w)) {
+    if (has_suffix(s, w)) {
       s.remove_suffix(w.size());
       return true;
     }

@@ -4,6 +4,7 @@
 #include "relate/triggers.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "data/builtin_data.hpp"
@@ -72,42 +73,66 @@ Tables::Tables(std::string_view roles, std::string_view triggers, std::string_vi
     // A word may be both a title and a modifier (首席); the title wins.
     auto [it, fresh] = roles_.emplace(r.key, kind);
     if (!fresh && kind != RoleKind::Modifier) it->second = kind;
+    if (utf8::length(r.key) > kMaxRoleChars)
+      throw Error(ErrorCode::Format, "relate_roles.tsv: title '" + r.key + "' is longer than " +
+                                         std::to_string(kMaxRoleChars) + " characters");
     longest_role_ = std::max(longest_role_, utf8::length(r.key));
   }
   std::map<std::string, unsigned> words;
   for (const Row& r : parse_rows(triggers, "relate_triggers.tsv"))
     words[r.key] |= parse_kind(r.value, "relate_triggers.tsv");
+  // Grouped by first character (words sort by it), longest first in a group.
+  std::vector<char32_t> firsts;
   for (const auto& [word, kinds] : words) {
     std::size_t i = 0;
-    triggers_[utf8::next(word, i)].emplace_back(word, kinds);
+    firsts.push_back(utf8::next(word, i));
+    trigger_words_.push_back({word, kinds});
   }
-  for (auto& [first, list] : triggers_)
-    std::stable_sort(list.begin(), list.end(),
-                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  std::size_t slots = 16;
+  while (slots < words.size() * 2) slots *= 2;
+  trigger_groups_.assign(slots, TriggerGroup{});
+  for (std::size_t b = 0, e = 0; b < trigger_words_.size(); b = e) {
+    for (e = b + 1; e < trigger_words_.size() && firsts[e] == firsts[b];) ++e;
+    std::stable_sort(trigger_words_.begin() + static_cast<std::ptrdiff_t>(b),
+                     trigger_words_.begin() + static_cast<std::ptrdiff_t>(e),
+                     [](const TriggerWord& x, const TriggerWord& y) { return x.word.size() > y.word.size(); });
+    std::size_t slot = group_slot(firsts[b]);
+    while (trigger_groups_[slot].end != 0) slot = (slot + 1) & (trigger_groups_.size() - 1);
+    trigger_groups_[slot] = {firsts[b], static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
+    if (firsts[b] < kStartBits) trigger_starts_[firsts[b] >> 6] |= std::uint64_t{1} << (firsts[b] & 63);
+  }
   for (const Row& r : parse_rows(regions, "relate_regions.tsv")) regions_[r.key].push_back(r.value);
 }
 
-std::optional<Trigger> Tables::trigger_at(std::string_view text) const {
-  if (text.empty()) return std::nullopt;
-  std::size_t i = 0;
-  const auto it = triggers_.find(utf8::next(text, i));
-  if (it == triggers_.end()) return std::nullopt;
-  for (const auto& [word, kinds] : it->second)
-    if (text.starts_with(word)) return Trigger{text.substr(0, word.size()), kinds};
+std::size_t Tables::group_slot(char32_t first) const noexcept {
+  return (first * 2654435761u) >> 8 & (trigger_groups_.size() - 1);
+}
+
+std::optional<Trigger> Tables::trigger_starting(char32_t first, std::string_view text) const {
+  for (std::size_t slot = group_slot(first); trigger_groups_[slot].end != 0;
+       slot = (slot + 1) & (trigger_groups_.size() - 1)) {
+    const TriggerGroup& g = trigger_groups_[slot];
+    if (g.first != first) continue;
+    for (std::uint32_t w = g.begin; w < g.end; ++w)
+      if (has_prefix(text, trigger_words_[w].word))
+        return Trigger{text.substr(0, trigger_words_[w].word.size()), trigger_words_[w].kinds};
+    return std::nullopt;
+  }
   return std::nullopt;
 }
 
 std::optional<std::pair<std::size_t, Tables::RoleKind>> Tables::title_ending_at(
     std::string_view text, std::size_t end, bool want_modifier) const {
   // Character starts of the last `longest_role_` characters before `end`, nearest last.
-  std::vector<std::size_t> starts;
-  for (std::size_t i = end; i > 0 && starts.size() < longest_role_;) {
+  std::array<std::size_t, kMaxRoleChars> starts;
+  std::size_t count = 0;
+  for (std::size_t i = end; i > 0 && count < longest_role_;) {
     --i;
     while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
-    starts.push_back(i);
+    starts[count++] = i;
   }
-  for (std::size_t k = starts.size(); k-- > 0;) {  // longest first
-    const auto it = roles_.find(std::string(text.substr(starts[k], end - starts[k])));
+  for (std::size_t k = count; k-- > 0;) {  // longest first
+    const auto it = roles_.find(text.substr(starts[k], end - starts[k]));
     if (it == roles_.end()) continue;
     if ((it->second == RoleKind::Modifier) == want_modifier) return std::pair(starts[k], it->second);
   }

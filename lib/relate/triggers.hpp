@@ -5,12 +5,15 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "common/utf8.hpp"
 
 namespace kg::relate {
 
@@ -50,8 +53,22 @@ class Tables {
   // file and line on a malformed line.
   Tables(std::string_view roles, std::string_view triggers, std::string_view regions);
 
-  // Returns the longest trigger word that `text` starts with.
-  std::optional<Trigger> trigger_at(std::string_view text) const;
+  // Returns the longest trigger word that `text` starts with. Called at
+  // every character outside a mention, so the usual answer (no trigger
+  // starts with this character) takes one bit test.
+  std::optional<Trigger> trigger_at(std::string_view text) const {
+    if (text.empty()) return std::nullopt;
+    std::size_t i = 0;
+    const char32_t first = utf8::next(text, i);
+    if (!may_start_trigger(first)) return std::nullopt;
+    return trigger_starting(first, text);
+  }
+  // Tells whether some trigger might start with code point `c` (no: none does).
+  bool may_start_trigger(char32_t c) const noexcept {
+    return c >= kStartBits || (trigger_starts_[c >> 6] >> (c & 63) & 1);
+  }
+  // trigger_at for a text whose first code point `first` the caller decoded.
+  std::optional<Trigger> trigger_starting(char32_t first, std::string_view text) const;
 
   // Returns the title chain that `text` ends with: titles joined by 兼 or 、,
   // each with optional modifiers (副, 常务, ...) in front.
@@ -62,11 +79,34 @@ class Tables {
 
  private:
   enum class RoleKind { Staff, Government, Founder, Modifier };
+  // Looks strings up by view, so that a search builds no key.
+  struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  // Titles are short; a longer line in the table is an error.
+  static constexpr std::size_t kMaxRoleChars = 32;
   // word -> kind, searched from the end of a text; longest first per last character.
-  std::unordered_map<std::string, RoleKind> roles_;
+  std::unordered_map<std::string, RoleKind, ViewHash, std::equal_to<>> roles_;
   std::size_t longest_role_ = 0;
-  // first character -> (word, kinds), longest word first: one hash lookup per position.
-  std::unordered_map<char32_t, std::vector<std::pair<std::string, unsigned>>> triggers_;
+  // The trigger words grouped by first character, longest first in each
+  // group; a group is found by open addressing on its first character.
+  struct TriggerWord {
+    std::string word;
+    unsigned kinds = 0;
+  };
+  struct TriggerGroup {
+    char32_t first = 0;
+    std::uint32_t begin = 0;  // range in trigger_words_
+    std::uint32_t end = 0;
+  };
+  std::vector<TriggerWord> trigger_words_;
+  std::vector<TriggerGroup> trigger_groups_;  // size a power of two; end == 0: empty slot
+  std::size_t group_slot(char32_t first) const noexcept;
+  // One bit per code point of the Basic Multilingual Plane: some trigger starts with it.
+  static constexpr char32_t kStartBits = 0x10000;
+  std::vector<std::uint64_t> trigger_starts_ = std::vector<std::uint64_t>(kStartBits / 64, 0);
+
   std::map<std::string, std::vector<std::string>, std::less<>> regions_;
 
   // Returns the longest title or modifier (as `want_modifier`) ending at `end`.
