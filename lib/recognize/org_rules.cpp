@@ -6,7 +6,6 @@
 // brand, or nothing more).
 #include <algorithm>
 #include <optional>
-#include <unordered_set>
 
 #include "kg/clean_text.hpp"
 #include "recognize/canonical.hpp"
@@ -247,13 +246,21 @@ bool head_may_end(const Scan& scan, const HeadHit& h) {
   return true;
 }
 
+bool is_quote(char32_t c) {
+  return c == U'“' || c == U'”' || c == U'"' || c == U'「' || c == U'」' || c == U'‘' || c == U'’';
+}
+
+// Returns the canonical name of a span with its quotation marks dropped.
 std::string strip_quotes_name(std::string_view span) {
   std::string out;
+  bool quoted = false;
+  for (std::size_t i = 0; i < span.size() && !quoted;) quoted = is_quote(utf8::next(span, i));
+  if (!quoted) return canonical(span);  // the usual case: nothing to drop
+  out.reserve(span.size());
   std::size_t i = 0;
   while (i < span.size()) {
     const std::size_t start = i;
-    const char32_t c = utf8::next(span, i);
-    if (c == U'“' || c == U'”' || c == U'"' || c == U'「' || c == U'」' || c == U'‘' || c == U'’') continue;
+    if (is_quote(utf8::next(span, i))) continue;
     out.append(span.substr(start, i - start));
   }
   return canonical(out);
@@ -345,8 +352,9 @@ std::optional<Candidate> from_head(const Scan& scan, const HeadHit& h) {
   }
   c.type = head.type;
   c.level = head.level;
-  c.name = strip_quotes_name(text.substr(c.begin, c.end - c.begin));
-  c.rule = "suffix:" + std::string(head.text);
+  c.own_name = strip_quotes_name(text.substr(c.begin, c.end - c.begin));
+  c.rule = Rule::Suffix;
+  c.detail = head.text;
   c.confidence = head.strength == S::Strong ? 0.9 : 0.8;
   if (anchor && anchor->begin == c.begin) c.parent = anchor->entry().name;
   return c;
@@ -356,12 +364,14 @@ std::optional<Candidate> from_head(const Scan& scan, const HeadHit& h) {
 
 std::vector<Candidate> organisations_by_head(const Scan& scan) {
   std::vector<Candidate> out;
-  std::unordered_set<std::size_t> continues;
-  for (const HeadHit& h : scan.heads) continues.insert(h.begin);
+  std::vector<std::size_t> continues;  // where heads begin, to tell whether one continues another
+  continues.reserve(scan.heads.size());
+  for (const HeadHit& h : scan.heads) continues.push_back(h.begin);
+  std::sort(continues.begin(), continues.end());
   for (std::size_t i = 0; i < scan.heads.size(); ++i) {
     const HeadHit& h = scan.heads[i];
     // 科技 in 香港科技大学 is not a head: another head continues it.
-    if (h.head->strength == S::Brand && continues.count(h.end) != 0) continue;
+    if (h.head->strength == S::Brand && std::binary_search(continues.begin(), continues.end(), h.end)) continue;
     if (auto c = from_head(scan, h)) out.push_back(std::move(*c));
   }
   return out;

@@ -44,7 +44,7 @@ std::size_t surname_at(const Scan& scan, std::size_t pos) {
   for (std::size_t chars : {2, 1}) {
     std::size_t end = pos;
     for (std::size_t k = 0; k < chars && end < scan.text.size(); ++k) end = char_end(scan.text, end);
-    const std::string key(scan.text.substr(pos, end - pos));
+    const std::string_view key = scan.text.substr(pos, end - pos);
     if (utf8::length(key) == chars && scan.surnames->count(key) != 0 && !is_weak_surname(key)) return end - pos;
   }
   return 0;
@@ -92,8 +92,8 @@ void speakers(const Scan& scan, std::vector<Candidate>& out) {
       c.begin = start;
       c.end = b;
       c.type = EntityType::Person;
-      c.name = std::string(text.substr(start, b - start));
-      c.rule = "speaker";
+      c.own_name = text.substr(start, b - start);
+      c.rule = Rule::Speaker;
       c.confidence = 0.6;
       out.push_back(std::move(c));
       break;
@@ -108,7 +108,7 @@ std::vector<Candidate> people_by_role(const Scan& scan) {
   const std::string_view text = scan.text;
   for (const RoleHit& r : scan.roles) {
     std::size_t pos = skip_spaces(text, r.end);
-    const std::string role(text.substr(r.begin, r.end - r.begin));
+    const std::string_view role = text.substr(r.begin, r.end - r.begin);
     while (pos < text.size()) {
       std::optional<std::size_t> end = name_at(scan, pos);
       // 叶 青: a two-character name written with a space in it.
@@ -125,11 +125,10 @@ std::vector<Candidate> people_by_role(const Scan& scan) {
       c.begin = pos;
       c.end = *end;
       c.type = EntityType::Person;
-      std::string name;
       for (char ch : text.substr(pos, *end - pos))
-        if (ch != ' ') name += ch;
-      c.name = name;
-      c.rule = "role:" + role;
+        if (ch != ' ') c.own_name += ch;
+      c.rule = Rule::Role;
+      c.detail = role;
       c.role = role;
       c.confidence = 0.8;
       out.push_back(std::move(c));

@@ -49,13 +49,13 @@ bool word_before(std::string_view text, std::size_t end, const std::string_view 
   return std::any_of(std::begin(words), std::end(words), [&](std::string_view w) { return ends_with_at(text, end, w); });
 }
 
-Candidate make(std::size_t b, std::size_t e, EntityType t, std::string name, std::string rule) {
+Candidate make(std::size_t b, std::size_t e, EntityType t, std::string_view name, Rule rule) {
   Candidate c;
   c.begin = b;
   c.end = e;
   c.type = t;
-  c.name = canonical(name);
-  c.rule = std::move(rule);
+  c.own_name = canonical(name);
+  c.rule = rule;
   c.confidence = 0.8;
   return c;
 }
@@ -68,7 +68,7 @@ void titles(const Scan& scan, std::vector<Candidate>& out) {
     const std::string_view inner = text.substr(i + 3, *c - i - 3);
     if (scan.lexical_at(i + 3) && scan.lexical_at(i + 3)->end == *c) continue;  // 《人民日报》: the lexicon has it
     if (utf8::length(inner) < 2) continue;
-    out.push_back(make(i, *c + 3, EntityType::Programme, std::string(inner), "title"));
+    out.push_back(make(i, *c + 3, EntityType::Programme, inner, Rule::Title));
   }
 }
 
@@ -97,18 +97,23 @@ void quoted(const Scan& scan, std::vector<Candidate>& out) {
   for (std::size_t i = text.find("“"); i != std::string_view::npos; i = text.find("“", i + 3)) {
     const auto c = closing(text, i + 3, "”", 60);
     if (!c) continue;
-    const std::string inner(text.substr(i + 3, *c - i - 3));
+    const std::string_view inner = text.substr(i + 3, *c - i - 3);
     const std::size_t after = *c + 3;
-    if (utf8::length(inner) < 2 || inner.find("，") != std::string::npos || inner.find("。") != std::string::npos)
+    if (utf8::length(inner) < 2 || inner.find("，") != std::string_view::npos ||
+        inner.find("。") != std::string_view::npos)
       continue;
+    // The quoted name and the word after it are adjacent in the text except
+    // for the closing mark: spell the pair out only when a rule keeps both.
+    auto with_tail = [&](std::string_view tail) { return std::string(inner).append(tail); };
     if (auto tail = word_at(text, after, kProgrammeTails)) {
-      out.push_back(make(i, after + tail->size(), EntityType::Programme, inner + std::string(*tail), "quote+tail"));
+      out.push_back(make(i, after + tail->size(), EntityType::Programme, with_tail(*tail), Rule::QuoteTail));
     } else if (auto ptail = word_at(text, after, kProductTails)) {
-      const bool keep = *ptail == "大模型";
-      out.push_back(make(i, keep ? after + ptail->size() : *c + 3, EntityType::Product,
-                         keep ? inner + std::string(*ptail) : inner, "quote+product"));
+      if (*ptail == "大模型")
+        out.push_back(make(i, after + ptail->size(), EntityType::Product, with_tail(*ptail), Rule::QuoteProduct));
+      else
+        out.push_back(make(i, *c + 3, EntityType::Product, inner, Rule::QuoteProduct));
     } else if (after_launch(text, i)) {
-      out.push_back(make(i, *c + 3, EntityType::Product, inner, "launched"));
+      out.push_back(make(i, *c + 3, EntityType::Product, inner, Rule::Launched));
     }
   }
 }
@@ -143,7 +148,7 @@ void latin_products(const Scan& scan, std::vector<Candidate>& out) {
     const bool near_product_word = word_before(text, i, kProductWords) || word_at(text, j, kProductWords);
     if (word.size() >= 3 && near_product_word && looks_like_product(word) && !is_common_latin(word) &&
         !scan.lexical_at(i))
-      out.push_back(make(i, j, EntityType::Product, std::string(word), "latin+product"));
+      out.push_back(make(i, j, EntityType::Product, word, Rule::LatinProduct));
     i = j;
   }
 }

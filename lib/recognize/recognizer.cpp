@@ -26,6 +26,30 @@ using recognize::Scan;
 
 namespace recognize {
 
+std::string Candidate::rule_text() const {
+  std::string_view base;
+  switch (rule) {
+    case Rule::Lexicon: base = "lexicon"; break;
+    case Rule::Gazetteer: base = "gazetteer"; break;
+    case Rule::Campus: base = "campus"; break;
+    case Rule::Suffix: base = "suffix:"; break;
+    case Rule::Role: base = "role:"; break;
+    case Rule::Speaker: base = "speaker"; break;
+    case Rule::Title: base = "title"; break;
+    case Rule::QuoteTail: base = "quote+tail"; break;
+    case Rule::QuoteProduct: base = "quote+product"; break;
+    case Rule::Launched: base = "launched"; break;
+    case Rule::LatinProduct: base = "latin+product"; break;
+  }
+  constexpr std::string_view kRepeat = "repeat:";
+  std::string out;
+  out.reserve((repeat ? kRepeat.size() : 0) + base.size() + detail.size());
+  if (repeat) out += kRepeat;
+  out += base;
+  if (rule == Rule::Suffix || rule == Rule::Role) out += detail;
+  return out;
+}
+
 const LexHit* Scan::lexical_at(std::size_t begin) const {
   auto it = std::lower_bound(lexical.begin(), lexical.end(), begin,
                              [](const LexHit& h, std::size_t b) { return h.begin < b; });
@@ -75,13 +99,13 @@ std::size_t campus_after(const Scan& scan, const LexHit& h) {
 
 // A county-level division written without its suffix (海珠 for 海珠区, 临海 for
 // 临海市) is usually an ordinary word unless the text also names its city.
-bool is_unsupported_short_form(std::string_view text, const LexHit& h, const std::unordered_set<std::string>& places) {
+bool is_unsupported_short_form(std::string_view text, const LexHit& h, const std::vector<std::string_view>& places) {
   const LexiconEntry* e = h.denotes->front();
   if (e->type != EntityType::Place || e->code.size() != 6 || e->code.ends_with("00")) return false;
   const std::string_view surface = text.substr(h.begin, h.end - h.begin);
   for (std::string_view suffix : {"区", "县", "市", "旗"})
     if (surface.ends_with(suffix)) return false;
-  return places.count(e->parent) == 0;
+  return !std::binary_search(places.begin(), places.end(), std::string_view(e->parent));
 }
 
 enum class Kind : std::uint8_t { Lexicon, Head, Role, Stop, Phrase };
@@ -121,9 +145,10 @@ struct Recognizer::Impl {
   std::vector<std::uint32_t> payload_begin;            // pattern -> first of its payloads in payload_list
   std::vector<Payload> payload_list;
   AhoCorasick automaton;
-  std::unordered_set<std::string> surnames;
+  recognize::SurnameSet surnames;
 
-  explicit Impl(const Lexicon& lex) : lexicon(&lex), surnames(load_word_list("surnames.tsv")) {
+  explicit Impl(const Lexicon& lex) : lexicon(&lex) {
+    for (const std::string& s : load_word_list("surnames.tsv")) surnames.insert(s);
     std::unordered_map<std::string, std::uint32_t> pattern_of;
     std::vector<std::string> patterns;
     auto add = [&](const std::string& text, Kind kind, std::uint32_t index) {
@@ -174,7 +199,14 @@ Scan Recognizer::Impl::scan(std::string_view text) const {
   Scan s;
   s.text = text;
   s.surnames = &surnames;
+  // Rough densities in news text, so the vectors grow once or not at all.
   std::vector<LexHit> lexical;
+  lexical.reserve(text.size() / 48 + 16);
+  s.lexical.reserve(text.size() / 64 + 16);
+  s.heads.reserve(text.size() / 96 + 8);
+  s.roles.reserve(text.size() / 256 + 8);
+  s.stops.reserve(text.size() / 24 + 16);
+  s.protected_spans.reserve(16);
   const auto& head_table = recognize::heads();
   automaton.for_each_match(text, [&](std::size_t begin, std::size_t end, std::uint32_t pattern) {
     for (std::uint32_t k = payload_begin[pattern]; k < payload_begin[pattern + 1]; ++k) {
@@ -220,14 +252,14 @@ Scan Recognizer::Impl::scan(std::string_view text) const {
 
 std::vector<Candidate> Recognizer::Impl::lexicon_candidates(const Scan& scan) const {
   std::vector<Candidate> out;
-  std::unordered_set<std::string> places;
+  out.reserve(scan.lexical.size() + scan.nested.size());
+  std::vector<std::string_view> places;  // canonical names of the places the text names, sorted
   for (const LexHit& h : scan.lexical)
-    if (h.entry().type == EntityType::Place) places.insert(h.entry().name);
-  std::vector<const LexHit*> hits;
-  for (const LexHit& h : scan.lexical) hits.push_back(&h);
-  for (const LexHit& h : scan.nested) hits.push_back(&h);
-  for (const LexHit* hp : hits) {
-    const LexHit& h = *hp;
+    if (h.entry().type == EntityType::Place) places.push_back(h.entry().name);
+  std::sort(places.begin(), places.end());
+  const std::size_t all = scan.lexical.size() + scan.nested.size();
+  for (std::size_t k = 0; k < all; ++k) {
+    const LexHit& h = k < scan.lexical.size() ? scan.lexical[k] : scan.nested[k - scan.lexical.size()];
     if (is_unsupported_short_form(scan.text, h, places)) continue;
     const LexiconEntry* e = h.denotes->front();
     Candidate c;
@@ -235,8 +267,9 @@ std::vector<Candidate> Recognizer::Impl::lexicon_candidates(const Scan& scan) co
     c.end = h.end;
     c.type = e->type;
     c.level = e->level;
-    c.name = e->name;
-    c.rule = e->type == EntityType::Place && e->source == "data/places.tsv" ? "gazetteer" : "lexicon";
+    c.known_name = &e->name;
+    c.rule = e->type == EntityType::Place && e->source == "data/places.tsv" ? recognize::Rule::Gazetteer
+                                                                             : recognize::Rule::Lexicon;
     // Several divisions with one name (朝阳区): leave the parent open for the resolver.
     const bool ambiguous = std::any_of(h.denotes->begin() + 1, h.denotes->end(),
                                        [&](const LexiconEntry* o) { return o->name == e->name && o->type == e->type; });
@@ -249,9 +282,9 @@ std::vector<Candidate> Recognizer::Impl::lexicon_candidates(const Scan& scan) co
       // 某某大学(深圳): the campus is a university of its own.
       Candidate campus = c;
       campus.end = campus_end;
-      campus.name = e->name + std::string(scan.text.substr(h.end, campus_end - h.end));
-      campus.name = recognize::canonical(campus.name);
-      campus.rule = "campus";
+      campus.known_name = nullptr;
+      campus.own_name = recognize::canonical(e->name + std::string(scan.text.substr(h.end, campus_end - h.end)));
+      campus.rule = recognize::Rule::Campus;
       campus.parent = e->name;
       out.push_back(std::move(campus));
     }
@@ -294,18 +327,17 @@ void propagate(std::string_view text, std::vector<Candidate>& found) {
     }
     return false;
   };
-  // One automaton over every name a rule found, so the search stays linear.
-  std::vector<std::string_view> names;
-  std::vector<const Candidate*> origin;
-  std::unordered_set<std::string_view> done;
-  for (const Candidate& c : found) {
-    if (c.rule == "lexicon" || c.rule == "gazetteer") continue;
+  std::vector<std::string_view> names;  // distinct surfaces, in the order first found
+  std::vector<std::uint32_t> origin;     // the candidate each name came from
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const Candidate& c = found[i];
+    if (c.rule == recognize::Rule::Lexicon || c.rule == recognize::Rule::Gazetteer) continue;
     const std::string_view surface = text.substr(c.begin, c.end - c.begin);
     const std::size_t chars = utf8::length(surface);
     if (chars < 2 || (c.type != EntityType::Person && chars < 3)) continue;
-    if (!done.insert(surface).second) continue;
+    if (std::find(names.begin(), names.end(), surface) != names.end()) continue;
     names.push_back(surface);
-    origin.push_back(&c);
+    origin.push_back(static_cast<std::uint32_t>(i));
   }
   if (names.empty()) return;
   std::vector<Candidate> extra;
@@ -331,7 +363,7 @@ void propagate(std::string_view text, std::vector<Candidate>& found) {
     return a.end != b.end ? a.end < b.end : a.begin < b.begin;
   });
   for (const auto& [begin, end, pattern] : occurrences) [&] {
-    const Candidate& c = *origin[pattern];
+    const Candidate& c = found[origin[pattern]];
     if (overlaps(begin, end)) return;
     if (c.type == EntityType::Person && end < text.size()) {
       // A person's name between two more Han characters may be part of a longer word.
@@ -342,10 +374,11 @@ void propagate(std::string_view text, std::vector<Candidate>& found) {
     Candidate copy = c;
     copy.begin = begin;
     copy.end = end;
-    copy.rule = "repeat:" + c.rule;
-    copy.role.clear();
+    copy.repeat = true;
+    copy.role = {};
     extra.push_back(std::move(copy));
   }();
+  found.reserve(found.size() + extra.size());
   for (Candidate& c : extra) found.push_back(std::move(c));
 }
 
@@ -366,7 +399,7 @@ std::vector<Mention> Recognizer::recognize(const CleanDocument& doc, const std::
   std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     if (a.end != b.end) return a.end > b.end;
-    return a.name < b.name;
+    return a.name() < b.name();
   });
   found.erase(std::unique(found.begin(), found.end(),
                           [](const Candidate& a, const Candidate& b) {
@@ -376,24 +409,26 @@ std::vector<Mention> Recognizer::recognize(const CleanDocument& doc, const std::
 
   std::vector<Mention> out;
   out.reserve(found.size());
+  OffsetMap::Scanner locate(doc.offsets);  // mentions come by position
   std::size_t sentence = 0;
   for (Candidate& c : found) {
     while (sentence + 1 < sentences.size() && sentences[sentence].end <= c.begin) ++sentence;
-    Mention m;
-    m.surface = doc.text.substr(c.begin, c.end - c.begin);
-    m.name = c.name.empty() ? recognize::canonical(text.substr(c.begin, c.end - c.begin)) : std::move(c.name);
+    Mention& m = out.emplace_back();
+    m.surface.assign(doc.text, c.begin, c.end - c.begin);
+    if (c.name().empty()) m.name = recognize::canonical(text.substr(c.begin, c.end - c.begin));
+    else if (c.known_name != nullptr) m.name = *c.known_name;
+    else m.name = std::move(c.own_name);
     m.type = c.type;
     m.level = c.type == EntityType::Place && c.level == PlaceLevel::None ? PlaceLevel::Region : c.level;
     m.sentence = sentences.empty() ? 0 : sentences[std::min(sentence, sentences.size() - 1)].index;
     m.begin = c.begin;
     m.end = c.end;
-    m.source = doc.offsets.size() >= c.end ? doc.offsets.to_source(c.begin, c.end) : SourceSpan{};
-    m.rule = std::move(c.rule);
-    m.role = std::move(c.role);
-    m.parent = std::move(c.parent);
-    m.code = std::move(c.code);
+    m.source = doc.offsets.size() >= c.end ? locate.to_source(c.begin, c.end) : SourceSpan{};
+    m.rule = c.rule_text();
+    m.role = c.role;
+    m.parent = c.parent;
+    m.code = c.code;
     m.confidence = c.confidence;
-    out.push_back(std::move(m));
   }
   return out;
 }

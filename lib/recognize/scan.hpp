@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -15,6 +16,13 @@
 #include "kg/ontology.hpp"
 
 namespace kg::recognize {
+
+// Looked up by string_view, so a probe builds no std::string.
+struct ViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using SurnameSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
 
 // How much a head asks of the modifier before it.
 enum class HeadStrength {
@@ -40,18 +48,43 @@ struct LexHit {
   const LexiconEntry& entry() const { return *denotes->front(); }
 };
 
-// A mention before sentence, source span and resolution are attached.
+// What found a candidate; Mention::rule spells it out (rule_text()).
+enum class Rule : std::uint8_t {
+  Lexicon,       // "lexicon"
+  Gazetteer,     // "gazetteer"
+  Campus,        // "campus"
+  Suffix,        // "suffix:" + detail (the head)
+  Role,          // "role:" + detail (the role word)
+  Speaker,       // "speaker"
+  Title,         // "title"
+  QuoteTail,     // "quote+tail"
+  QuoteProduct,  // "quote+product"
+  Launched,      // "launched"
+  LatinProduct,  // "latin+product"
+};
+
+// A mention before sentence, source span and resolution are attached. It
+// holds views, not copies: into the scanned text, the lexicon and the head
+// table, all of which outlive a recognize() call; only a name the rules had
+// to compute is owned. Strings are made once, for the mentions that survive.
 struct Candidate {
   std::size_t begin = 0;
   std::size_t end = 0;
   EntityType type = EntityType::Organization;
   PlaceLevel level = PlaceLevel::None;
-  std::string name;  // canonical name (empty: canonical_name of the span)
-  std::string rule;
-  std::string role;
-  std::string parent;
-  std::string code;
+  Rule rule = Rule::Lexicon;
+  bool repeat = false;                   // found again by propagation: "repeat:" + rule
+  const std::string* known_name = nullptr;  // the lexicon's canonical name, when it is one
+  std::string own_name;                  // a computed canonical name (empty: canonical_name of the span)
+  std::string_view detail;               // the head or role word the rule names
+  std::string_view role;
+  std::string_view parent;
+  std::string_view code;
   double confidence = 1.0;
+
+  std::string_view name() const { return known_name != nullptr ? std::string_view(*known_name) : own_name; }
+  // Returns the rule as Mention::rule spells it ("suffix:公司", "repeat:role:院士").
+  std::string rule_text() const;
 };
 
 struct HeadHit {
@@ -74,7 +107,7 @@ struct Scan {
   std::vector<RoleHit> roles;        // role words, longest at each end
   std::vector<std::pair<std::size_t, std::size_t>> protected_spans;  // no stop word inside
   std::vector<std::pair<std::size_t, std::size_t>> stops;  // stop words, by position
-  const std::unordered_set<std::string>* surnames = nullptr;
+  const SurnameSet* surnames = nullptr;
 
   // Returns the lexicon hit that starts at `begin`, or nullptr.
   const LexHit* lexical_at(std::size_t begin) const;

@@ -2,8 +2,10 @@
 // built-in data files (sorted, unique, well-formed).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
+#include <tuple>
 
 #include "data/builtin_data.hpp"
 #include "kg/error.hpp"
@@ -103,4 +105,38 @@ TEST_CASE("Aho-Corasick finds every occurrence of every pattern") {
       {1, 4, 1}, {2, 4, 0}, {2, 6, 3}, {7, 13, 4}, {7, 19, 5}};
   CHECK(got == want);
   CHECK(kg::recognize::AhoCorasick().find_all("abc").empty());
+}
+
+TEST_CASE("Aho-Corasick agrees with a naive search over mixed scripts and broken bytes") {
+  // Pieces of text: ASCII, two-, three- and four-byte characters, and bytes
+  // that start no well-formed sequence (a lone lead, a stray continuation).
+  const std::vector<std::string> pieces = {"a", "b", "中", "国", "移", "é", "\xF0\x9F\x98\x80", "\xE4", "\xB8", " "};
+  const std::vector<std::string> patterns = {"中国", "国移", "中国移", "a中", "é", "\xF0\x9F\x98\x80国", "ab",
+                                             "b", "国", "移动", "中"};
+  const kg::recognize::AhoCorasick ac(patterns);
+  std::uint32_t seed = 7;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) % pieces.size(); };
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    for (int k = 0; k < 24; ++k) text += pieces[next()];
+    std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> want;
+    for (std::size_t end = 1; end <= text.size(); ++end) {
+      std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> at;  // longest first
+      for (std::uint32_t p = 0; p < patterns.size(); ++p) {
+        const std::string& w = patterns[p];
+        if (w.size() <= end && text.compare(end - w.size(), w.size(), w) == 0) {
+          // A match must start on a character boundary of the text.
+          const auto lead = static_cast<unsigned char>(text[end - w.size()]);
+          if (lead >= 0x80 && lead < 0xC0) continue;
+          at.emplace_back(end - w.size(), end, p);
+        }
+      }
+      std::stable_sort(at.begin(), at.end(), [](const auto& x, const auto& y) { return std::get<0>(x) < std::get<0>(y); });
+      want.insert(want.end(), at.begin(), at.end());
+    }
+    std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> got;
+    for (const auto& m : ac.find_all(text)) got.emplace_back(m.begin, m.end, m.pattern);
+    INFO("round " << round);
+    CHECK(got == want);
+  }
 }
