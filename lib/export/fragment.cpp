@@ -134,7 +134,8 @@ Json edge_json(const Graph::Impl& impl, const EdgeKey& key, const EdgeState& s) 
   j["tail"] = impl.names.name(key.tail);
   j["roles"] = strings(s.roles);
   j["weight"] = graph::from_micro(s.weight_micro);
-  std::vector<Evidence> evidence = s.evidence;
+  std::vector<Evidence> evidence;
+  for (const graph::StoredEvidence& e : s.evidence) evidence.push_back(graph::to_evidence(e));
   std::sort(evidence.begin(), evidence.end(), graph::EvidenceLess{});
   j["evidence"] = array_of(evidence, evidence_json);
   j["evidence_count"] = s.evidence_count;
@@ -329,10 +330,10 @@ void read_edge(const Json& j, Graph::Impl& impl) {
   const std::string head = text_field(j, "head", true);
   const RelationType type = relation_type_of(text_field(j, "type", true));
   const std::string tail = text_field(j, "tail", true);
-  EdgeState s;
+  graph::EdgeSample s;
   s.roles = string_list(j, "roles");
   s.weight_micro = graph::to_micro(number_field(j, "weight", 0.0));
-  std::set<Evidence, graph::EvidenceLess> evidence;
+  std::set<Evidence, graph::EvidenceLess> evidence;  // distinct, for the count of a version 1 line
   for (const Json& e : array_field(j, "evidence")) evidence.insert(evidence_of(e));
   s.evidence.assign(evidence.begin(), evidence.end());
   s.evidence_count = count_or(j, "evidence_count", s.evidence.size());

@@ -100,10 +100,10 @@ void write_edge(output::TextOut& out, const graph::View& view, std::size_t i) {
   data(out, "k_weight", output::format_double(graph::from_micro(state.weight_micro)));
   // The kept evidence is best first: the most confident, the earliest among equals.
   if (!state.evidence.empty()) {
-    const Evidence& best = state.evidence.front();
-    data(out, "k_evidence", best.text);
-    data(out, "k_document", best.document);
-    if (!best.trigger.empty()) data(out, "k_trigger", best.trigger);
+    const graph::StoredEvidence& best = state.evidence.front();
+    data(out, "k_evidence", *best.text);
+    data(out, "k_document", *best.document);
+    if (!best.trigger->empty()) data(out, "k_trigger", *best.trigger);
     data(out, "k_confidence", output::format_double(best.confidence));
   }
   if (!state.roles.empty()) {

@@ -141,15 +141,15 @@ void write_entity(output::TextOut& out, const Graph::Impl& impl, const graph::Vi
   out.raw("}");
 }
 
-void write_evidence(output::TextOut& out, const Evidence& ev) {
-  out.raw("{\"@type\":\"kg:Evidence\",\"document\":").json_string(ev.document);
+void write_evidence(output::TextOut& out, const graph::StoredEvidence& ev) {
+  out.raw("{\"@type\":\"kg:Evidence\",\"document\":").json_string(*ev.document);
   out.raw(",\"sentence\":").integer(ev.sentence);
-  out.raw(",\"text\":").json_string(ev.text);
+  out.raw(",\"text\":").json_string(*ev.text);
   out.raw(",\"byteStart\":").integer(ev.source.byte_begin);
   out.raw(",\"byteEnd\":").integer(ev.source.byte_end);
   out.raw(",\"charStart\":").integer(ev.source.char_begin);
   out.raw(",\"charEnd\":").integer(ev.source.char_end);
-  if (!ev.trigger.empty()) out.raw(",\"trigger\":").json_string(ev.trigger);
+  if (!ev.trigger->empty()) out.raw(",\"trigger\":").json_string(*ev.trigger);
   out.raw(",\"confidence\":").json_double(ev.confidence);
   out.raw("}");
 }
@@ -175,13 +175,14 @@ void write_assertion(output::TextOut& out, const graph::View& view, std::size_t 
   out.raw(",\"evidenceCount\":").integer(state.evidence_count);
   if (!state.evidence.empty()) {
     // Kept best first; listed in document order.
-    std::vector<const Evidence*> listed;
+    std::vector<const graph::StoredEvidence*> listed;
     listed.reserve(state.evidence.size());
-    for (const Evidence& ev : state.evidence) listed.push_back(&ev);
-    std::sort(listed.begin(), listed.end(),
-              [](const Evidence* a, const Evidence* b) { return graph::EvidenceLess{}(*a, *b); });
+    for (const graph::StoredEvidence& ev : state.evidence) listed.push_back(&ev);
+    std::sort(listed.begin(), listed.end(), [](const graph::StoredEvidence* a, const graph::StoredEvidence* b) {
+      return graph::EvidenceLess{}(*a, *b);
+    });
     const char* separator = ",\"evidence\":[";
-    for (const Evidence* ev : listed) {
+    for (const graph::StoredEvidence* ev : listed) {
       out.raw(separator);
       write_evidence(out, *ev);
       separator = ",";

@@ -42,6 +42,22 @@ bool is_forbidden(char32_t cp) noexcept {
 
 }  // namespace
 
+std::size_t clean_prefix_length(std::string_view text) noexcept {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b >= 0x20 && b < 0x7F) {  // printable ASCII: the common case, decided at once
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    const std::size_t n = valid_sequence(text, i, cp);
+    if (n == 0 || is_forbidden(cp)) return i;
+    i += n;
+  }
+  return i;
+}
+
 std::string sanitize_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -13,6 +13,10 @@ namespace kg::output {
 // becomes U+FFFD, so a reader sees that something was there.
 std::string sanitize_text(std::string_view text);
 
+// Returns how many leading bytes of `text` sanitize_text would keep as they
+// are: all of them for clean text, which then needs no copy.
+std::size_t clean_prefix_length(std::string_view text) noexcept;
+
 // Returns `text` (already sanitised) with & < > " ' escaped for XML, and the
 // carriage return written as a character reference so parsers keep it.
 std::string xml_escape(std::string_view text);

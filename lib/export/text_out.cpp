@@ -14,11 +14,6 @@ namespace {
 
 constexpr std::size_t kFlushAt = 1u << 16;
 
-// Plain printable ASCII needs neither sanitising nor (for most of it) escaping.
-bool is_plain_ascii(unsigned char c) noexcept {
-  return c >= 0x20 && c < 0x7F;
-}
-
 }  // namespace
 
 TextOut::TextOut(std::ostream& out) : out_(out) {
@@ -31,46 +26,64 @@ TextOut& TextOut::raw(std::string_view text) {
 }
 
 TextOut& TextOut::xml_text(std::string_view text) {
-  // Sanitising only changes text with a control or a non-ASCII byte;
-  // multibyte text (all of Chinese) takes the full path.
-  bool plain = true;
-  for (unsigned char c : text)
-    if (!is_plain_ascii(c)) {
-      plain = false;
-      break;
-    }
-  if (plain) {
-    for (char c : text) {
-      switch (c) {
-        case '&': buffer_ += "&amp;"; break;
-        case '<': buffer_ += "&lt;"; break;
-        case '>': buffer_ += "&gt;"; break;
-        case '"': buffer_ += "&quot;"; break;
-        case '\'': buffer_ += "&apos;"; break;
-        default: buffer_ += c;
-      }
-    }
-    return *this;
+  // Clean text (nearly all) is escaped straight into the buffer; only text
+  // with something to remove goes through sanitize_text's copy.
+  if (clean_prefix_length(text) == text.size()) {
+    append_xml_escaped(text);
+  } else {
+    append_xml_escaped(sanitize_text(text));
   }
-  buffer_ += xml_escape(sanitize_text(text));
   return *this;
 }
 
-TextOut& TextOut::json_string(std::string_view text) {
-  const std::string clean = sanitize_text(text);
-  buffer_ += '"';
-  for (char c : clean) {
-    switch (c) {
-      case '"': buffer_ += "\\\""; break;
-      case '\\': buffer_ += "\\\\"; break;
-      case '\n': buffer_ += "\\n"; break;
-      case '\r': buffer_ += "\\r"; break;
-      case '\t': buffer_ += "\\t"; break;
-      default: buffer_ += c;  // sanitised text has no other control characters
+void TextOut::append_xml_escaped(std::string_view clean) {
+  std::size_t run = 0;  // start of the bytes not yet appended
+  for (std::size_t i = 0; i < clean.size(); ++i) {
+    const char* entity = nullptr;
+    switch (clean[i]) {
+      case '&': entity = "&amp;"; break;
+      case '<': entity = "&lt;"; break;
+      case '>': entity = "&gt;"; break;
+      case '"': entity = "&quot;"; break;
+      case '\'': entity = "&apos;"; break;
+      case '\r': entity = "&#13;"; break;
+      default: continue;
     }
+    buffer_.append(clean.substr(run, i - run));
+    buffer_ += entity;
+    run = i + 1;
+  }
+  buffer_.append(clean.substr(run));
+}
+
+TextOut& TextOut::json_string(std::string_view text) {
+  buffer_ += '"';
+  if (clean_prefix_length(text) == text.size()) {
+    append_json_escaped(text);
+  } else {
+    append_json_escaped(sanitize_text(text));
   }
   buffer_ += '"';
   return *this;
+}
+
+void TextOut::append_json_escaped(std::string_view clean) {
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < clean.size(); ++i) {
+    const char* escape = nullptr;
+    switch (clean[i]) {
+      case '"': escape = "\\\""; break;
+      case '\\': escape = "\\\\"; break;
+      case '\n': escape = "\\n"; break;
+      case '\r': escape = "\\r"; break;
+      case '\t': escape = "\\t"; break;
+      default: continue;  // sanitised text has no other control characters
+    }
+    buffer_.append(clean.substr(run, i - run));
+    buffer_ += escape;
+    run = i + 1;
+  }
+  buffer_.append(clean.substr(run));
 }
 
 TextOut& TextOut::integer(std::uint64_t value) {

@@ -36,6 +36,9 @@ class TextOut {
   void finish();
 
  private:
+  void append_xml_escaped(std::string_view clean);
+  void append_json_escaped(std::string_view clean);
+
   std::ostream& out_;
   std::string buffer_;
   std::unordered_map<std::uint64_t, std::string> doubles_;  // by bit pattern: confidences repeat

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <span>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -31,9 +32,18 @@ std::size_t specificity_rank(EntityType type) noexcept {
   return std::size(kTypeSpecificity);
 }
 
+// Evidence in document order: every field but the confidence, as views so
+// that stored and plain evidence compare alike.
 auto evidence_tie(const Evidence& e) noexcept {
-  return std::tie(e.document, e.sentence, e.source.byte_begin, e.source.byte_end, e.source.char_begin,
-                  e.source.char_end, e.trigger, e.text);
+  return std::make_tuple(std::string_view(e.document), e.sentence, e.source.byte_begin, e.source.byte_end,
+                         e.source.char_begin, e.source.char_end, std::string_view(e.trigger),
+                         std::string_view(e.text));
+}
+
+auto evidence_tie(const StoredEvidence& e) noexcept {
+  return std::make_tuple(std::string_view(*e.document), e.sentence, e.source.byte_begin, e.source.byte_end,
+                         e.source.char_begin, e.source.char_end, std::string_view(*e.trigger),
+                         std::string_view(*e.text));
 }
 
 auto mention_tie(const MentionRef& m) noexcept {
@@ -44,6 +54,45 @@ auto mention_tie(const MentionRef& m) noexcept {
 // A clean confidence: NaN would break the strict weak order of EvidenceRank.
 double clean_confidence(double c) noexcept {
   return std::isnan(c) ? 0.0 : std::clamp(c, 0.0, 1.0);
+}
+
+template <typename A, typename B>
+bool rank_less(const A& a, const B& b) noexcept {
+  const double ca = clean_confidence(a.confidence), cb = clean_confidence(b.confidence);
+  if (ca != cb) return ca > cb;
+  return evidence_tie(a) < evidence_tie(b);
+}
+
+StoredEvidence store(SharedStrings& strings, const Evidence& e) {
+  StoredEvidence s;
+  s.document = strings.acquire(e.document);
+  s.text = strings.acquire(e.text);
+  s.trigger = strings.acquire(e.trigger);
+  s.sentence = e.sentence;
+  s.source = e.source;
+  s.confidence = clean_confidence(e.confidence);
+  return s;
+}
+
+void release(SharedStrings& strings, const StoredEvidence& e) noexcept {
+  strings.release(e.document);
+  strings.release(e.text);
+  strings.release(e.trigger);
+}
+
+// Sorts evidence best first and drops exact duplicates.
+std::vector<const Evidence*> ranked(const std::vector<Evidence>& evidence) {
+  std::vector<const Evidence*> order;
+  order.reserve(evidence.size());
+  for (const Evidence& e : evidence) order.push_back(&e);
+  const auto rank = [](const Evidence* a, const Evidence* b) { return rank_less(*a, *b); };
+  if (order.size() > 1) {
+    std::sort(order.begin(), order.end(), rank);
+    order.erase(std::unique(order.begin(), order.end(),
+                            [&](const Evidence* a, const Evidence* b) { return !rank(a, b) && !rank(b, a); }),
+                order.end());
+  }
+  return order;
 }
 
 // The add path serves both a borrowed extraction (copies what it keeps)
@@ -141,30 +190,17 @@ void add_entity(Graph::Impl& impl, E& entity, const std::string& document) {
 }
 
 // Counts a relation's distinct evidence and keeps the best of it.
-template <bool kOwned, typename R>
-void add_evidence(EdgeState& edge, R& relation, std::size_t limit) {
-  if (relation.evidence.empty()) return;
-  std::vector<Evidence*> order;
-  order.reserve(relation.evidence.size());
-  for (const Evidence& e : relation.evidence) order.push_back(const_cast<Evidence*>(&e));
-  const auto rank = [](const Evidence* a, const Evidence* b) { return EvidenceRank{}(*a, *b); };
-  if (order.size() > 1) {
-    std::sort(order.begin(), order.end(), rank);
-    order.erase(std::unique(order.begin(), order.end(),
-                            [&](const Evidence* a, const Evidence* b) { return !rank(a, b) && !rank(b, a); }),
-                order.end());
+void add_evidence(Graph::Impl& impl, EdgeState& edge, const std::vector<Evidence>& evidence) {
+  if (evidence.empty()) return;
+  if (evidence.size() == 1) {  // the common case, without a vector
+    const Evidence* only = &evidence.front();
+    edge.evidence_count += 1;
+    keep_best_evidence(impl.evidence_strings, edge.evidence, {&only, 1}, impl.options.max_evidence);
+    return;
   }
+  const std::vector<const Evidence*> order = ranked(evidence);
   edge.evidence_count += order.size();
-  if (limit == 0) return;
-  if (edge.evidence.size() >= limit && !EvidenceRank{}(*order.front(), edge.evidence.back())) return;
-  std::vector<Evidence> sample;
-  const std::size_t take = std::min(limit, order.size());
-  sample.reserve(take);
-  for (std::size_t i = 0; i < take; ++i) {
-    sample.push_back(pass<kOwned>(*order[i]));
-    sample.back().confidence = clean_confidence(sample.back().confidence);
-  }
-  keep_first(edge.evidence, std::move(sample), limit, EvidenceRank{}, true);
+  keep_best_evidence(impl.evidence_strings, edge.evidence, order, impl.options.max_evidence);
 }
 
 template <bool kOwned, typename R>
@@ -176,7 +212,7 @@ void add_relation(Graph::Impl& impl, R& relation) {
   EdgeState* edge = impl.edge(head, relation.type, tail);
   add_roles(edge->roles, relation.role);
   edge->weight_micro += to_micro(relation.weight);
-  add_evidence<kOwned>(*edge, relation, impl.options.max_evidence);
+  add_evidence(impl, *edge, relation.evidence);
 }
 
 template <bool kOwned>
@@ -273,10 +309,15 @@ void place_edges(const Graph::Impl& impl, View& view) {
     view.edges.push_back({&key, &state, source, target});
   }
   const auto& names = impl.names;
+  // Names ranked once, so that sorting the edges compares integers.
+  std::vector<NameId> by_name(names.size());
+  std::iota(by_name.begin(), by_name.end(), NameId{0});
+  std::sort(by_name.begin(), by_name.end(), [&](NameId a, NameId b) { return names.name(a) < names.name(b); });
+  std::vector<std::uint32_t> rank(names.size());
+  for (std::uint32_t r = 0; r < by_name.size(); ++r) rank[by_name[r]] = r;
   std::sort(view.edges.begin(), view.edges.end(), [&](const View::Edge& a, const View::Edge& b) {
-    if (a.key->head != b.key->head) return names.name(a.key->head) < names.name(b.key->head);
-    if (a.key->type != b.key->type) return a.key->type < b.key->type;
-    return names.name(a.key->tail) < names.name(b.key->tail);
+    return std::tuple(rank[a.key->head], a.key->type, rank[a.key->tail]) <
+           std::tuple(rank[b.key->head], b.key->type, rank[b.key->tail]);
   });
   std::vector<std::uint64_t> hashes;
   hashes.reserve(view.edges.size());
@@ -288,7 +329,7 @@ void place_edges(const Graph::Impl& impl, View& view) {
   });
   view.first_edge.assign(view.nodes.size(), 0);
   view.end_edge.assign(view.nodes.size(), 0);
-  for (std::uint32_t i = view.edges.size(); i-- > 0;) {  // backwards: first_edge ends at the first
+  for (auto i = static_cast<std::uint32_t>(view.edges.size()); i-- > 0;) {  // backwards: first_edge ends at the first
     const std::uint32_t p = view.edges[i].source;
     if (view.end_edge[p] == 0) view.end_edge[p] = i + 1;
     view.first_edge[p] = i;
@@ -332,10 +373,74 @@ bool EvidenceLess::operator()(const Evidence& a, const Evidence& b) const noexce
   return a.confidence < b.confidence;
 }
 
+bool EvidenceLess::operator()(const StoredEvidence& a, const StoredEvidence& b) const noexcept {
+  const auto ta = evidence_tie(a);
+  const auto tb = evidence_tie(b);
+  if (ta != tb) return ta < tb;
+  return a.confidence < b.confidence;
+}
+
 bool EvidenceRank::operator()(const Evidence& a, const Evidence& b) const noexcept {
-  const double ca = clean_confidence(a.confidence), cb = clean_confidence(b.confidence);
-  if (ca != cb) return ca > cb;
-  return evidence_tie(a) < evidence_tie(b);
+  return rank_less(a, b);
+}
+bool EvidenceRank::operator()(const StoredEvidence& a, const StoredEvidence& b) const noexcept {
+  return rank_less(a, b);
+}
+bool EvidenceRank::operator()(const Evidence& a, const StoredEvidence& b) const noexcept {
+  return rank_less(a, b);
+}
+bool EvidenceRank::operator()(const StoredEvidence& a, const Evidence& b) const noexcept {
+  return rank_less(a, b);
+}
+
+std::size_t SharedStrings::Hash::operator()(std::string_view s) const noexcept {
+  // Sentences are long: hashing their ends and length tells them apart as
+  // well as hashing all of them, for a fraction of the work.
+  constexpr std::size_t kEnd = 48;
+  if (s.size() <= 2 * kEnd) return std::hash<std::string_view>{}(s);
+  const std::size_t head = std::hash<std::string_view>{}(s.substr(0, kEnd));
+  const std::size_t tail = std::hash<std::string_view>{}(s.substr(s.size() - kEnd));
+  return head ^ (tail * 0x9e3779b97f4a7c15ULL) ^ s.size();
+}
+
+const std::string* SharedStrings::acquire(std::string_view text) {
+  auto it = counts_.find(text);
+  if (it == counts_.end()) it = counts_.emplace(std::string(text), 0).first;
+  ++it->second;
+  return &it->first;
+}
+
+void SharedStrings::release(const std::string* text) noexcept {
+  if (text == nullptr) return;
+  const auto it = counts_.find(std::string_view(*text));
+  if (it != counts_.end() && --it->second == 0) counts_.erase(it);
+}
+
+Evidence to_evidence(const StoredEvidence& s) {
+  Evidence e;
+  e.document = *s.document;
+  e.sentence = s.sentence;
+  e.text = *s.text;
+  e.source = s.source;
+  e.trigger = *s.trigger;
+  e.confidence = s.confidence;
+  return e;
+}
+
+void keep_best_evidence(SharedStrings& strings, std::vector<StoredEvidence>& kept,
+                        std::span<const Evidence* const> more, std::size_t limit) {
+  // One at a time, in place: `more` is short and usually does not make the cut.
+  for (const Evidence* e : more) {
+    if (kept.size() >= limit && (limit == 0 || !rank_less(*e, kept.back()))) return;  // nor will the rest
+    const auto at = std::lower_bound(kept.begin(), kept.end(), *e,
+                                     [](const StoredEvidence& k, const Evidence& x) { return rank_less(k, x); });
+    if (at != kept.end() && !rank_less(*e, *at)) continue;  // the same evidence again
+    kept.insert(at, store(strings, *e));
+    if (kept.size() > limit) {
+      release(strings, kept.back());
+      kept.pop_back();
+    }
+  }
 }
 
 bool MentionLess::operator()(const MentionRef& a, const MentionRef& b) const noexcept {
@@ -395,12 +500,6 @@ void absorb(NodeState& into, NodeState&& other, const GraphOptions& options) {
   keep_first(into.documents, std::move(other.documents), options.max_documents, std::less<>{}, true);
 }
 
-void absorb(EdgeState& into, EdgeState&& other, const GraphOptions& options) {
-  add_sorted_strings(into.roles, std::move(other.roles));
-  into.weight_micro += other.weight_micro;
-  into.evidence_count += other.evidence_count;
-  keep_first(into.evidence, std::move(other.evidence), options.max_evidence, EvidenceRank{}, true);
-}
 
 EntityType winning_type(const std::array<std::uint64_t, kEntityTypeCount>& votes) noexcept {
   EntityType best = EntityType::Organization;
@@ -496,7 +595,8 @@ Relation relation_at(const Graph::Impl& impl, const View& view, std::size_t i) {
   r.type = edge.key->type;
   r.role = join_roles(edge.state->roles);
   r.weight = from_micro(edge.state->weight_micro);
-  r.evidence = edge.state->evidence;
+  r.evidence.reserve(edge.state->evidence.size());
+  for (const StoredEvidence& e : edge.state->evidence) r.evidence.push_back(to_evidence(e));
   std::sort(r.evidence.begin(), r.evidence.end(), EvidenceLess{});
   r.evidence_count = edge.state->evidence_count;
   return r;
@@ -509,8 +609,19 @@ Graph::Impl::Impl(const Impl& other)
       names(other.names),
       nodes(other.nodes),
       node_count(other.node_count),
-      edges(other.edges),
-      documents(other.documents) {}
+      documents(other.documents) {
+  // The edges' evidence points into the other graph's strings: store it anew.
+  edges.reserve(other.edges.size());
+  for (const auto& [key, state] : other.edges) {
+    graph::EdgeState& copy = edges[key];
+    copy.roles = state.roles;
+    copy.weight_micro = state.weight_micro;
+    copy.evidence_count = state.evidence_count;
+    copy.evidence.reserve(state.evidence.size());
+    for (const graph::StoredEvidence& e : state.evidence)
+      copy.evidence.push_back(graph::store(evidence_strings, graph::to_evidence(e)));
+  }
+}
 
 graph::NodeState& Graph::Impl::node(graph::NameId id) {
   invalidate();
@@ -547,21 +658,27 @@ void Graph::Impl::merge_node(std::string_view name, graph::NodeState state) {
 }
 
 void Graph::Impl::merge_edge(std::string_view head, RelationType type, std::string_view tail,
-                             graph::EdgeState state) {
+                             graph::EdgeSample sample) {
   if (head.empty() || tail.empty() || head == tail) return;
   if (is_symmetric(type) && tail < head) std::swap(head, tail);
   const graph::NameId h = names.intern(head);
   const graph::NameId t = names.intern(tail);
-  for (Evidence& e : state.evidence) e.confidence = std::isnan(e.confidence) ? 0.0 : std::clamp(e.confidence, 0.0, 1.0);
-  std::sort(state.evidence.begin(), state.evidence.end(), graph::EvidenceRank{});
-  const auto same = [](const Evidence& a, const Evidence& b) {
-    return !graph::EvidenceRank{}(a, b) && !graph::EvidenceRank{}(b, a);
-  };
-  state.evidence.erase(std::unique(state.evidence.begin(), state.evidence.end(), same), state.evidence.end());
-  std::sort(state.roles.begin(), state.roles.end());
-  state.roles.erase(std::unique(state.roles.begin(), state.roles.end()), state.roles.end());
-  std::erase(state.roles, std::string());
-  graph::absorb(*edge(h, type, t), std::move(state), options);
+  graph::EdgeState& state = *edge(h, type, t);
+  std::erase(sample.roles, std::string());
+  graph::add_sorted_strings(state.roles, std::move(sample.roles));
+  state.weight_micro += sample.weight_micro;
+  state.evidence_count += sample.evidence_count;
+  graph::keep_best_evidence(evidence_strings, state.evidence, graph::ranked(sample.evidence),
+                            options.max_evidence);
+}
+
+graph::EdgeSample Graph::Impl::sample_of(const graph::EdgeState& state) const {
+  graph::EdgeSample sample;
+  sample.roles = state.roles;
+  sample.weight_micro = state.weight_micro;
+  sample.evidence_count = state.evidence_count;
+  for (const graph::StoredEvidence& e : state.evidence) sample.evidence.push_back(graph::to_evidence(e));
+  return sample;
 }
 
 void Graph::Impl::add_document(std::string_view id) {
@@ -617,7 +734,7 @@ void Graph::merge(const Graph& other) {
   for (graph::NameId id = 0; id < from.nodes.size(); ++id)
     if (from.nodes[id].present) impl_->merge_node(from.names.name(id), from.nodes[id]);
   for (const auto& [key, state] : from.edges)
-    impl_->merge_edge(from.names.name(key.head), key.type, from.names.name(key.tail), state);
+    impl_->merge_edge(from.names.name(key.head), key.type, from.names.name(key.tail), from.sample_of(state));
 }
 
 const GraphOptions& Graph::options() const noexcept {

@@ -21,8 +21,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -34,10 +36,42 @@
 
 namespace kg::graph {
 
+// Strings that many evidence items share (a sentence is the evidence of
+// every pair of entities it relates; document ids and triggers repeat),
+// stored once and freed when the last item using them is dropped.
+class SharedStrings {
+ public:
+  // Returns the stored copy of `text`, counting one more user.
+  const std::string* acquire(std::string_view text);
+  // Counts one user less; frees the string after its last user.
+  void release(const std::string* text) noexcept;
+  std::size_t size() const noexcept { return counts_.size(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept;
+  };
+  std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> counts_;
+};
+
+// Evidence as an edge keeps it, its strings in the graph's SharedStrings.
+struct StoredEvidence {
+  const std::string* document = nullptr;
+  const std::string* text = nullptr;
+  const std::string* trigger = nullptr;
+  std::size_t sentence = 0;
+  SourceSpan source;
+  double confidence = 1.0;
+};
+
+Evidence to_evidence(const StoredEvidence& e);
+
 // Orders evidence by document, sentence and offsets, then by every other
 // field: the order in which kept evidence is listed.
 struct EvidenceLess {
   bool operator()(const Evidence& a, const Evidence& b) const noexcept;
+  bool operator()(const StoredEvidence& a, const StoredEvidence& b) const noexcept;
 };
 
 // Orders evidence best first: higher confidence, then EvidenceLess. A total
@@ -45,6 +79,9 @@ struct EvidenceLess {
 // kept evidence of an edge does not depend on the order of merges.
 struct EvidenceRank {
   bool operator()(const Evidence& a, const Evidence& b) const noexcept;
+  bool operator()(const StoredEvidence& a, const StoredEvidence& b) const noexcept;
+  bool operator()(const Evidence& a, const StoredEvidence& b) const noexcept;
+  bool operator()(const StoredEvidence& a, const Evidence& b) const noexcept;
 };
 
 // Orders mentions by document, sentence and offsets, then by every other field.
@@ -108,7 +145,15 @@ struct EdgeState {
   std::vector<std::string> roles;  // sorted, distinct
   std::int64_t weight_micro = 0;
   std::uint64_t evidence_count = 0;
-  std::vector<Evidence> evidence;  // the first max_evidence by EvidenceRank, best first
+  std::vector<StoredEvidence> evidence;  // the first max_evidence by EvidenceRank, best first
+};
+
+// An edge's state as another graph or a fragment line gives it.
+struct EdgeSample {
+  std::vector<std::string> roles;
+  std::int64_t weight_micro = 0;
+  std::uint64_t evidence_count = 0;
+  std::vector<Evidence> evidence;  // any order
 };
 
 // Merges `more` into `kept`, both sorted by `less`, keeping the first
@@ -121,7 +166,11 @@ void add_sorted_strings(std::vector<std::string>& kept, std::vector<std::string>
 
 // Moves another state's votes, names, counts and samples in.
 void absorb(NodeState& into, NodeState&& other, const GraphOptions& options);
-void absorb(EdgeState& into, EdgeState&& other, const GraphOptions& options);
+
+// Merges `more` (sorted by EvidenceRank, distinct) into an edge's kept
+// evidence, keeping the first `limit`; strings of dropped items are released.
+void keep_best_evidence(SharedStrings& strings, std::vector<StoredEvidence>& kept,
+                        std::span<const Evidence* const> more, std::size_t limit);
 
 // The graph as users see it, computed from the merge state: positions are
 // indexes in canonical order (nodes by type then name, edges by head name,
@@ -175,6 +224,7 @@ struct Graph::Impl {
   std::vector<graph::NodeState> nodes;  // by NameId
   std::size_t node_count = 0;
   std::unordered_map<graph::EdgeKey, graph::EdgeState, graph::EdgeKeyHash> edges;
+  graph::SharedStrings evidence_strings;  // what the edges' StoredEvidence point to
   std::unordered_set<std::string> documents;
 
   explicit Impl(const GraphOptions& opts = {}) : options(opts) {}
@@ -189,7 +239,9 @@ struct Graph::Impl {
 
   // Merges state in (by value: callers that are done with a state move it in).
   void merge_node(std::string_view name, graph::NodeState state);
-  void merge_edge(std::string_view head, RelationType type, std::string_view tail, graph::EdgeState state);
+  void merge_edge(std::string_view head, RelationType type, std::string_view tail, graph::EdgeSample sample);
+  // Returns an edge's state as a sample, its evidence copied out.
+  graph::EdgeSample sample_of(const graph::EdgeState& state) const;
   void add_document(std::string_view id);
 
   // Returns the View / the Materialized copy, computing it on first use (thread-safe).
@@ -214,7 +266,7 @@ Graph::Impl& mutable_impl(Graph& graph) noexcept;
 const Graph::Impl& impl_of(const Graph& graph);
 // Returns the View of a graph (an empty one for a moved-from graph).
 const View& view_of(const Graph& graph);
-// Returns the names of the node at `position` of a view, and the node itself.
+// Returns the node at `position` of a view / the i-th edge as plain values.
 Entity entity_at(const Graph::Impl& impl, const View& view, std::uint32_t position);
 Relation relation_at(const Graph::Impl& impl, const View& view, std::size_t edge);
 

@@ -27,8 +27,8 @@ nlohmann::ordered_json expected_of(const kg::Graph& g) {
                      {"type", std::string(kg::to_string(e.type))},
                      {"level", std::string(kg::to_string(e.level))},
                      {"aliases", aliases},
-                     {"mentions", e.mentions.size()},
-                     {"documents", e.documents.size()}});
+                     {"mentions", e.mention_count},
+                     {"documents", e.document_count}});
   }
   Json edges = Json::array();
   for (const kg::Relation& r : g.relations())
@@ -37,7 +37,7 @@ nlohmann::ordered_json expected_of(const kg::Graph& g) {
                      {"type", std::string(kg::to_string(r.type))},
                      {"weight", r.weight},
                      {"role", kg::output::sanitize_text(r.role)},
-                     {"evidence_count", r.evidence.size()}});
+                     {"evidence_count", r.evidence_count}});
   return {{"nodes", nodes}, {"edges", edges}};
 }
 

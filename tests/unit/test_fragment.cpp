@@ -40,6 +40,12 @@ std::string graph_fragments_of(const Graph& g) {
   return out.str();
 }
 
+std::size_t count(const std::string& haystack, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto i = haystack.find(needle); i != std::string::npos; i = haystack.find(needle, i + 1)) ++n;
+  return n;
+}
+
 Graph read(const std::string& text, const std::string& origin = "test.jsonl") {
   std::istringstream in(text);
   return read_fragments(in, origin);
@@ -197,4 +203,69 @@ TEST_CASE("bad lines are Format errors naming the origin and the line") {
   const std::string message = error_of(good + text);
   CHECK(message.find("shard-7.jsonl:2:") == 0);
   CHECK(message.find(problem) != std::string::npos);
+}
+
+namespace {
+
+// Twelve documents relating the same pair, so that small bounds cut the samples.
+std::vector<DocumentExtraction> repeated_documents() {
+  std::vector<DocumentExtraction> docs;
+  for (int i = 0; i < 12; ++i) {
+    const std::string id = "r" + std::to_string(10 + i);
+    DocumentExtraction x;
+    x.document = id;
+    x.entities = {entity(id, kFirm, EntityType::Firm, {kFirm, kFirm}),
+                  entity(id, kHangzhou, EntityType::Place, {kHangzhou}, PlaceLevel::City, "330100")};
+    x.relations = {relation(kFirm, EntityType::Firm, RelationType::LocatedIn, kHangzhou, EntityType::Place,
+                            {evidence(id, 2, "总部设在杭州，第" + std::to_string(i) + "篇。", "设在",
+                                      i % 4 == 1 ? 0.9 : 0.7)})};
+    docs.push_back(x);
+  }
+  return docs;
+}
+
+}  // namespace
+
+TEST_CASE("bounded graphs merged from fragments of shards equal the graph built at once") {
+  const GraphOptions options{.max_evidence = 2, .max_mentions = 3, .max_documents = 2};
+  const auto docs = repeated_documents();
+  Graph all(options);
+  for (const auto& d : docs) all.add(d);
+  const std::string graphml = graphml_of(all);
+  const std::string jsonld = jsonld_of(all);
+  CHECK(count(jsonld, "\"@type\":\"kg:Evidence\"") == 2);
+  CHECK(jsonld.find("\"evidenceCount\":12") != std::string::npos);
+
+  // Shards of 5, 4 and 3 documents, each written as a graph, read back in reverse.
+  std::string lines;
+  for (const auto& [begin, end] : {std::pair{9, 12}, std::pair{5, 9}, std::pair{0, 5}}) {
+    Graph shard(options);
+    for (int i = begin; i < end; ++i) shard.add(docs[static_cast<std::size_t>(i)]);
+    lines += graph_fragments_of(shard);
+  }
+  std::istringstream in(lines);
+  const Graph merged = read_fragments(in, "shards.jsonl", options);
+  CHECK(graphml_of(merged) == graphml);
+  CHECK(jsonld_of(merged) == jsonld);
+  CHECK(graph_fragments_of(merged) == graph_fragments_of(all));
+}
+
+TEST_CASE("graph lines carry counts; a version 1 line without them counts what it lists") {
+  const auto docs = repeated_documents();
+  Graph g(GraphOptions{.max_evidence = 1, .max_mentions = 1, .max_documents = 1});
+  for (const auto& d : docs) g.add(d);
+  const std::string lines = graph_fragments_of(g);
+  CHECK(lines.find("\"mention_count\":24") != std::string::npos);
+  CHECK(lines.find("\"document_count\":12") != std::string::npos);
+  CHECK(lines.find("\"evidence_count\":12") != std::string::npos);
+
+  const std::string old_node =
+      R"({"kind":"node","name":"甲","type_votes":{"Firm":2},"level_votes":{},"codes":[],"aliases":["甲"],)"
+      R"("documents":["x","y"],"mentions":[{"document":"x","sentence":0,"surface":"甲","type":"Firm"},)"
+      R"({"document":"y","sentence":0,"surface":"甲","type":"Firm"}]})"
+      "\n";
+  const Graph back = read(old_node);
+  REQUIRE(back.find("甲") != nullptr);
+  CHECK(back.find("甲")->mention_count == 2);
+  CHECK(back.find("甲")->document_count == 2);
 }

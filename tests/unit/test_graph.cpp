@@ -32,7 +32,8 @@ std::string fingerprint(const Graph& g) {
   std::string s;
   for (const Entity& e : g.entities()) {
     s += e.name + "|" + std::string(to_string(e.type)) + "|" + std::string(to_string(e.level)) + "|" +
-         e.code + "|" + g.node_id_of(e.name) + "|";
+         e.code + "|" + g.node_id_of(e.name) + "|" + std::to_string(e.mention_count) + "|" +
+         std::to_string(e.document_count) + "|";
     for (const auto& a : e.aliases) s += a + ",";
     for (const auto& m : e.mentions) s += m.document + ":" + std::to_string(m.source.byte_begin) + ",";
     for (const auto& d : e.documents) s += d + ",";
@@ -40,7 +41,7 @@ std::string fingerprint(const Graph& g) {
   }
   for (const Relation& r : g.relations()) {
     s += r.head + ">" + std::string(to_string(r.type)) + ">" + r.tail + "|" + r.role + "|" +
-         std::to_string(r.weight) + "|";
+         std::to_string(r.weight) + "|" + std::to_string(r.evidence_count) + "|";
     for (const auto& ev : r.evidence)
       s += ev.document + ":" + std::to_string(ev.sentence) + ":" + ev.trigger + ",";
     s += "\n";
@@ -74,7 +75,9 @@ TEST_CASE("one node per canonical name, with aliases, mentions and documents uni
   CHECK(hz->code == "330100");
   CHECK(hz->aliases == std::set<std::string>{"杭州", "杭州市"});
   CHECK(hz->mentions.size() == 4);
+  CHECK(hz->mention_count == 4);
   CHECK(hz->documents == std::set<std::string>{"doc-a", "doc-b", "doc-c"});
+  CHECK(hz->document_count == 3);
   CHECK(std::is_sorted(hz->mentions.begin(), hz->mentions.end(), graph::MentionLess{}));
 
   const Entity* firm = g.find(kFirm);
@@ -145,6 +148,7 @@ TEST_CASE("one edge per (head, type, tail), evidence unioned and sorted, weight 
   REQUIRE(in != nullptr);
   CHECK(in->weight == 2.0);
   REQUIRE(in->evidence.size() == 2);
+  CHECK(in->evidence_count == 2);
   CHECK(in->evidence[0].document == "doc-a");
   CHECK(in->evidence[1].document == "doc-c");
 
@@ -224,6 +228,7 @@ TEST_CASE("exact duplicate evidence is kept once") {
   REQUIRE(r != nullptr);
   CHECK(r->evidence.size() == 1);
   CHECK(r->weight == 2.0);  // weights are summed as the contract says
+  CHECK(r->evidence_count == 2);  // and so are counts: a document is meant to be added once
 }
 
 TEST_CASE("merging is associative and independent of order") {
@@ -347,4 +352,146 @@ TEST_CASE("const methods may run concurrently") {
     threads.emplace_back([&, i] { results[i] = fingerprint(g); });
   for (auto& t : threads) t.join();
   for (const auto& r : results) CHECK(r == expected);
+}
+
+namespace {
+
+// Twenty documents that all mention 甲 three times and relate it to 乙, with
+// confidences that make the best evidence neither the first nor the last.
+std::vector<DocumentExtraction> many_documents() {
+  std::vector<DocumentExtraction> docs;
+  for (int i = 0; i < 20; ++i) {
+    const std::string id = std::string("d") + (i < 10 ? "0" : "") + std::to_string(i);
+    DocumentExtraction x;
+    x.document = id;
+    x.entities = {entity(id, "甲", EntityType::Firm, {"甲", "甲公司", "甲"}),
+                  entity(id, "乙", EntityType::Firm, {"乙"})};
+    const double confidence = (i % 5 == 3) ? 0.9 : 0.5;
+    x.relations = {relation("甲", EntityType::Firm, RelationType::PartnersWith, "乙", EntityType::Firm,
+                            {evidence(id, 1, "甲与乙合作，句" + std::to_string(i), "合作", confidence)})};
+    docs.push_back(x);
+  }
+  return docs;
+}
+
+Graph bounded_graph(const std::vector<std::size_t>& order) {
+  const auto docs = many_documents();
+  Graph g(GraphOptions{.max_evidence = 3, .max_mentions = 4, .max_documents = 2});
+  for (std::size_t i : order) g.add(docs[i]);
+  return g;
+}
+
+std::vector<std::size_t> shuffled(std::size_t n, unsigned seed) {
+  std::vector<std::size_t> order(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = (i * seed + 7) % n;  // a permutation when gcd(seed, n) = 1
+  return order;
+}
+
+}  // namespace
+
+TEST_CASE("a node keeps full counts and the earliest mentions and smallest documents") {
+  const Graph g = bounded_graph(shuffled(20, 7));
+  const Entity* a = g.find("甲");
+  REQUIRE(a != nullptr);
+  CHECK(a->mention_count == 60);
+  CHECK(a->document_count == 20);
+  REQUIRE(a->mentions.size() == 4);
+  CHECK(a->mentions[0].document == "d00");
+  CHECK(a->mentions[2].document == "d00");
+  CHECK(a->mentions[3].document == "d01");
+  CHECK(std::is_sorted(a->mentions.begin(), a->mentions.end(), graph::MentionLess{}));
+  CHECK(a->documents == std::set<std::string>{"d00", "d01"});
+  CHECK(a->aliases == std::set<std::string>{"甲", "甲公司"});  // aliases are never cut
+}
+
+TEST_CASE("an edge keeps its full evidence count and its best evidence") {
+  const Graph g = bounded_graph(shuffled(20, 3));
+  const auto rs = g.relations();
+  const Relation* r = find_relation(rs, "乙", RelationType::PartnersWith, "甲");
+  if (r == nullptr) r = find_relation(rs, "甲", RelationType::PartnersWith, "乙");
+  REQUIRE(r != nullptr);
+  CHECK(r->evidence_count == 20);
+  CHECK(r->weight == 20.0);
+  // The four at 0.9 are d03, d08, d13, d18: the three earliest are kept, in document order.
+  REQUIRE(r->evidence.size() == 3);
+  CHECK(r->evidence[0].document == "d03");
+  CHECK(r->evidence[1].document == "d08");
+  CHECK(r->evidence[2].document == "d13");
+}
+
+TEST_CASE("bounded samples do not depend on the order or grouping of merges") {
+  const std::string expected = fingerprint(bounded_graph(shuffled(20, 1)));
+  for (unsigned seed : {3u, 7u, 9u, 11u, 13u}) CHECK(fingerprint(bounded_graph(shuffled(20, seed))) == expected);
+
+  const auto docs = many_documents();
+  const GraphOptions options{.max_evidence = 3, .max_mentions = 4, .max_documents = 2};
+  for (std::size_t shards : {2u, 3u, 7u}) {
+    std::vector<Graph> parts(shards, Graph(options));
+    for (std::size_t i = 0; i < docs.size(); ++i) parts[(i * 5) % shards].add(docs[i]);
+    Graph merged(options);
+    for (std::size_t k = shards; k-- > 0;) merged.merge(parts[k]);
+    CHECK(fingerprint(merged) == expected);
+  }
+}
+
+TEST_CASE("zero bounds keep no samples but every count") {
+  const auto docs = many_documents();
+  Graph g(GraphOptions{.max_evidence = 0, .max_mentions = 0, .max_documents = 0});
+  for (const auto& d : docs) g.add(d);
+  const Entity* a = g.find("甲");
+  REQUIRE(a != nullptr);
+  CHECK(a->mentions.empty());
+  CHECK(a->documents.empty());
+  CHECK(a->mention_count == 60);
+  CHECK(a->document_count == 20);
+  const auto rs = g.relations();
+  REQUIRE(rs.size() == 1);
+  CHECK(rs[0].evidence.empty());
+  CHECK(rs[0].evidence_count == 20);
+  CHECK(g.options().max_evidence == 0);
+}
+
+TEST_CASE("a graph merged into one with smaller bounds is cut down to them") {
+  const auto docs = many_documents();
+  Graph wide;
+  for (const auto& d : docs) wide.add(d);
+  Graph narrow(GraphOptions{.max_evidence = 1, .max_mentions = 1, .max_documents = 1});
+  narrow.merge(wide);
+  CHECK(narrow.find("甲")->mentions.size() == 1);
+  CHECK(narrow.find("甲")->mention_count == 60);
+  CHECK(narrow.relations().at(0).evidence.size() == 1);
+  CHECK(narrow.relations().at(0).evidence.at(0).document == "d03");
+}
+
+TEST_CASE("evidence strings are stored once and freed when no kept evidence uses them") {
+  // One sentence relating four entities: six coOccurs edges share its text.
+  DocumentExtraction x;
+  x.document = "doc";
+  const std::vector<std::string> names{"甲", "乙", "丙", "丁"};
+  for (const auto& n : names) x.entities.push_back(entity("doc", n, EntityType::Firm, {n}));
+  for (std::size_t i = 0; i < names.size(); ++i)
+    for (std::size_t j = i + 1; j < names.size(); ++j)
+      x.relations.push_back(relation(names[i], EntityType::Firm, RelationType::CoOccurs, names[j],
+                                     EntityType::Firm, {evidence("doc", 0, "甲乙丙丁同台亮相。", "sentence")}));
+  Graph g;
+  g.add(x);
+  CHECK(g.edge_count() == 6);
+  const auto& strings = g.impl().evidence_strings;
+  CHECK(strings.size() == 3);  // the document id, the sentence, the trigger
+
+  // Forty more sentences for one edge with a bound of 2: only the best two stay.
+  Graph h(GraphOptions{.max_evidence = 2});
+  for (int i = 0; i < 40; ++i) {
+    DocumentExtraction y;
+    y.document = "doc" + std::to_string(100 + i);
+    y.entities = {entity(y.document, "甲", EntityType::Firm, {"甲"}), entity(y.document, "乙", EntityType::Firm, {"乙"})};
+    y.relations = {relation("甲", EntityType::Firm, RelationType::CoOccurs, "乙", EntityType::Firm,
+                            {evidence(y.document, 0, "第" + std::to_string(i) + "句", "sentence")})};
+    h.add(y);
+  }
+  CHECK(h.relations().at(0).evidence_count == 40);
+  CHECK(h.impl().evidence_strings.size() == 2 + 2 + 1);  // two ids, two sentences, one trigger
+  const Graph copy = h;
+  CHECK(fingerprint(copy) == fingerprint(h));
+  CHECK(copy.impl().evidence_strings.size() == 5);
 }

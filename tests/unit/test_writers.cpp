@@ -393,3 +393,33 @@ TEST_CASE("write_file writes atomically and cleans up after itself") {
     CHECK(dir.files().empty());
   }
 }
+
+TEST_CASE("bounded samples: the files show full counts and only the kept evidence") {
+  Graph g(GraphOptions{.max_evidence = 2, .max_mentions = 2, .max_documents = 3});
+  for (int i = 0; i < 10; ++i) {
+    const std::string id = "doc-" + std::to_string(i);
+    DocumentExtraction x;
+    x.document = id;
+    x.entities = {entity(id, kFirm, EntityType::Firm, {kFirm, kFirm, kFirm}),
+                  entity(id, kModel, EntityType::Product, {kModel})};
+    x.relations = {relation(kFirm, EntityType::Firm, RelationType::Develops, kModel, EntityType::Product,
+                            {evidence(id, 3, "第" + std::to_string(i) + "次发布新版。", "发布", 0.5 + 0.05 * i)})};
+    g.add(x);
+  }
+  const std::string graphml = graphml_of(g);
+  CHECK(count(graphml, "<data key=\"k_mentions\">30</data>") == 1);
+  CHECK(count(graphml, "<data key=\"k_documents\">10</data>") == 2);
+  CHECK(count(graphml, "<data key=\"k_evidence_count\">10</data>") == 1);
+  CHECK(count(graphml, "<data key=\"k_evidence\">第9次发布新版。</data>") == 1);  // the most confident
+  CHECK(count(graphml, "<data key=\"k_document\">doc-9</data>") == 1);
+
+  const std::string jsonld = jsonld_of(g);
+  CHECK(count(jsonld, "\"mentionCount\":30") == 1);
+  CHECK(count(jsonld, "\"documentCount\":10") == 2);
+  CHECK(count(jsonld, "\"document\":[\"doc-0\",\"doc-1\",\"doc-2\"]") == 2);
+  CHECK(count(jsonld, "\"evidenceCount\":10") == 1);
+  CHECK(count(jsonld, "\"@type\":\"kg:Evidence\"") == 2);
+  CHECK(jsonld.find("第8次发布新版。") < jsonld.find("第9次发布新版。"));  // listed in document order
+  CHECK(jsonld.find("第7次") == std::string::npos);
+  CHECK(nlohmann::json::parse(jsonld).at("@graph").size() == 3);
+}
