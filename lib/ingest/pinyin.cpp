@@ -2,6 +2,8 @@
 // ordinary parenthesis such as (AI) or (2023), so it is required.
 #include "ingest/pinyin.hpp"
 
+#include <algorithm>
+
 #include "common/utf8.hpp"
 #include "ingest/char_class.hpp"
 
@@ -86,14 +88,19 @@ static std::size_t headless_mark_end(std::string_view text, std::size_t at) noex
 
 StepResult remove_pinyin(std::string_view text) {
   // Marks start at '(', '（' (EF BC 88) or a '?' that swallowed the '(';
-  // every other character is stepped over whole.
+  // none of these is ever inside another character, so memchr-speed
+  // searches find every place to look at, and the rest is never read.
+  constexpr std::string_view kWideOpen = "\xEF\xBC\x88";
   std::vector<LocalChange> changes;
-  for (std::size_t i = 0; i < text.size();) {
+  // The next of each at or after i (npos: none left).
+  std::size_t paren = text.find('('), question = text.find('?'), wide = text.find(kWideOpen);
+  for (std::size_t i = 0;;) {
+    if (paren != std::string_view::npos && paren < i) paren = text.find('(', i);
+    if (question != std::string_view::npos && question < i) question = text.find('?', i);
+    if (wide != std::string_view::npos && wide < i) wide = text.find(kWideOpen, i);
+    i = std::min({paren, question, wide});
+    if (i == std::string_view::npos) break;
     const auto b = static_cast<unsigned char>(text[i]);
-    if (b != '?' && b != '(' && b != 0xEF) {
-      i += utf8::sequence_length(b);
-      continue;
-    }
     if (b == '?') {  // "?qū)": a mark whose '(' was swallowed with a lost byte
       const std::size_t end = headless_mark_end(text, i + 1);
       if (end != i + 1) {
@@ -101,10 +108,7 @@ StepResult remove_pinyin(std::string_view text) {
         i = end;
         continue;
       }
-    }
-    const bool open = b == '(' || (b == 0xEF && text.compare(i, 3, "\xEF\xBC\x88") == 0);
-    if (!open) {
-      i += utf8::sequence_length(b);
+      ++i;
       continue;
     }
     const std::size_t end = pinyin_mark_end(text, i);
