@@ -3,6 +3,7 @@
 #include "ingest/width.hpp"
 
 #include <bitset>
+#include <cstring>
 #include <unordered_map>
 #include <vector>
 
@@ -184,7 +185,20 @@ StepResult apply_nfkc(std::string_view text) {
 }
 
 namespace {
+
 bool is_blank_char(char c) { return c == ' ' || c == '\t'; }
+
+// The first space or tab in [from, to), or `to`; with memchr, as most lines
+// of Chinese text hold few.
+std::size_t next_blank(std::string_view text, std::size_t from, std::size_t to) {
+  const char* const begin = text.data() + from;
+  const std::size_t n = to - from;
+  const void* space = std::memchr(begin, ' ', n);
+  const std::size_t until = space ? static_cast<std::size_t>(static_cast<const char*>(space) - begin) : n;
+  const void* tab = std::memchr(begin, '\t', until);
+  return from + (tab ? static_cast<std::size_t>(static_cast<const char*>(tab) - begin) : until);
+}
+
 }  // namespace
 
 // Collapses spaces, trims lines, keeps one blank line between paragraphs
@@ -218,8 +232,7 @@ StepResult collapse_whitespace(std::string_view text) {
         i = j;
         continue;
       }
-      std::size_t j = i;
-      while (j < e && !is_blank_char(text[j])) ++j;
+      const std::size_t j = next_blank(text, i, e);
       out.copy(i, j);
       i = j;
     }
