@@ -64,8 +64,21 @@ std::optional<EntityRef> resolve_anaphor_suffix(std::string_view text, const Can
   return std::nullopt;
 }
 
+// Tells whether `text` starts with the first character of an anaphor
+// (该, 公, 集, 其): most texts do not, and one switch tells.
+bool may_start_anaphor(std::string_view text) {
+  if (text.size() < 3) return false;
+  switch (key3(text)) {
+    case key3("该"): case key3("公"): case key3("集"): case key3("其"):
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool starts_with_anaphor(std::string_view text) {
   text = trim_space_quotes(text);
+  if (!may_start_anaphor(text)) return false;
   for (const Anaphor& a : kAnaphors)
     if (has_prefix(text, a.word)) return true;
   return false;
@@ -73,6 +86,7 @@ bool starts_with_anaphor(std::string_view text) {
 
 std::optional<EntityRef> resolve_anaphor_prefix(std::string_view text, const Candidates& candidates) {
   text = trim_space_quotes(text);
+  if (!may_start_anaphor(text)) return std::nullopt;
   for (const Anaphor& a : kAnaphors)
     if (has_prefix(text, a.word)) return antecedent(a, candidates);
   return std::nullopt;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <span>
 #include <string_view>
@@ -36,6 +37,13 @@ inline bool contains(std::string_view s, std::string_view w) noexcept {
   for (std::size_t i = 0; i + w.size() <= s.size(); ++i)
     if (s[i] == w[0] && same_bytes(s.data() + i, w)) return true;
   return false;
+}
+
+// The first three bytes of `w` (at least three long) as one number: with
+// key3("字") as case labels, a switch tells Chinese characters apart.
+constexpr std::uint32_t key3(std::string_view w) noexcept {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(w[0])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(w[1])) << 8 | static_cast<unsigned char>(w[2]);
 }
 
 // A byte inside a UTF-8 sequence: no UTF-8 word starts there.
