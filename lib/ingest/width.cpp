@@ -50,13 +50,12 @@ class NfkcTable {
     return table;
   }
 
-  static constexpr unsigned char kBoundary = 1, kInert = 2, kChanges = 4;
+  static constexpr unsigned char kBoundary = 1, kInert = 2;
 
-  // kBoundary and kInert of any character (kChanges only for the BMP).
+  // kBoundary and kInert of any character.
   unsigned char flags(char32_t c) const {
     if (c < 0x10000)
-      return static_cast<unsigned char>((boundary_.test(c) ? kBoundary : 0) | (inert_.test(c) ? kInert : 0) |
-                                        (changes_.test(c) ? kChanges : 0));
+      return static_cast<unsigned char>((boundary_.test(c) ? kBoundary : 0) | (inert_.test(c) ? kInert : 0));
     const auto u = static_cast<UChar32>(c);
     return static_cast<unsigned char>((nfkc().hasBoundaryBefore(u) ? kBoundary : 0) | (nfkc().isInert(u) ? kInert : 0));
   }
