@@ -1,5 +1,6 @@
 #include "resolve/names.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "common/utf8.hpp"
@@ -13,9 +14,9 @@ constexpr std::array<std::string_view, 17> kFirmTails = {
     "股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "分公司", "公司", "集团", "控股",
     "信息科技", "智能科技", "网络科技", "信息技术", "技术", "科技", "网络", "信息"};
 
-bool strip_suffix(std::string& s, std::string_view suffix) {
+bool strip_suffix(std::string_view& s, std::string_view suffix) {
   if (s.size() > suffix.size() && s.ends_with(suffix)) {
-    s.erase(s.size() - suffix.size());
+    s.remove_suffix(suffix.size());
     return true;
   }
   return false;
@@ -34,34 +35,44 @@ std::string_view strip_place(std::string_view name, const Lexicon& lexicon) {
   return name.substr(best);
 }
 
+constexpr std::pair<std::string_view, std::string_view> kShortForms[] = {
+    {"工业和信息化", "工信"}, {"科学技术", "科技"}, {"发展和改革委员会", "发展改革委"},
+    {"发改委", "发展改革委"}, {"人民代表大会", "人大"}, {"管理委员会", "管委会"}};
+
 }  // namespace
 
 std::string firm_stem(std::string_view name, const Lexicon& lexicon) {
-  std::string s(strip_place(name, lexicon));
+  std::string_view s = strip_place(name, lexicon);
   // Brackets after the brand: 某某智能科技(广州)有限公司.
   for (bool changed = true; changed;) {
     changed = false;
     for (std::string_view t : kFirmTails) changed |= strip_suffix(s, t);
     const std::size_t open = s.find('(');
-    if (open != std::string::npos && s.ends_with(")")) {
-      s.erase(open);
+    if (open != std::string_view::npos && s.ends_with(")")) {
+      s = s.substr(0, open);
       changed = true;
     }
   }
-  return utf8::length(s) >= 2 ? s : std::string();
+  return utf8::length(s) >= 2 ? std::string(s) : std::string();
 }
 
-std::string government_key(std::string_view name) {
-  static constexpr std::pair<std::string_view, std::string_view> kShort[] = {
-      {"工业和信息化", "工信"}, {"科学技术", "科技"}, {"发展和改革委员会", "发展改革委"},
-      {"发改委", "发展改革委"}, {"人民代表大会", "人大"}, {"管理委员会", "管委会"}};
+std::optional<std::string> abbreviated_government_name(std::string_view name) {
+  const bool changes = name.ends_with("管委") || std::any_of(std::begin(kShortForms), std::end(kShortForms), [&](const auto& f) {
+                         return name.find(f.first) != std::string_view::npos;
+                       });
+  if (!changes) return std::nullopt;
   std::string s(name);
-  for (const auto& [longer, shorter] : kShort) {
+  for (const auto& [longer, shorter] : kShortForms) {
     for (std::size_t pos = s.find(longer); pos != std::string::npos; pos = s.find(longer, pos + shorter.size()))
       s.replace(pos, longer.size(), shorter);
   }
   if (s.ends_with("管委")) s += "会";
   return s;
+}
+
+std::string government_key(std::string_view name) {
+  std::optional<std::string> shorter = abbreviated_government_name(name);
+  return shorter ? std::move(*shorter) : std::string(name);
 }
 
 }  // namespace kg::resolve

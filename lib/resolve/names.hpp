@@ -4,6 +4,7 @@
 // no seat in front, no legal form or trade word behind).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,5 +19,9 @@ std::string firm_stem(std::string_view name, const Lexicon& lexicon);
 // Returns a government body's name with department names abbreviated the
 // standard way (工业和信息化局 -> 工信局, 发展和改革委员会 -> 发展改革委).
 std::string government_key(std::string_view name);
+
+// Returns government_key(name) when it differs from `name`, nullopt when the
+// name is its own key (the usual case, which then costs no copy).
+std::optional<std::string> abbreviated_government_name(std::string_view name);
 
 }  // namespace kg::resolve

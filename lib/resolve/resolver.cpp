@@ -7,9 +7,9 @@
 #include "kg/entity.hpp"
 
 #include <algorithm>
-#include <map>
+#include <optional>
+#include <span>
 #include <numeric>
-#include <unordered_map>
 
 #include "common/utf8.hpp"
 #include "recognize/canonical.hpp"
@@ -38,23 +38,169 @@ class UnionFind {
 
 bool from_lexicon(const Mention& m) { return m.rule == "lexicon" || m.rule == "gazetteer"; }
 
-// Identity keys of a mention: any shared key joins two mentions.
-std::vector<std::string> keys_of(const Mention& m, const Lexicon& lexicon) {
-  std::vector<std::string> keys = {m.name};
-  // A plan with and without its period: 某某行动计划(2024-2025).
-  if (m.type == EntityType::Programme && m.name.ends_with(")")) {
-    const std::size_t open = m.name.rfind('(');
-    if (open != std::string::npos && open > 0) keys.push_back(m.name.substr(0, open));
+// Identity keys of a document's mentions: any shared key joins two mentions.
+// Keys are written once into one buffer (no string per key) and found again
+// through an open-addressed table of views into it.
+class IdentityKeys {
+ public:
+  IdentityKeys(const std::vector<Mention>& mentions, const Lexicon& lexicon) {
+    buffer_.reserve(mentions.size() * 40);
+    keys_.reserve(mentions.size() * 2);
+    government_.resize(mentions.size());
+    for (std::size_t i = 0; i < mentions.size(); ++i) add_keys_of(mentions[i], i, lexicon);
   }
-  if (m.type == EntityType::GovernmentBody) keys.push_back("gov:" + resolve::government_key(m.name));
-  if (m.type == EntityType::Firm) {
-    const std::string stem = resolve::firm_stem(m.name, lexicon);
-    if (!stem.empty()) {
-      keys.push_back("firm:" + stem);
-      if (stem != m.name) keys.push_back(stem);
+
+  std::size_t size() const noexcept { return keys_.size(); }
+  std::string_view key(std::size_t k) const { return {buffer_.data() + keys_[k].offset, keys_[k].length}; }
+  std::size_t mention(std::size_t k) const { return keys_[k].mention; }
+  // The government key (resolve::government_key) of mention i; "" unless a GovernmentBody.
+  std::string_view government_key(std::size_t i) const {
+    const auto [offset, length] = government_[i];
+    return {buffer_.data() + offset, length};
+  }
+
+ private:
+  struct Key {
+    std::uint32_t offset;
+    std::uint32_t length;
+    std::uint32_t mention;
+  };
+
+  void add(std::size_t mention, std::string_view prefix, std::string_view text) {
+    const auto offset = static_cast<std::uint32_t>(buffer_.size());
+    buffer_.append(prefix).append(text);
+    keys_.push_back({offset, static_cast<std::uint32_t>(buffer_.size() - offset), static_cast<std::uint32_t>(mention)});
+  }
+
+  // In the order keys_of() always gave them: name, period-less plan, government key, firm stem.
+  void add_keys_of(const Mention& m, std::size_t i, const Lexicon& lexicon) {
+    add(i, "", m.name);
+    // A plan with and without its period: 某某行动计划(2024-2025).
+    if (m.type == EntityType::Programme && m.name.ends_with(")")) {
+      const std::size_t open = m.name.rfind('(');
+      if (open != std::string::npos && open > 0) add(i, "", std::string_view(m.name).substr(0, open));
+    }
+    if (m.type == EntityType::GovernmentBody) {
+      const std::optional<std::string> shorter = resolve::abbreviated_government_name(m.name);
+      add(i, "gov:", shorter ? std::string_view(*shorter) : std::string_view(m.name));
+      government_[i] = {keys_.back().offset + 4, keys_.back().length - 4};
+    }
+    if (m.type == EntityType::Firm) {
+      const std::string stem = resolve::firm_stem(m.name, lexicon);
+      if (!stem.empty()) {
+        add(i, "firm:", stem);
+        if (stem != m.name) add(i, "", stem);
+      }
     }
   }
-  return keys;
+
+  std::string buffer_;
+  std::vector<Key> keys_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> government_;  // (offset, length) per mention
+};
+
+// The first mention seen with each key: an open-addressed table of key indices.
+class FirstWithKey {
+ public:
+  explicit FirstWithKey(const IdentityKeys& keys) : keys_(keys) {
+    std::size_t capacity = 16;
+    while (capacity < keys.size() * 2) capacity *= 2;
+    slots_.assign(capacity, kEmpty);
+  }
+
+  // Returns the first mention that had this key, recording `mention` when it is the first.
+  std::size_t first(std::size_t key_index) {
+    const std::string_view key = keys_.key(key_index);
+    for (std::size_t at = hash(key);; at = (at + 1) & (slots_.size() - 1)) {
+      std::uint32_t& slot = slots_[at];
+      if (slot == kEmpty) {
+        slot = static_cast<std::uint32_t>(key_index);
+        return keys_.mention(key_index);
+      }
+      if (keys_.key(slot) == key) return keys_.mention(slot);
+    }
+  }
+
+  // Returns the first mention with this key, or SIZE_MAX.
+  std::size_t find(std::string_view key) const {
+    for (std::size_t at = hash(key);; at = (at + 1) & (slots_.size() - 1)) {
+      const std::uint32_t slot = slots_[at];
+      if (slot == kEmpty) return SIZE_MAX;
+      if (keys_.key(slot) == key) return keys_.mention(slot);
+    }
+  }
+
+ private:
+  static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
+  std::size_t hash(std::string_view key) const { return std::hash<std::string_view>{}(key) & (slots_.size() - 1); }
+
+  const IdentityKeys& keys_;
+  std::vector<std::uint32_t> slots_;
+};
+
+// Sorts mentions by position, longest first, exactly as std::sort on the
+// mentions themselves would order them: the same algorithm on the same
+// comparisons gives the same permutation, and moving small keys is cheaper
+// than moving mentions.
+void sort_by_position(std::vector<Mention>& mentions) {
+  struct Key {
+    std::size_t begin, end;
+    std::uint32_t index;
+  };
+  std::vector<Key> keys;
+  keys.reserve(mentions.size());
+  for (std::size_t i = 0; i < mentions.size(); ++i)
+    keys.push_back({mentions[i].begin, mentions[i].end, static_cast<std::uint32_t>(i)});
+  std::sort(keys.begin(), keys.end(),
+            [](const Key& a, const Key& b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
+  bool moved = false;
+  for (std::size_t i = 0; i < keys.size() && !moved; ++i) moved = keys[i].index != i;
+  if (!moved) return;
+  std::vector<Mention> sorted;
+  sorted.reserve(mentions.size());
+  for (const Key& k : keys) sorted.push_back(std::move(mentions[k.index]));
+  mentions = std::move(sorted);
+}
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
+  return s;
+}
+
+// The most frequent name of a group; ties go to the longer, then to the
+// smaller in byte order (what a max over a std::map of votes gave).
+std::string_view voted_name(const std::vector<Mention>& mentions, std::span<const std::uint32_t> members) {
+  std::vector<std::string_view> names;
+  names.reserve(members.size());
+  for (std::uint32_t i : members) names.push_back(mentions[i].name);
+  std::sort(names.begin(), names.end());
+  std::string_view best;
+  int best_votes = 0;
+  for (std::size_t k = 0; k < names.size();) {
+    std::size_t run = k;
+    while (run < names.size() && names[run] == names[k]) ++run;
+    const int votes = static_cast<int>(run - k);
+    if (votes > best_votes || (votes == best_votes && names[k].size() > best.size())) {
+      best = names[k];
+      best_votes = votes;
+    }
+    k = run;
+  }
+  return best;
+}
+
+// The most frequent type of a group; ties go to the first in enum order.
+EntityType voted_type(const std::vector<Mention>& mentions, std::span<const std::uint32_t> members) {
+  std::vector<std::pair<EntityType, int>> votes;
+  for (std::uint32_t i : members) {
+    auto it = std::find_if(votes.begin(), votes.end(), [&](const auto& v) { return v.first == mentions[i].type; });
+    if (it == votes.end()) votes.emplace_back(mentions[i].type, 1);
+    else ++it->second;
+  }
+  std::sort(votes.begin(), votes.end());
+  return std::max_element(votes.begin(), votes.end(),
+                          [](const auto& a, const auto& b) { return a.second < b.second; })->first;
 }
 
 // Finds "X（以下简称“Y”）" declarations: returns (end of X, Y) pairs.
@@ -100,12 +246,6 @@ void add_abbreviation_mentions(const CleanDocument& doc, std::string_view text, 
   }
 }
 
-std::string trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
-  return std::string(s);
-}
-
 }  // namespace
 
 EntityResolver::EntityResolver(const Lexicon& lexicon) : lexicon_(&lexicon) {}
@@ -125,33 +265,31 @@ Resolution EntityResolver::resolve(const CleanDocument& doc, std::vector<Mention
     abbr_of.emplace_back(abbr, copy.name);
     add_abbreviation_mentions(doc, text, abbr, copy, mentions);
   }
-  std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-  });
+  sort_by_position(mentions);
 
   UnionFind groups(mentions.size());
-  std::unordered_map<std::string, std::size_t> first_with_key;
-  for (std::size_t i = 0; i < mentions.size(); ++i)
-    for (const std::string& k : keys_of(mentions[i], *lexicon_)) {
-      auto [it, fresh] = first_with_key.emplace(k, i);
-      if (!fresh) groups.join(it->second, i);
-    }
+  const IdentityKeys keys(mentions, *lexicon_);
+  FirstWithKey first_with_key(keys);
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    const std::size_t first = first_with_key.first(k);
+    if (first != keys.mention(k)) groups.join(first, keys.mention(k));
+  }
   for (const auto& [abbr, full] : abbr_of) {
-    auto a = first_with_key.find(abbr), f = first_with_key.find(full);
-    if (a != first_with_key.end() && f != first_with_key.end()) groups.join(a->second, f->second);
+    const std::size_t a = first_with_key.find(abbr), f = first_with_key.find(full);
+    if (a != SIZE_MAX && f != SIZE_MAX) groups.join(a, f);
   }
   // 市工信局 / 区数据局: the one body of that name whose city the text names.
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     const Mention& m = mentions[i];
     if (m.type != EntityType::GovernmentBody) continue;
-    const std::string key = resolve::government_key(m.name);
+    const std::string_view key = keys.government_key(i);
     if (!(key.starts_with("市") || key.starts_with("区") || key.starts_with("省") || key.starts_with("县"))) continue;
     std::size_t match = mentions.size();
     int count = 0;
     for (std::size_t j = 0; j < mentions.size(); ++j) {
       const Mention& o = mentions[j];
       if (o.type != EntityType::GovernmentBody || groups.find(j) == groups.find(i)) continue;
-      const std::string ok = resolve::government_key(o.name);
+      const std::string_view ok = keys.government_key(j);
       if (ok.size() > key.size() && ok.ends_with(key)) {
         if (match == mentions.size() || groups.find(match) != groups.find(j)) ++count;
         match = j;
@@ -161,15 +299,17 @@ Resolution EntityResolver::resolve(const CleanDocument& doc, std::vector<Mention
   }
 
   // Ambiguous divisions (朝阳区 in two cities): a parent the document names decides.
-  std::set<std::string> places_named;
+  std::vector<std::string_view> places_named;
   for (const Mention& m : mentions)
-    if (m.type == EntityType::Place) places_named.insert(m.name);
+    if (m.type == EntityType::Place) places_named.push_back(m.name);
+  std::sort(places_named.begin(), places_named.end());
   for (Mention& m : mentions) {
     if (m.type != EntityType::Place || !m.parent.empty() || m.rule != "gazetteer") continue;
     const LexiconEntry* pick = nullptr;
     int fits = 0;
     for (const LexiconEntry* e : lexicon_->find_all(m.name))
-      if (e->type == EntityType::Place && e->name == m.name && places_named.count(e->parent)) {
+      if (e->type == EntityType::Place && e->name == m.name &&
+          std::binary_search(places_named.begin(), places_named.end(), std::string_view(e->parent))) {
         pick = e;
         ++fits;
       }
@@ -179,22 +319,41 @@ Resolution EntityResolver::resolve(const CleanDocument& doc, std::vector<Mention
     }
   }
 
-  // One entity per group.
-  std::map<std::size_t, std::vector<std::size_t>> members;
-  for (std::size_t i = 0; i < mentions.size(); ++i) members[groups.find(i)].push_back(i);
-  Resolution out;
-  for (const auto& [root, idx] : members) {
-    std::map<std::string, int> name_votes;
-    std::map<EntityType, int> type_votes;
-    const Mention* lexical = nullptr;
-    for (std::size_t i : idx) {
-      const Mention& m = mentions[i];
-      ++name_votes[m.name];
-      ++type_votes[m.type];
-      if (from_lexicon(m) && lexical == nullptr) lexical = &m;
+  // One entity per group. A group's root is its first mention, so listing
+  // mentions by the order their roots first appear lists groups by root.
+  std::vector<std::uint32_t> group_of(mentions.size());  // root -> group number, then mention -> group
+  std::vector<std::uint32_t> group_size;
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    const std::size_t root = groups.find(i);
+    if (root == i) {
+      group_of[i] = static_cast<std::uint32_t>(group_size.size());
+      group_size.push_back(0);
+    } else {
+      group_of[i] = group_of[root];
     }
+    ++group_size[group_of[i]];
+  }
+  std::vector<std::uint32_t> group_begin(group_size.size() + 1, 0);
+  for (std::size_t g = 0; g < group_size.size(); ++g) group_begin[g + 1] = group_begin[g] + group_size[g];
+  std::vector<std::uint32_t> members(mentions.size());
+  {
+    std::vector<std::uint32_t> fill(group_begin.begin(), group_begin.end() - 1);
+    for (std::size_t i = 0; i < mentions.size(); ++i) members[fill[group_of[i]]++] = static_cast<std::uint32_t>(i);
+  }
+
+  Resolution out;
+  out.entities.reserve(group_size.size());
+  std::vector<std::string_view> aliases;
+  for (std::size_t g = 0; g < group_size.size(); ++g) {
+    const std::span<const std::uint32_t> idx(members.data() + group_begin[g], group_size[g]);
+    const Mention* lexical = nullptr;
+    for (std::uint32_t i : idx)
+      if (from_lexicon(mentions[i])) {
+        lexical = &mentions[i];
+        break;
+      }
     Entity e;
-    const auto declared_full = std::find_if(idx.begin(), idx.end(), [&](std::size_t i) {
+    const auto declared_full = std::find_if(idx.begin(), idx.end(), [&](std::uint32_t i) {
       return std::any_of(abbr_of.begin(), abbr_of.end(), [&](const auto& p) { return p.second == mentions[i].name; });
     });
     if (lexical) {
@@ -205,25 +364,28 @@ Resolution EntityResolver::resolve(const CleanDocument& doc, std::vector<Mention
       e.name = mentions[*declared_full].name;
       e.type = mentions[*declared_full].type;
     } else {
-      e.name = std::max_element(name_votes.begin(), name_votes.end(), [](const auto& a, const auto& b) {
-                 return a.second != b.second ? a.second < b.second : a.first.size() < b.first.size();
-               })->first;
-      e.type = std::max_element(type_votes.begin(), type_votes.end(),
-                                [](const auto& a, const auto& b) { return a.second < b.second; })->first;
+      e.name = voted_name(mentions, idx);
+      e.type = voted_type(mentions, idx);
     }
-    for (std::size_t i : idx) {
-      Mention& m = mentions[i];
+    aliases.clear();
+    e.mentions.reserve(idx.size());
+    for (std::uint32_t i : idx) {
+      const Mention& m = mentions[i];
       if (m.type == e.type && e.level == PlaceLevel::None) e.level = m.level;
       if (e.code.empty() && !m.code.empty() && m.name == e.name) e.code = m.code;
-      e.aliases.insert(m.name);
-      const std::string surface = trimmed(m.surface);
-      if (!surface.empty()) e.aliases.insert(surface);
+      aliases.push_back(m.name);
+      const std::string_view surface = trimmed(m.surface);
+      if (!surface.empty()) aliases.push_back(surface);
       e.mentions.push_back({doc.id, m.sentence, m.source, m.surface, m.type});
-      m.name = e.name;
     }
     if (e.type != EntityType::Place) e.level = PlaceLevel::None;
-    e.aliases.insert(e.name);
+    aliases.push_back(e.name);
+    // The set is built from sorted, distinct names: each insert lands at the end.
+    std::sort(aliases.begin(), aliases.end());
+    aliases.erase(std::unique(aliases.begin(), aliases.end()), aliases.end());
+    for (std::string_view a : aliases) e.aliases.emplace_hint(e.aliases.end(), a);
     e.documents.insert(doc.id);
+    for (std::uint32_t i : idx) mentions[i].name = e.name;
     out.entities.push_back(std::move(e));
   }
   std::sort(out.entities.begin(), out.entities.end(),
