@@ -6,20 +6,14 @@
 namespace kg::relate {
 namespace {
 
-void fill_evidence(Evidence& e, const std::string& document, const Sentence& sentence, std::string_view trigger,
-                   std::string_view role, bool titled, double confidence) {
-  e.document = document;
-  e.sentence = sentence.index;
-  e.text = sentence.text;
-  e.source = sentence.source;
-  if (titled) {
-    constexpr std::string_view kTitle = "title:";
-    e.trigger.reserve(kTitle.size() + role.size());
-    e.trigger.append(kTitle).append(role);
-  } else {
-    e.trigger = trigger;
-  }
-  e.confidence = confidence;
+// The trigger as evidence shows it: the word, or "title:" and the title.
+std::string trigger_text(std::string_view trigger, std::string_view role, bool titled) {
+  if (!titled) return std::string(trigger);
+  constexpr std::string_view kTitle = "title:";
+  std::string out;
+  out.reserve(kTitle.size() + role.size());
+  out.append(kTitle).append(role);
+  return out;
 }
 
 }  // namespace
@@ -116,11 +110,12 @@ std::vector<Relation> RelationSet::take(const std::string& document) {
     std::sort(chain.begin(), chain.end(), [&](std::uint32_t a, std::uint32_t b) {
       return proofs_[a].sentence->index < proofs_[b].sentence->index;
     });
-    r.evidence.resize(chain.size());
-    for (std::size_t e = 0; e < chain.size(); ++e) {
-      const Proof& proof = proofs_[chain[e]];
-      fill_evidence(r.evidence[e], document, *proof.sentence, proof.trigger, proof.role, proof.titled,
-                    proof.confidence);
+    r.evidence.reserve(chain.size());
+    for (std::uint32_t at : chain) {
+      const Proof& proof = proofs_[at];
+      const Sentence& s = *proof.sentence;
+      r.evidence.push_back(Evidence{document, s.index, s.text, s.source,
+                                    trigger_text(proof.trigger, proof.role, proof.titled), proof.confidence});
     }
     r.weight = static_cast<double>(r.evidence.size());
   }
