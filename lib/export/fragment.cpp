@@ -403,7 +403,7 @@ void write_graph_fragments(const Graph& graph, std::ostream& out) {
   const auto by_name = [&](graph::NameId a, graph::NameId b) { return impl.names.name(a) < impl.names.name(b); };
   std::sort(nodes.begin(), nodes.end(), by_name);
   for (graph::NameId id : nodes) write_line(node_json(impl.names.name(id), impl.nodes[id]), out);
-  std::vector<const std::pair<const EdgeKey, EdgeState>*> edges;
+  std::vector<const graph::EdgeTable::Entry*> edges;
   edges.reserve(impl.edges.size());
   for (const auto& entry : impl.edges) edges.push_back(&entry);
   std::sort(edges.begin(), edges.end(), [&](const auto* a, const auto* b) {

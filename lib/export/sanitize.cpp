@@ -50,6 +50,17 @@ std::size_t clean_prefix_length(std::string_view text) noexcept {
       ++i;
       continue;
     }
+    if ((b & 0xF0) == 0xE0 && i + 3 <= text.size()) {  // the BMP: all of CJK
+      const auto b1 = static_cast<unsigned char>(text[i + 1]);
+      const auto b2 = static_cast<unsigned char>(text[i + 2]);
+      if (is_continuation(b1) && is_continuation(b2)) {
+        const char32_t bmp = ((b & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+        if (bmp >= 0x800 && (bmp < 0xD800 || bmp > 0xDFFF) && !is_forbidden(bmp)) {
+          i += 3;
+          continue;
+        }
+      }
+    }
     char32_t cp = 0;
     const std::size_t n = valid_sequence(text, i, cp);
     if (n == 0 || is_forbidden(cp)) return i;

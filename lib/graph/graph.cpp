@@ -479,10 +479,46 @@ NameId NameTable::find(std::string_view name) const {
 }
 
 std::size_t EdgeKeyHash::operator()(const EdgeKey& k) const noexcept {
-  std::uint64_t h = (static_cast<std::uint64_t>(k.head) << 32) ^ k.tail;
-  h ^= static_cast<std::uint64_t>(k.type) << 58;
-  h *= 0x9e3779b97f4a7c15ULL;  // Fibonacci hashing spreads the ids over the bits
-  return static_cast<std::size_t>(h ^ (h >> 29));
+  // The splitmix64 finaliser: every bit of the key reaches the low bits the
+  // table indexes by.
+  std::uint64_t x = ((static_cast<std::uint64_t>(k.head) << 32) | k.tail) ^
+                    (static_cast<std::uint64_t>(k.type) * 0x9e3779b97f4a7c15ULL);
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return static_cast<std::size_t>(x);
+}
+
+EdgeState& EdgeTable::operator[](const EdgeKey& key) {
+  if (2 * (entries_.size() + 1) > slots_.size()) rebuild_index(std::max<std::size_t>(64, 2 * slots_.size()));
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = EdgeKeyHash{}(key) & mask;; i = (i + 1) & mask) {
+    const std::uint32_t slot = slots_[i];
+    if (slot == 0) {
+      entries_.emplace_back(key, EdgeState{});
+      slots_[i] = static_cast<std::uint32_t>(entries_.size());
+      return entries_.back().second;
+    }
+    if (entries_[slot - 1].first == key) return entries_[slot - 1].second;
+  }
+}
+
+void EdgeTable::reserve(std::size_t n) {
+  std::size_t slots = 64;
+  while (slots < 2 * n) slots *= 2;
+  if (slots > slots_.size()) rebuild_index(slots);
+}
+
+void EdgeTable::rebuild_index(std::size_t slot_count) {
+  slots_.assign(slot_count, 0);
+  const std::size_t mask = slot_count - 1;
+  for (std::size_t e = 0; e < entries_.size(); ++e) {
+    std::size_t i = EdgeKeyHash{}(entries_[e].first) & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = static_cast<std::uint32_t>(e + 1);
+  }
 }
 
 void add_sorted_strings(std::vector<std::string>& kept, std::vector<std::string>&& more) {

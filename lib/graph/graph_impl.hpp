@@ -148,6 +148,26 @@ struct EdgeState {
   std::vector<StoredEvidence> evidence;  // the first max_evidence by EvidenceRank, best first
 };
 
+// The edges by key: an open-addressed index over a deque of entries, so
+// that a lookup touches one slot and one entry rather than a chain of
+// separately allocated nodes, and growing never moves an entry.
+class EdgeTable {
+ public:
+  using Entry = std::pair<EdgeKey, EdgeState>;
+
+  // Returns the state of `key`, added empty when new.
+  EdgeState& operator[](const EdgeKey& key);
+  std::size_t size() const noexcept { return entries_.size(); }
+  void reserve(std::size_t n);
+  std::deque<Entry>::const_iterator begin() const noexcept { return entries_.begin(); }
+  std::deque<Entry>::const_iterator end() const noexcept { return entries_.end(); }
+
+ private:
+  void rebuild_index(std::size_t slot_count);
+  std::deque<Entry> entries_;
+  std::vector<std::uint32_t> slots_;  // entry index + 1; 0 is empty; a power of two in size
+};
+
 // An edge's state as another graph or a fragment line gives it.
 struct EdgeSample {
   std::vector<std::string> roles;
@@ -223,7 +243,7 @@ struct Graph::Impl {
   graph::NameTable names;
   std::vector<graph::NodeState> nodes;  // by NameId
   std::size_t node_count = 0;
-  std::unordered_map<graph::EdgeKey, graph::EdgeState, graph::EdgeKeyHash> edges;
+  graph::EdgeTable edges;
   graph::SharedStrings evidence_strings;  // what the edges' StoredEvidence point to
   std::unordered_set<std::string> documents;
 
