@@ -6,6 +6,7 @@
 #include "kg/mention.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <unordered_map>
 #include <unordered_set>
@@ -316,6 +317,7 @@ void drop_places_inside_people(std::vector<Candidate>& found) {
 // Finds later (and earlier) occurrences of names that a rule found once.
 void propagate(std::string_view text, std::vector<Candidate>& found) {
   std::vector<std::pair<std::size_t, std::size_t>> taken;
+  taken.reserve(found.size());
   for (const Candidate& c : found) taken.emplace_back(c.begin, c.end);
   std::sort(taken.begin(), taken.end());
   auto overlaps = [&](std::size_t b, std::size_t e) {
@@ -341,22 +343,33 @@ void propagate(std::string_view text, std::vector<Candidate>& found) {
   }
   if (names.empty()) return;
   std::vector<Candidate> extra;
-  // A document has a few such names: memmem (sublinear on long needles) beats
-  // building an automaton per document. Occurrences are taken in the order an
-  // automaton would report them: by end, longest first.
+  // One pass over the text finds every occurrence of every name (at any
+  // byte, as a substring search would): names are chained in buckets by
+  // their first two bytes (every name has at least two), so each position
+  // costs one table load and a comparison only on a likely hit. Occurrences
+  // are then taken in the order an automaton would report them: by end,
+  // longest first.
   struct Occurrence {
     std::size_t begin, end;
     std::uint32_t pattern;
   };
-  std::vector<Occurrence> occurrences;
+  constexpr std::uint32_t kBuckets = 1024, kNone = 0xFFFFFFFFu;
+  auto bucket = [](unsigned char a, unsigned char b) { return ((a | (b << 8)) * 0x9E3779B1u) >> 22; };
+  std::array<std::uint32_t, kBuckets> head;
+  head.fill(kNone);
+  std::vector<std::uint32_t> chain(names.size(), kNone);
   for (std::uint32_t k = 0; k < names.size(); ++k) {
-    const std::string_view name = names[k];
-    for (std::size_t from = 0; from + name.size() <= text.size();) {
-      const void* hit = memmem(text.data() + from, text.size() - from, name.data(), name.size());
-      if (hit == nullptr) break;
-      const auto begin = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
-      occurrences.push_back({begin, begin + name.size(), k});
-      from = begin + 1;
+    const auto b = bucket(static_cast<unsigned char>(names[k][0]), static_cast<unsigned char>(names[k][1]));
+    chain[k] = head[b];
+    head[b] = k;
+  }
+  std::vector<Occurrence> occurrences;
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    for (std::uint32_t k = head[bucket(static_cast<unsigned char>(text[i]), static_cast<unsigned char>(text[i + 1]))];
+         k != kNone; k = chain[k]) {
+      const std::string_view name = names[k];
+      if (text.size() - i >= name.size() && std::memcmp(text.data() + i, name.data(), name.size()) == 0)
+        occurrences.push_back({i, i + name.size(), k});
     }
   }
   std::sort(occurrences.begin(), occurrences.end(), [](const Occurrence& a, const Occurrence& b) {
