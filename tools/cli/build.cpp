@@ -157,12 +157,12 @@ int run_merge(const std::vector<std::string>& fragments, const std::vector<std::
   Graph graph(bounds);
   for (const std::string& path : fragments) {
     if (path == "-") {
-      graph.merge(read_fragments(io.in, "stdin"));
+      graph.merge(read_fragments(io.in, "stdin", bounds));
       continue;
     }
     std::ifstream file(path, std::ios::binary);
     if (!file) throw Error(ErrorCode::Io, path + ": cannot open for reading");
-    graph.merge(read_fragments(file, path));
+    graph.merge(read_fragments(file, path, bounds));
   }
   if (outputs.empty() && format == "jsonl") {
     write_graph_fragments(graph, io.out);

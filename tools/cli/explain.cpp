@@ -15,7 +15,7 @@ namespace {
 void print_entity(std::ostream& out, const Entity& e) {
   out << e.name << "  [" << to_string(e.type);
   if (e.level != PlaceLevel::None) out << ", " << to_string(e.level);
-  out << "]  " << e.mentions.size() << " mentions in " << e.documents.size() << " documents\n";
+  out << "]  " << e.mention_count << " mentions in " << e.document_count << " documents\n";
   if (e.aliases.size() > 1) {
     out << "  also written:";
     for (const std::string& a : e.aliases)
@@ -27,7 +27,7 @@ void print_entity(std::ostream& out, const Entity& e) {
 void print_relation(std::ostream& out, const Relation& r) {
   out << "\n" << r.head << " -" << to_string(r.type) << "-> " << r.tail;
   if (!r.role.empty()) out << "  (role: " << r.role << ")";
-  out << "  [" << r.evidence.size() << " evidence]\n";
+  out << "  [" << r.evidence_count << " evidence]\n";
   for (const Evidence& ev : r.evidence) {
     out << "  " << ev.document << " sentence " << ev.sentence << ", bytes " << ev.source.byte_begin << "-"
         << ev.source.byte_end;
