@@ -7,6 +7,8 @@
 #include "kg/entity.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <numeric>
@@ -47,7 +49,23 @@ class IdentityKeys {
     buffer_.reserve(mentions.size() * 40);
     keys_.reserve(mentions.size() * 2);
     government_.resize(mentions.size());
-    for (std::size_t i = 0; i < mentions.size(); ++i) add_keys_of(mentions[i], i, lexicon);
+    first_key_.resize(mentions.size());
+    // Keys depend only on name and type, and a document names its entities
+    // many times: derive them once per distinct (name, type).
+    std::vector<std::uint32_t> seen(std::max<std::size_t>(16, std::bit_ceil(mentions.size() * 2)), kNone);
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+      const Mention& m = mentions[i];
+      const std::size_t mask = seen.size() - 1;
+      std::size_t at = (std::hash<std::string_view>{}(m.name) ^ static_cast<std::size_t>(m.type)) & mask;
+      while (seen[at] != kNone && !(mentions[seen[at]].name == m.name && mentions[seen[at]].type == m.type))
+        at = (at + 1) & mask;
+      if (seen[at] == kNone) {
+        seen[at] = static_cast<std::uint32_t>(i);
+        add_keys_of(m, i, lexicon);
+      } else {
+        repeat_keys_of(seen[at], i);
+      }
+    }
   }
 
   std::size_t size() const noexcept { return keys_.size(); }
@@ -66,6 +84,17 @@ class IdentityKeys {
     std::uint32_t mention;
   };
 
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+  // Gives mention i the keys already derived for an earlier mention with its name and type.
+  void repeat_keys_of(std::size_t earlier, std::size_t i) {
+    government_[i] = government_[earlier];
+    const std::size_t first = first_key_[earlier], last = keys_.size();
+    first_key_[i] = last;
+    for (std::size_t k = first; k < last && keys_[k].mention == earlier; ++k)
+      keys_.push_back({keys_[k].offset, keys_[k].length, static_cast<std::uint32_t>(i)});
+  }
+
   void add(std::size_t mention, std::string_view prefix, std::string_view text) {
     const auto offset = static_cast<std::uint32_t>(buffer_.size());
     buffer_.append(prefix).append(text);
@@ -74,6 +103,7 @@ class IdentityKeys {
 
   // In the order keys_of() always gave them: name, period-less plan, government key, firm stem.
   void add_keys_of(const Mention& m, std::size_t i, const Lexicon& lexicon) {
+    first_key_[i] = keys_.size();
     add(i, "", m.name);
     // A plan with and without its period: 某某行动计划(2024-2025).
     if (m.type == EntityType::Programme && m.name.ends_with(")")) {
@@ -97,6 +127,7 @@ class IdentityKeys {
   std::string buffer_;
   std::vector<Key> keys_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> government_;  // (offset, length) per mention
+  std::vector<std::size_t> first_key_;  // mention -> index of its first key in keys_
 };
 
 // The first mention seen with each key: an open-addressed table of key indices.
@@ -203,11 +234,21 @@ EntityType voted_type(const std::vector<Mention>& mentions, std::span<const std:
                           [](const auto& a, const auto& b) { return a.second < b.second; })->first;
 }
 
+// text.find(word, from) through memmem: string_view::find looks for the first
+// byte with memchr, and the first byte of a Chinese word starts a good share
+// of all characters.
+std::size_t find_from(std::string_view text, std::string_view word, std::size_t from) {
+  if (from > text.size()) return std::string_view::npos;
+  const void* hit = memmem(text.data() + from, text.size() - from, word.data(), word.size());
+  return hit == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
+}
+
 // Finds "X（以下简称“Y”）" declarations: returns (end of X, Y) pairs.
 std::vector<std::pair<std::size_t, std::string>> declared_abbreviations(std::string_view text) {
   std::vector<std::pair<std::size_t, std::string>> out;
   constexpr std::string_view kMarker = "以下简称";
-  for (std::size_t pos = text.find(kMarker); pos != std::string_view::npos; pos = text.find(kMarker, pos + 1)) {
+  for (std::size_t pos = find_from(text, kMarker, 0); pos != std::string_view::npos;
+       pos = find_from(text, kMarker, pos + 1)) {
     std::size_t open = pos;
     // The bracket before the marker: （ or (.
     if (open >= 3 && text.substr(open - 3, 3) == "（") open -= 3;
@@ -388,8 +429,19 @@ Resolution EntityResolver::resolve(const CleanDocument& doc, std::vector<Mention
     for (std::uint32_t i : idx) mentions[i].name = e.name;
     out.entities.push_back(std::move(e));
   }
-  std::sort(out.entities.begin(), out.entities.end(),
-            [](const Entity& a, const Entity& b) { return a.name != b.name ? a.name < b.name : a.type < b.type; });
+  // Sorted through indices: the same comparisons give the same order as
+  // sorting the entities themselves, without moving them about.
+  std::vector<std::uint32_t> order(out.entities.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    const Entity& a = out.entities[x];
+    const Entity& b = out.entities[y];
+    return a.name != b.name ? a.name < b.name : a.type < b.type;
+  });
+  std::vector<Entity> sorted;
+  sorted.reserve(order.size());
+  for (std::uint32_t k : order) sorted.push_back(std::move(out.entities[k]));
+  out.entities = std::move(sorted);
   out.mentions = std::move(mentions);
   return out;
 }
