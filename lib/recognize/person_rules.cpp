@@ -41,11 +41,12 @@ bool follows_name(std::string_view text, std::size_t pos) {
 
 // Returns the byte length of a surname at `pos` (compound first), 0 when none.
 std::size_t surname_at(const Scan& scan, std::size_t pos) {
+  if (pos >= scan.text.size() || !scan.surnames->may_start_with(char_at(scan.text, pos))) return 0;
   for (std::size_t chars : {2, 1}) {
     std::size_t end = pos;
     for (std::size_t k = 0; k < chars && end < scan.text.size(); ++k) end = char_end(scan.text, end);
     const std::string_view key = scan.text.substr(pos, end - pos);
-    if (utf8::length(key) == chars && scan.surnames->count(key) != 0 && !is_weak_surname(key)) return end - pos;
+    if (utf8::length(key) == chars && scan.surnames->contains(key) && !is_weak_surname(key)) return end - pos;
   }
   return 0;
 }

@@ -363,8 +363,14 @@ void propagate(std::string_view text, std::vector<Candidate>& found) {
     chain[k] = head[b];
     head[b] = k;
   }
+  // Names start where characters do, so continuation bytes can be passed
+  // over, unless some name (cut from broken text) starts with one.
+  auto is_continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+  const bool any_name_at_continuation =
+      std::any_of(names.begin(), names.end(), [&](std::string_view n) { return is_continuation(n[0]); });
   std::vector<Occurrence> occurrences;
   for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (is_continuation(text[i]) && !any_name_at_continuation) continue;
     for (std::uint32_t k = head[bucket(static_cast<unsigned char>(text[i]), static_cast<unsigned char>(text[i + 1]))];
          k != kNone; k = chain[k]) {
       const std::string_view name = names[k];

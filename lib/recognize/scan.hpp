@@ -22,7 +22,29 @@ struct ViewHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
-using SurnameSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
+// The surnames of data/surnames.tsv, with a table of the characters they
+// start with: most places a name might start hold no such character, and
+// that is one bit to read instead of a hash to compute.
+class SurnameSet {
+ public:
+  void insert(std::string_view surname) {
+    if (surname.empty()) return;
+    names_.emplace(surname);
+    std::size_t i = 0;
+    const char32_t first = utf8::next(surname, i);
+    if (first < kTableSize) first_chars_[first] = true;
+    else wide_first_ = true;
+  }
+  // Tells whether some surname may start with this character (false: none does).
+  bool may_start_with(char32_t c) const { return c < kTableSize ? first_chars_[c] : wide_first_; }
+  bool contains(std::string_view s) const { return names_.find(s) != names_.end(); }
+
+ private:
+  static constexpr char32_t kTableSize = 0x10000;
+  std::unordered_set<std::string, ViewHash, std::equal_to<>> names_;
+  std::vector<bool> first_chars_ = std::vector<bool>(kTableSize, false);
+  bool wide_first_ = false;
+};
 
 // How much a head asks of the modifier before it.
 enum class HeadStrength {
