@@ -53,13 +53,8 @@ void name_relations(const SentenceView& view, std::vector<Finding>& out);
 void role_relations(const SentenceView& view, const Tables& tables, const Antecedents& recent,
                     std::vector<Finding>& out);
 
-// Subject-trigger-object relations and the fixed constructions around them
-// (A、B等企业落户C; A与B共建C; X旗下Y; 在X举办的Y; Place的Org).
-// `carried` is the subject carried over from the previous sentence.
-// Returns this sentence's subject, for the next one (it views `memory`).
-//
-// A chunk: outermost mentions that go together (an enumeration, a partner
-// group, 广州市海珠区); `members` are item indexes.
+// A chunk: outermost mentions of a sentence that go together (an
+// enumeration, a partner group, 广州市海珠区).
 struct Chunk {
   std::span<const std::size_t> members;  // item indexes
   std::span<const char> right_of_with;   // per member: after a 与-type joiner
@@ -68,12 +63,15 @@ struct Chunk {
   std::size_t end = 0;
   bool has_with = false;
 };
-// The working memory svo_relations reuses from one sentence to the next, so
-// that a sentence allocates nothing; its contents mean nothing between calls.
+
+// A clause-ending mark of a sentence.
 struct ClauseBreak {
   std::size_t at = 0;     // where the mark starts
   std::size_t after = 0;  // where the next clause starts
 };
+
+// The working memory svo_relations reuses from one sentence to the next, so
+// that a sentence allocates nothing; its contents mean nothing between calls.
 struct SvoMemory {
   std::vector<ClauseBreak> breaks;
   std::vector<Chunk> chunks;
@@ -83,6 +81,11 @@ struct SvoMemory {
   std::vector<EntityRef> objects;
   std::vector<EntityRef> topic;
 };
+
+// Subject-trigger-object relations and the fixed constructions around them
+// (A、B等企业落户C; A与B共建C; X旗下Y; 在X举办的Y; Place的Org).
+// `carried` is the subject carried over from the previous sentence.
+// Returns this sentence's subject, for the next one (it views `memory`).
 std::span<const EntityRef> svo_relations(const SentenceView& view, const Tables& tables,
                                          const Antecedents& recent, const std::vector<EntityRef>& carried,
                                          SvoMemory& memory, std::vector<Finding>& out);
