@@ -110,8 +110,24 @@ void AhoCorasick::build(std::span<const std::string_view> patterns) {
       std::uint32_t four = 0;
       const std::uint32_t key = char_key(p, i, length, four);
       i += length;
-      std::uint32_t& symbol = key == kFourByte ? four_byte_symbols_[four] : symbols_[key];
-      if (symbol == 0) symbol = ++symbol_count;
+      std::uint32_t symbol = 0;
+      if (key == kFourByte) {
+        std::uint32_t& s = four_byte_symbols_[four];
+        if (s == 0) s = ++symbol_count;
+        symbol = s;
+      } else if (symbols_[key] == kWideSymbol) {
+        symbol = wide_symbols_[key];
+      } else if (symbols_[key] != 0) {
+        symbol = symbols_[key];
+      } else {
+        symbol = ++symbol_count;
+        if (symbol < kWideSymbol) {
+          symbols_[key] = static_cast<std::uint16_t>(symbol);
+        } else {
+          symbols_[key] = kWideSymbol;
+          wide_symbols_[key] = symbol;
+        }
+      }
       spelled[k].push_back(symbol);
     }
   }

@@ -81,7 +81,10 @@ class AhoCorasick {
     std::uint32_t four = 0;
     const std::uint32_t key = char_key(text, i, length, four);
     i += length;
-    if (key != kFourByte) return symbols_[key];
+    if (key != kFourByte) {
+      const std::uint16_t small = symbols_[key];
+      return small != kWideSymbol ? small : wide_symbols_.find(key)->second;
+    }
     const auto it = four_byte_symbols_.find(four);
     return it == four_byte_symbols_.end() ? 0 : it->second;
   }
@@ -97,7 +100,13 @@ class AhoCorasick {
     return root_next_[symbol];
   }
 
-  std::vector<std::uint32_t> symbols_;  // character key -> symbol, 0 when no pattern uses it
+  // Character key -> symbol, 0 when no pattern uses it. Sixteen bits keep
+  // the table small enough to stay in cache between documents; in the
+  // unlikely case of more than 65,534 distinct characters the rest are
+  // marked kWideSymbol and looked up in wide_symbols_.
+  static constexpr std::uint16_t kWideSymbol = 0xFFFF;
+  std::vector<std::uint16_t> symbols_;
+  std::unordered_map<std::uint32_t, std::uint32_t> wide_symbols_;
   std::unordered_map<std::uint32_t, std::uint32_t> four_byte_symbols_;
   std::vector<Slot> slots_;              // size >= every base + symbol count, so lookups need no bounds check
   std::vector<std::uint32_t> outputs_;   // [0] unused; runs of count, ids...

@@ -140,3 +140,26 @@ TEST_CASE("Aho-Corasick agrees with a naive search over mixed scripts and broken
     CHECK(got == want);
   }
 }
+
+TEST_CASE("Aho-Corasick keeps working past 65,534 distinct characters") {
+  // Every two- and three-byte sequence is a pattern of its own: more
+  // characters than the automaton's 16-bit table holds, so the last ones
+  // take the wide path.
+  std::vector<std::string> patterns;
+  for (unsigned lead = 0xC0; lead <= 0xDF; ++lead)
+    for (unsigned b = 0x80; b <= 0xBF; ++b) patterns.push_back({static_cast<char>(lead), static_cast<char>(b)});
+  for (unsigned lead = 0xE0; lead <= 0xEF; ++lead)
+    for (unsigned b1 = 0x80; b1 <= 0xBF; ++b1)
+      for (unsigned b2 = 0x80; b2 <= 0xBF; ++b2)
+        patterns.push_back({static_cast<char>(lead), static_cast<char>(b1), static_cast<char>(b2)});
+  patterns.push_back("\xEF\xBF\xBF\xC3\xA9");  // a two-character pattern ending on the wide side
+  REQUIRE(patterns.size() > 65534);
+  const kg::recognize::AhoCorasick ac(patterns);
+  const auto m = ac.find_all("a\xEF\xBF\xBF\xC3\xA9");
+  std::set<std::tuple<std::size_t, std::size_t, std::uint32_t>> got;
+  for (const auto& x : m) got.insert({x.begin, x.end, x.pattern});
+  const auto last = static_cast<std::uint32_t>(patterns.size() - 1);
+  const std::uint32_t wide = last - 1;                       // U+FFFF, the last three-byte key
+  const std::uint32_t e_acute = (0xC3 - 0xC0) * 64 + 0x29;   // é, a two-byte key
+  CHECK(got == std::set<std::tuple<std::size_t, std::size_t, std::uint32_t>>{{1, 4, wide}, {4, 6, e_acute}, {1, 6, last}});
+}
