@@ -109,6 +109,13 @@ bool is_unsupported_short_form(std::string_view text, const LexHit& h, const std
   return !std::binary_search(places.begin(), places.end(), std::string_view(e->parent));
 }
 
+// A ministry's name followed by 门 is the common noun 部门 (教育部门: "the
+// education authorities" at any level), not the ministry.
+bool is_department_noun(std::string_view text, const LexHit& h) {
+  if (h.entry().type != EntityType::GovernmentBody) return false;
+  return text.substr(h.begin, h.end - h.begin).ends_with("部") && text.substr(h.end).starts_with("门");
+}
+
 enum class Kind : std::uint8_t { Lexicon, Head, Role, Stop, Phrase };
 
 struct Payload {
@@ -262,6 +269,7 @@ std::vector<Candidate> Recognizer::Impl::lexicon_candidates(const Scan& scan) co
   for (std::size_t k = 0; k < all; ++k) {
     const LexHit& h = k < scan.lexical.size() ? scan.lexical[k] : scan.nested[k - scan.lexical.size()];
     if (is_unsupported_short_form(scan.text, h, places)) continue;
+    if (is_department_noun(scan.text, h)) continue;
     const LexiconEntry* e = h.denotes->front();
     Candidate c;
     c.begin = h.begin;
