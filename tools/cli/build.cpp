@@ -47,9 +47,11 @@ void print_summary(std::ostream& out, const Graph& graph, const Tally& tally, do
   std::map<std::string, std::size_t> by_relation;
   for (const Relation& r : graph.relations()) ++by_relation[std::string(to_string(r.type))];
   char line[200];
-  std::snprintf(line, sizeof line, "documents read: %zu (%.2f MB) in %.2f s (%.1f MB/s)\n", tally.documents,
-                static_cast<double>(tally.bytes) / 1e6, secs,
-                secs > 0 ? static_cast<double>(tally.bytes) / 1e6 / secs : 0.0);
+  // Small inputs in kB, so a handful of articles does not read "0.0 MB/s".
+  const bool small = tally.bytes < 1000000;
+  const double size = static_cast<double>(tally.bytes) / (small ? 1e3 : 1e6);
+  std::snprintf(line, sizeof line, "documents read: %zu (%.1f %s) in %.2f s (%.1f %s/s)\n", tally.documents,
+                size, small ? "kB" : "MB", secs, secs > 0 ? size / secs : 0.0, small ? "kB" : "MB");
   out << line;
   out << "entities: " << graph.node_count() << '\n';
   print_counts(out, "  by type:", by_type);
