@@ -45,7 +45,10 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs);
 
 // Parses JSON Lines articles (one object a line: id, text, optional url, date,
 // source) into documents. Throws kg::Error (Format) naming `origin` and the
-// line number for a malformed line.
-std::vector<RawDocument> parse_jsonl_documents(std::string_view jsonl, const std::string& origin);
+// line number for a malformed line. Lines are numbered from `first_line`
+// (for a caller that hands over a stream one line at a time); an article
+// without an id is named "origin:line".
+std::vector<RawDocument> parse_jsonl_documents(std::string_view jsonl, const std::string& origin,
+                                               std::size_t first_line = 1);
 
 }  // namespace kg

@@ -15,9 +15,10 @@ std::string field_as_string(const nlohmann::json& value) {
 
 }  // namespace
 
-std::vector<RawDocument> parse_jsonl_documents(std::string_view jsonl, const std::string& origin) {
+std::vector<RawDocument> parse_jsonl_documents(std::string_view jsonl, const std::string& origin,
+                                               std::size_t first_line) {
   std::vector<RawDocument> docs;
-  std::size_t line_no = 0;
+  std::size_t line_no = first_line - 1;
   std::size_t start = 0;
   while (start <= jsonl.size()) {
     std::size_t end = jsonl.find('\n', start);

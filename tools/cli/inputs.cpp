@@ -30,7 +30,7 @@ void for_each_jsonl_article(std::istream& in, const std::string& origin,
   while (std::getline(in, line)) {
     ++number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    std::vector<RawDocument> docs = parse_jsonl_documents(line, origin + " line " + std::to_string(number));
+    std::vector<RawDocument> docs = parse_jsonl_documents(line, origin, number);
     for (RawDocument& doc : docs) visit(std::move(doc));
   }
   if (in.bad()) throw Error(ErrorCode::Io, origin + ": read failed");
