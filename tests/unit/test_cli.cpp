@@ -215,3 +215,14 @@ TEST_CASE("--max-evidence bounds the evidence kept, not the counts", "[cli]") {
   CHECK(bad.code == 2);
   CHECK(bad.err.find("--max-evidence") != std::string::npos);
 }
+
+TEST_CASE("JSON Lines on standard input: ids from line numbers, errors name the line", "[cli]") {
+  const std::string two = "{\"text\":\"华为在深圳发布新芯片。\"}\n{\"text\":\"腾讯在深圳发布新模型。\"}\n";
+  const Result ok = kg_run({"build", "-", "--format", "jsonld", "-q"}, two);
+  REQUIRE(ok.code == 0);
+  CHECK(ok.out.find("\"stdin:2\"") != std::string::npos);
+  const Result bad = kg_run({"build", "-", "--format", "jsonld", "-q"}, two + "\n{\"title\":\"x\"}\n");
+  CHECK(bad.code == 1);
+  CHECK(bad.err.find("stdin line 4") != std::string::npos);
+  CHECK(bad.err.find("line 1") == std::string::npos);
+}
