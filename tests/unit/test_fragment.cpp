@@ -10,23 +10,12 @@
 #include "kg/error.hpp"
 #include "kg/fragment.hpp"
 #include "kg/writers.hpp"
+#include "written.hpp"
 
 using namespace kg;
 using namespace kg::testing;
 
 namespace {
-
-std::string graphml_of(const Graph& g) {
-  std::ostringstream out;
-  write_graphml(g, out);
-  return out.str();
-}
-
-std::string jsonld_of(const Graph& g) {
-  std::ostringstream out;
-  write_jsonld(g, out);
-  return out.str();
-}
 
 std::string fragment_of(const DocumentExtraction& x) {
   std::ostringstream out;
@@ -38,12 +27,6 @@ std::string graph_fragments_of(const Graph& g) {
   std::ostringstream out;
   write_graph_fragments(g, out);
   return out.str();
-}
-
-std::size_t count(const std::string& haystack, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto i = haystack.find(needle); i != std::string::npos; i = haystack.find(needle, i + 1)) ++n;
-  return n;
 }
 
 Graph read(const std::string& text, const std::string& origin = "test.jsonl") {

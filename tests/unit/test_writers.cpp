@@ -19,6 +19,7 @@
 #include "export/schema_types.hpp"
 #include "kg/error.hpp"
 #include "kg/writers.hpp"
+#include "written.hpp"
 
 using namespace kg;
 using namespace kg::testing;
@@ -30,24 +31,6 @@ Graph sample_graph(const std::vector<DocumentExtraction>& docs = sample_document
   Graph g;
   for (const auto& d : docs) g.add(d);
   return g;
-}
-
-std::string graphml_of(const Graph& g) {
-  std::ostringstream out;
-  write_graphml(g, out);
-  return out.str();
-}
-
-std::string jsonld_of(const Graph& g) {
-  std::ostringstream out;
-  write_jsonld(g, out);
-  return out.str();
-}
-
-std::size_t count(const std::string& haystack, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto i = haystack.find(needle); i != std::string::npos; i = haystack.find(needle, i + 1)) ++n;
-  return n;
 }
 
 std::string slurp(const fs::path& p) {
