@@ -168,6 +168,37 @@ TEST_CASE("--jobs gives byte-identical output", "[cli]") {
   CHECK(slurp(one) == slurp(two));
 }
 
+TEST_CASE("with --jobs the error named is the first in input order", "[cli]") {
+  const fs::path dir = scratch("jobs-errors");
+  // Many good lines, then two bad ones far apart: the workers may meet the
+  // later one first, but the message must always name line 41.
+  std::string lines;
+  for (int i = 1; i <= 80; ++i) {
+    if (i == 41 || i == 77) lines += "{broken line " + std::to_string(i) + "\n";
+    else lines += "{\"id\":\"a" + std::to_string(i) + "\",\"text\":\"华为在深圳市南山区发布新一代算力芯片。\"}\n";
+  }
+  write(dir / "mixed.jsonl", lines);
+  for (const char* command : {"build", "extract"}) {
+    const std::string out = (dir / (std::string(command) + ".out.jsonl")).string();
+    for (int run = 0; run < 5; ++run) {
+      const Result r = kg_run({command, (dir / "mixed.jsonl").string(), "-o", out, "-j", "2", "-q"});
+      CHECK(r.code == 1);
+      CHECK(r.err.find("mixed.jsonl") != std::string::npos);
+      CHECK(r.err.find("line 41") != std::string::npos);
+      CHECK(r.err.find("line 77") == std::string::npos);
+      CHECK_FALSE(fs::exists(out));
+    }
+  }
+  SECTION("a missing file after good ones is named, and nothing is written") {
+    write(dir / "good.txt", kArticle);
+    const std::string out = (dir / "g.graphml").string();
+    const Result r = kg_run({"build", (dir / "good.txt").string(), (dir / "gone.txt").string(), "-o", out, "-j", "2"});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("gone.txt") != std::string::npos);
+    CHECK_FALSE(fs::exists(out));
+  }
+}
+
 TEST_CASE("extract then merge equals build", "[cli]") {
   const fs::path dir = scratch("extract-merge");
   write(dir / "a.txt", kArticle);

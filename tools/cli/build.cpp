@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <mutex>
 #include <sstream>
 #include <utility>
 
@@ -107,7 +108,9 @@ int run_build(const InputOptions& input, const std::vector<std::string>& outputs
   const Pipeline pipeline(options);
   Graph graph(bounds);
   Tally tally;
-  extract_all(pipeline, input, io, [&](DocumentExtraction x) {
+  std::mutex graph_mutex;
+  extract_each(pipeline, input, io, [&](DocumentExtraction&& x) {
+    std::lock_guard lock(graph_mutex);
     tally.add(x);
     graph.add(std::move(x));
   });
@@ -134,7 +137,14 @@ int run_extract(const InputOptions& input, const std::string& output, Streams io
   }
   std::ostream& out = to_stdout ? io.out : file;
   try {
-    extract_all(pipeline, input, io, [&](DocumentExtraction x) { write_fragment(x, out); });
+    extract_in_order(
+        pipeline, input, io,
+        [](const DocumentExtraction& x) {
+          std::ostringstream line;
+          write_fragment(x, line);
+          return std::move(line).str();
+        },
+        [&](const std::string& lines) { out << lines; });
   } catch (...) {
     if (!to_stdout) {
       file.close();

@@ -37,17 +37,44 @@ struct Streams {
 // for an unknown step or format name.
 PipelineOptions pipeline_options(const InputOptions& options);
 
-// Calls `visit` for every document of the inputs, in order: files as they
-// are, JSON Lines files (*.jsonl) one article per line, "-" from standard
-// input. Only one document is held in memory at a time by this reader.
+// One unit of input: a whole document (a file, standard input), or one
+// line of a JSON Lines file still to parse, so that the parsing can run on
+// a worker thread.
+struct InputItem {
+  RawDocument document;
+  std::string jsonl_line;
+  std::string origin;           // the JSON Lines file's name
+  std::size_t line_number = 0;  // its line; 0 when `document` is the item
+};
+
+// Calls `visit` for every input item, in order: files as they are, JSON
+// Lines files (*.jsonl) a line at a time, "-" from standard input. Stops
+// early when `visit` returns false. One item is held at a time.
+void for_each_input_item(const InputOptions& options, std::istream& in,
+                         const std::function<bool(InputItem)>& visit);
+
+// The documents of an item (a JSON Lines line is parsed here); throws
+// kg::Error naming the file and line for a malformed line.
+std::vector<RawDocument> documents_of(InputItem& item);
+
+// Calls `visit` for every document of the inputs, in order.
 void for_each_document(const InputOptions& options, std::istream& in,
                        const std::function<void(RawDocument)>& visit);
 
 // Runs the pipeline over every document of the inputs with `options.jobs`
-// threads and hands each extraction to `sink` in input order. Returns the
-// number of documents.
-std::size_t extract_all(const Pipeline& pipeline, const InputOptions& options, Streams io,
-                        const std::function<void(DocumentExtraction)>& sink);
+// threads. `consume` is called on the worker threads, concurrently and in
+// no particular order, so it must lock what it shares. When documents fail,
+// the error of the first failing one in input order is thrown after the
+// workers have stopped. Returns the number of documents.
+std::size_t extract_each(const Pipeline& pipeline, const InputOptions& options, Streams io,
+                         const std::function<void(DocumentExtraction&&)>& consume);
+
+// Same, for output that must follow the input order: `render` turns each
+// extraction into text on the worker threads, and `write` receives the
+// texts on the calling thread in input order.
+std::size_t extract_in_order(const Pipeline& pipeline, const InputOptions& options, Streams io,
+                             const std::function<std::string(const DocumentExtraction&)>& render,
+                             const std::function<void(const std::string&)>& write);
 
 int run_build(const InputOptions& input, const std::vector<std::string>& outputs,
               const std::string& format, bool co_occurrence, const GraphOptions& bounds, Streams io);

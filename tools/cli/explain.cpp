@@ -2,6 +2,7 @@
 // them, so a reader can check each claim against its source.
 #include <algorithm>
 #include <cstdint>
+#include <mutex>
 #include <ostream>
 #include <utility>
 
@@ -44,7 +45,11 @@ int run_explain(const std::string& name, const InputOptions& input, Streams io) 
   GraphOptions everything;
   everything.max_evidence = everything.max_mentions = everything.max_documents = SIZE_MAX;
   Graph graph(everything);
-  extract_all(pipeline, input, io, [&](DocumentExtraction x) { graph.add(std::move(x)); });
+  std::mutex graph_mutex;
+  extract_each(pipeline, input, io, [&](DocumentExtraction&& x) {
+    std::lock_guard lock(graph_mutex);
+    graph.add(std::move(x));
+  });
   const Entity* entity = graph.find(name);
   if (entity == nullptr) entity = graph.find(canonical_name(name));
   if (entity == nullptr) {

@@ -1,8 +1,18 @@
-// Running the pipeline over a stream of documents with N threads while
-// keeping input order: the reader hands documents to workers through a
-// bounded queue, and results are passed on strictly in sequence, so memory
-// holds at most a few documents per thread and the output does not depend
-// on scheduling.
+// Running the pipeline over a stream of documents with N threads. The
+// calling thread only reads: whole files, or the raw lines of JSON Lines
+// files, which the workers parse. It hands them to the workers through a
+// bounded queue, so memory holds at most a few documents per thread.
+//
+// Two ways out: extract_each lets the workers consume their extractions
+// themselves, in any order (kg build merges into one graph whose result does
+// not depend on the order of adds); extract_in_order has the workers render
+// each extraction to text and the calling thread write the texts in input
+// order (kg extract's fragments).
+//
+// Errors do not depend on scheduling either: every failure is kept with its
+// input position, reading stops at the first one seen, the items already
+// queued (all before it) are finished, and the failure earliest in the input
+// is thrown.
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -14,6 +24,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
+#include "kg/error.hpp"
 
 namespace kg::cli {
 namespace {
@@ -29,27 +40,32 @@ std::size_t total_input_bytes(const InputOptions& options) {
   return total;
 }
 
+// What the workers give back for one input item.
 struct Outcome {
-  DocumentExtraction extraction;
-  std::exception_ptr error;
+  std::string text;  // the rendered extractions (extract_in_order)
+  std::size_t documents = 0;
   std::size_t bytes = 0;
 };
 
-// The shared state between the reader, the workers and the in-order emitter.
-class OrderedWork {
+// The bounded queue between the reader and the workers, the finished items
+// waiting for their turn (in order mode) and the failures.
+class WorkQueue {
  public:
-  explicit OrderedWork(std::size_t window) : window_(window) {}
+  WorkQueue(std::size_t window, bool ordered) : window_(window), ordered_(ordered) {}
 
-  // Reader: waits for room, then queues a document under the next number.
-  void push(RawDocument doc, const std::function<void(Outcome&)>& emit) {
+  // Reader: waits for room, then queues an item under the next number.
+  // Returns false once an item has failed: reading should stop.
+  bool push(InputItem item, const std::function<void(Outcome&)>& emit) {
     std::unique_lock lock(mutex_);
-    while (pushed_ - emitted_ >= window_) drain_ready(lock, emit, true);
-    queue_.emplace_back(pushed_++, std::move(doc));
+    while (!failed() && pushed_ - retired_ >= window_) wait_and_emit(lock, emit);
+    if (failed()) return false;
+    queue_.emplace_back(pushed_++, std::move(item));
     work_ready_.notify_one();
+    return true;
   }
 
-  // Worker: takes the next document; std::nullopt once closed and empty.
-  std::optional<std::pair<std::size_t, RawDocument>> take() {
+  // Worker: takes the next item; std::nullopt once closed and empty.
+  std::optional<std::pair<std::size_t, InputItem>> take() {
     std::unique_lock lock(mutex_);
     work_ready_.wait(lock, [&] { return closed_ || !queue_.empty(); });
     if (queue_.empty()) return std::nullopt;
@@ -60,8 +76,29 @@ class OrderedWork {
 
   void finish(std::size_t seq, Outcome outcome) {
     std::lock_guard lock(mutex_);
-    done_.emplace(seq, std::move(outcome));
+    if (ordered_) done_.emplace(seq, std::move(outcome));
+    else ++retired_;
     result_ready_.notify_all();
+  }
+
+  void fail(std::size_t seq, std::exception_ptr error) {
+    std::lock_guard lock(mutex_);
+    errors_.emplace(seq, std::move(error));
+    // In order mode a failed item still waits for its turn, then is dropped.
+    if (ordered_) done_.emplace(seq, Outcome{});
+    else ++retired_;
+    result_ready_.notify_all();
+  }
+
+  // Reader: reading itself failed (a missing file, a read error) at the
+  // position of the next item.
+  void fail_reading(std::exception_ptr error) {
+    std::size_t seq;
+    {
+      std::lock_guard lock(mutex_);
+      seq = pushed_++;
+    }
+    fail(seq, std::move(error));
   }
 
   void close() {
@@ -70,74 +107,79 @@ class OrderedWork {
     work_ready_.notify_all();
   }
 
-  // Emitter: passes on every remaining result in order.
-  void drain_all(const std::function<void(Outcome&)>& emit) {
+  // Reader, after the last push: waits until every queued item is retired,
+  // emitting in order what comes before the first failure.
+  void drain(const std::function<void(Outcome&)>& emit) {
     std::unique_lock lock(mutex_);
-    while (emitted_ < pushed_) drain_ready(lock, emit, true);
+    while (retired_ < pushed_) wait_and_emit(lock, emit);
+  }
+
+  // The failure earliest in the input, or null.
+  std::exception_ptr first_error() {
+    std::lock_guard lock(mutex_);
+    return errors_.empty() ? nullptr : errors_.begin()->second;
   }
 
  private:
-  // Emits results that are next in order; waits for one when `wait` is set.
-  void drain_ready(std::unique_lock<std::mutex>& lock, const std::function<void(Outcome&)>& emit,
-                   bool wait) {
-    if (wait) result_ready_.wait(lock, [&] { return done_.count(emitted_) > 0; });
-    for (auto it = done_.find(emitted_); it != done_.end(); it = done_.find(emitted_)) {
-      Outcome outcome = std::move(it->second);
-      done_.erase(it);
-      ++emitted_;
-      lock.unlock();
-      emit(outcome);  // may throw: the caller stops the workers
-      lock.lock();
+  bool failed() const { return !errors_.empty(); }
+
+  // Emits (in order mode) every finished item that is next in line, else
+  // waits for a worker to finish something.
+  void wait_and_emit(std::unique_lock<std::mutex>& lock, const std::function<void(Outcome&)>& emit) {
+    if (!ordered_) {
+      result_ready_.wait(lock);
+      return;
     }
+    auto next = done_.find(retired_);
+    if (next == done_.end()) {
+      result_ready_.wait(lock);
+      return;
+    }
+    Outcome outcome = std::move(next->second);
+    done_.erase(next);
+    ++retired_;
+    if (failed() && retired_ > errors_.begin()->first) return;  // past the failure: drop
+    lock.unlock();
+    emit(outcome);
+    lock.lock();
   }
 
   std::size_t window_;
+  bool ordered_;
   std::mutex mutex_;
   std::condition_variable work_ready_;
   std::condition_variable result_ready_;
-  std::deque<std::pair<std::size_t, RawDocument>> queue_;
+  std::deque<std::pair<std::size_t, InputItem>> queue_;
   std::map<std::size_t, Outcome> done_;
+  std::map<std::size_t, std::exception_ptr> errors_;
   std::size_t pushed_ = 0;
-  std::size_t emitted_ = 0;
+  std::size_t retired_ = 0;  // finished and emitted, or failed
   bool closed_ = false;
 };
 
-Outcome extract_one(const Pipeline& pipeline, const RawDocument& doc) {
-  Outcome outcome;
-  outcome.bytes = doc.bytes.size();
-  try {
-    outcome.extraction = pipeline.extract(doc);
-  } catch (...) {
-    outcome.error = std::current_exception();
-  }
-  return outcome;
-}
-
-}  // namespace
-
-std::size_t extract_all(const Pipeline& pipeline, const InputOptions& options, Streams io,
-                        const std::function<void(DocumentExtraction)>& sink) {
-  const bool show = !options.quiet && is_terminal(io.err);
-  Progress progress(io.err, show, show ? total_input_bytes(options) : 0);
-  auto emit = [&](Outcome& outcome) {
-    if (outcome.error) std::rethrow_exception(outcome.error);
-    progress.advance(outcome.bytes);
-    sink(std::move(outcome.extraction));
-  };
-
+// Runs `process` on every input item with `jobs` workers; `emit` runs on
+// the calling thread (in input order when `ordered`).
+void run_items(const InputOptions& options, std::istream& in, bool ordered,
+               const std::function<Outcome(InputItem&)>& process, const std::function<void(Outcome&)>& emit) {
   if (options.jobs <= 1) {
-    for_each_document(options, io.in, [&](RawDocument doc) {
-      Outcome outcome = extract_one(pipeline, doc);
+    for_each_input_item(options, in, [&](InputItem item) {
+      Outcome outcome = process(item);
       emit(outcome);
+      return true;
     });
-    return progress.documents();
+    return;
   }
-
-  OrderedWork work(options.jobs * 4);
+  WorkQueue work(options.jobs * 4, ordered);
   std::vector<std::thread> workers;
   for (unsigned i = 0; i < options.jobs; ++i)
     workers.emplace_back([&] {
-      while (auto item = work.take()) work.finish(item->first, extract_one(pipeline, item->second));
+      while (auto item = work.take()) {
+        try {
+          work.finish(item->first, process(item->second));
+        } catch (...) {
+          work.fail(item->first, std::current_exception());
+        }
+      }
     });
   auto stop_workers = [&] {
     work.close();
@@ -145,14 +187,79 @@ std::size_t extract_all(const Pipeline& pipeline, const InputOptions& options, S
     workers.clear();
   };
   try {
-    for_each_document(options, io.in, [&](RawDocument doc) { work.push(std::move(doc), emit); });
+    try {
+      for_each_input_item(options, in, [&](InputItem item) { return work.push(std::move(item), emit); });
+    } catch (const Error&) {
+      work.fail_reading(std::current_exception());
+    }
     work.close();
-    work.drain_all(emit);
+    work.drain(emit);
   } catch (...) {
     stop_workers();
     throw;
   }
   stop_workers();
+  if (std::exception_ptr error = work.first_error()) std::rethrow_exception(error);
+}
+
+// A thread-safe progress line.
+class SharedProgress {
+ public:
+  SharedProgress(const InputOptions& options, Streams io)
+      : show_(!options.quiet && is_terminal(io.err)),
+        progress_(io.err, show_, show_ ? total_input_bytes(options) : 0) {}
+  void advance(std::size_t documents, std::size_t bytes) {
+    std::lock_guard lock(mutex_);
+    for (std::size_t i = 0; i < documents; ++i) progress_.advance(i == 0 ? bytes : 0);
+  }
+  std::size_t documents() {
+    std::lock_guard lock(mutex_);
+    return progress_.documents();
+  }
+
+ private:
+  bool show_;
+  std::mutex mutex_;
+  Progress progress_;
+};
+
+}  // namespace
+
+std::size_t extract_each(const Pipeline& pipeline, const InputOptions& options, Streams io,
+                         const std::function<void(DocumentExtraction&&)>& consume) {
+  SharedProgress progress(options, io);
+  auto process = [&](InputItem& item) {
+    Outcome outcome;
+    for (RawDocument& doc : documents_of(item)) {
+      outcome.bytes += doc.bytes.size();
+      ++outcome.documents;
+      consume(pipeline.extract(doc));
+    }
+    progress.advance(outcome.documents, outcome.bytes);
+    return outcome;
+  };
+  run_items(options, io.in, false, process, [](Outcome&) {});
+  return progress.documents();
+}
+
+std::size_t extract_in_order(const Pipeline& pipeline, const InputOptions& options, Streams io,
+                             const std::function<std::string(const DocumentExtraction&)>& render,
+                             const std::function<void(const std::string&)>& write) {
+  SharedProgress progress(options, io);
+  auto process = [&](InputItem& item) {
+    Outcome outcome;
+    for (RawDocument& doc : documents_of(item)) {
+      outcome.bytes += doc.bytes.size();
+      ++outcome.documents;
+      outcome.text += render(pipeline.extract(doc));
+    }
+    return outcome;
+  };
+  auto emit = [&](Outcome& outcome) {
+    progress.advance(outcome.documents, outcome.bytes);
+    write(outcome.text);
+  };
+  run_items(options, io.in, true, process, emit);
   return progress.documents();
 }
 
