@@ -130,6 +130,15 @@ TEST_CASE("bad input gets a clear error and no output file", "[cli]") {
     CHECK(r.code == 1);
     CHECK(r.err.find("no-such-dir") != std::string::npos);
   }
+  SECTION("with several outputs written at once, the failing one is named") {
+    write(dir / "a.txt", kArticle);
+    const std::string bad = (dir / "no-such-dir" / "g.jsonld").string();
+    const Result r = kg_run({"build", (dir / "a.txt").string(), "-o", out, "-o", bad, "-j", "2"});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("no-such-dir") != std::string::npos);
+    CHECK(fs::exists(out));  // the good file is complete, as with one job
+    CHECK(slurp(out).find("</graphml>") != std::string::npos);
+  }
   SECTION("an empty file and random bytes do not crash") {
     write(dir / "empty.txt", "");
     std::string noise;

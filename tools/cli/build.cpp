@@ -4,8 +4,11 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <atomic>
+#include <exception>
 #include <map>
 #include <mutex>
+#include <thread>
 #include <sstream>
 #include <utility>
 
@@ -61,31 +64,63 @@ void print_summary(std::ostream& out, const Graph& graph, const Tally& tally, do
   if (!tally.cleaning.empty()) print_counts(out, "cleaning changes:", tally.cleaning);
 }
 
-// Writes the graph to every -o file (atomically) or, without -o, to stdout.
-void write_outputs(const Graph& graph, const std::vector<std::string>& outputs, const std::string& format,
-                   std::ostream& out) {
-  if (outputs.empty()) {
+// Writes the graph to one -o file (atomically), "-" meaning `out`.
+void write_output(const Graph& graph, const std::string& path, const std::string& format, std::ostream& out) {
+  if (path == "-") {
     const OutputFormat f = parse_output_format(format.empty() ? "graphml" : format);
     if (f == OutputFormat::GraphML) write_graphml(graph, out); else write_jsonld(graph, out);
+  } else if (path.size() > 6 && path.compare(path.size() - 6, 6, ".jsonl") == 0) {
+    std::ostringstream buffer;
+    write_graph_fragments(graph, buffer);
+    std::ofstream file(path + ".tmp", std::ios::binary);
+    file << buffer.str();
+    file.close();
+    if (!file || std::rename((path + ".tmp").c_str(), path.c_str()) != 0) {
+      std::remove((path + ".tmp").c_str());
+      throw Error(ErrorCode::Io, path + ": cannot write");
+    }
+  } else {
+    write_file(graph, path, format.empty() ? format_for_path(path) : parse_output_format(format));
+  }
+}
+
+// Writes the graph to every -o file or, without -o, to stdout. With several
+// files and several jobs, the files are written at the same time (the
+// writers only read the graph); a failure is reported for the first failing
+// file in the order given.
+void write_outputs(const Graph& graph, const std::vector<std::string>& outputs, const std::string& format,
+                   std::ostream& out, unsigned jobs = 1) {
+  if (outputs.empty()) return write_output(graph, "-", format, out);
+  if (jobs <= 1 || outputs.size() == 1) {
+    for (const std::string& path : outputs) write_output(graph, path, format, out);
     return;
   }
-  for (const std::string& path : outputs) {
-    if (path == "-") {
-      write_outputs(graph, {}, format, out);
-    } else if (path.size() > 6 && path.compare(path.size() - 6, 6, ".jsonl") == 0) {
-      std::ostringstream buffer;
-      write_graph_fragments(graph, buffer);
-      std::ofstream file(path + ".tmp", std::ios::binary);
-      file << buffer.str();
-      file.close();
-      if (!file || std::rename((path + ".tmp").c_str(), path.c_str()) != 0) {
-        std::remove((path + ".tmp").c_str());
-        throw Error(ErrorCode::Io, path + ": cannot write");
+  std::vector<std::exception_ptr> errors(outputs.size());
+  std::atomic<std::size_t> next{0};
+  auto writer = [&] {
+    for (std::size_t i = next++; i < outputs.size(); i = next++) {
+      if (outputs[i] == "-") continue;  // the shared stream: written below, on this thread
+      try {
+        write_output(graph, outputs[i], format, out);
+      } catch (...) {
+        errors[i] = std::current_exception();
       }
-    } else {
-      write_file(graph, path, format.empty() ? format_for_path(path) : parse_output_format(format));
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < std::min<std::size_t>(jobs, outputs.size()); ++t) threads.emplace_back(writer);
+  writer();
+  for (std::thread& t : threads) t.join();
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    if (outputs[i] != "-") continue;
+    try {
+      write_output(graph, "-", format, out);
+    } catch (...) {
+      errors[i] = std::current_exception();
     }
   }
+  for (const std::exception_ptr& error : errors)
+    if (error) std::rethrow_exception(error);
 }
 
 // Checks every output name before any work, so a typo fails fast.
@@ -114,7 +149,7 @@ int run_build(const InputOptions& input, const std::vector<std::string>& outputs
     tally.add(x);
     graph.add(std::move(x));
   });
-  write_outputs(graph, outputs, format, io.out);
+  write_outputs(graph, outputs, format, io.out, input.jobs);
   if (!input.quiet) {
     // The summary goes where it does not mix with a graph on stdout.
     std::ostream& report = outputs.empty() ? io.err : io.out;
