@@ -475,7 +475,7 @@ struct EndToEnd {
   std::shared_ptr<Failures> failures = std::make_shared<Failures>();
   unsigned jobs = 1;
   double seconds = 0;
-  double extract_seconds = 0;  // reading and extracting (and merging per thread)
+  double extract_seconds = 0;  // reading, extracting and merging
   double write_seconds = 0;    // writing the .graphml file
   std::size_t documents = 0, bytes = 0;
   std::uint64_t output_bytes = 0, output_hash = 0;
@@ -507,20 +507,24 @@ class DocumentFeed {
   std::mutex mutex_;
 };
 
-// Documents -> Graph -> .graphml, with `jobs` threads each merging into its
-// own graph, merged at the end (merging does not depend on order).
+// Documents -> Graph -> .graphml, with `jobs` threads extracting and merging
+// into one graph under a lock, as `kg build --jobs` does (merging does not
+// depend on order, so the file is the same bytes for any number of jobs).
 EndToEnd run_end_to_end(const kg::Pipeline& pipeline, DocumentFeed& feed, unsigned jobs, const fs::path& output) {
   EndToEnd e;
   e.jobs = jobs;
   const auto start = Clock::now();
-  std::vector<kg::Graph> graphs(jobs);
+  kg::Graph graph;
+  std::mutex graph_mutex;
   std::vector<std::size_t> bytes(jobs, 0), documents(jobs, 0);
   auto worker = [&](unsigned id) {
     while (std::optional<kg::RawDocument> doc = feed.next()) {
       bytes[id] += doc->bytes.size();
       documents[id] += 1;
       try {
-        graphs[id].add(pipeline.extract(*doc));
+        kg::DocumentExtraction extraction = pipeline.extract(*doc);
+        std::lock_guard<std::mutex> lock(graph_mutex);
+        graph.add(std::move(extraction));
       } catch (const std::exception& ex) {
         e.failures->note(doc->id, ex.what());
       }
@@ -533,10 +537,9 @@ EndToEnd run_end_to_end(const kg::Pipeline& pipeline, DocumentFeed& feed, unsign
     for (unsigned id = 0; id < jobs; ++id) threads.emplace_back(worker, id);
     for (std::thread& t : threads) t.join();
   }
-  for (unsigned id = 1; id < jobs; ++id) graphs[0].merge(graphs[id]);
   e.extract_seconds = seconds_since(start);
   const auto write_start = Clock::now();
-  kg::write_file(graphs[0], output.string());
+  kg::write_file(graph, output.string());
   e.write_seconds = seconds_since(write_start);
   e.seconds = seconds_since(start);
   for (std::size_t b : bytes) e.bytes += b;
