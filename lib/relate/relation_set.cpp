@@ -18,10 +18,14 @@ std::string trigger_text(std::string_view trigger, std::string_view role, bool t
 
 }  // namespace
 
-RelationSet::RelationSet(std::size_t relations) {
+RelationSet::RelationSet(std::size_t relations) { reset(relations); }
+
+void RelationSet::reset(std::size_t relations) {
   std::size_t slots = 64;
   while (slots < relations * 2) slots *= 2;
   slots_.assign(slots, Slot{});
+  pending_.clear();
+  proofs_.clear();
   pending_.reserve(relations);
   proofs_.reserve(relations * 2);
 }
@@ -90,12 +94,13 @@ void RelationSet::add(const Finding& f, const Sentence& sentence) {
 }
 
 std::vector<Relation> RelationSet::take(const std::string& document) {
-  std::vector<std::uint32_t> order(pending_.size());
+  std::vector<std::uint32_t>& order = order_;
+  order.resize(pending_.size());
   std::iota(order.begin(), order.end(), 0u);
   std::sort(order.begin(), order.end(),
             [&](std::uint32_t a, std::uint32_t b) { return pending_[a].key < pending_[b].key; });
   std::vector<Relation> out(pending_.size());
-  std::vector<std::uint32_t> chain;
+  std::vector<std::uint32_t>& chain = chain_;
   for (std::size_t k = 0; k < order.size(); ++k) {
     const Pending& p = pending_[order[k]];
     Relation& r = out[k];

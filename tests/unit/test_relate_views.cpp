@@ -74,6 +74,44 @@ TEST_CASE("views take the entity's type and drop repeated spans and stray mentio
   CHECK(views.views[0].item(0).entity.type == EntityType::Lab);
 }
 
+namespace {
+
+// Everything a view shows, as text, to compare two sets of views.
+std::string describe(const kg::relate::DocumentViews& views) {
+  std::string out;
+  for (std::string_view n : views.names) out.append(n).append("|");
+  for (const auto& v : views.views) {
+    out.append("\n").append(v.text()).append(":");
+    for (std::size_t t : v.top()) out.append(std::to_string(t)).append(",");
+    for (const auto& it : v.items()) {
+      out.append(" ").append(it.entity.name).append("@").append(std::to_string(it.begin));
+      out.append("-").append(std::to_string(it.end)).append("r").append(std::to_string(it.entity.rank));
+      out.append("t").append(std::to_string(static_cast<int>(it.entity.type)));
+      out.append("p").append(std::to_string(it.parent)).append("[");
+      for (std::size_t c : it.children) out.append(std::to_string(c)).append(",");
+      out.append("]");
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("views made into reused storage equal fresh ones", "[relate][views]") {
+  Doc big("临江市星河科技有限公司与蓝海智能签约。蓝海智能落户临江市。星河科技发布新品。");
+  big.org("临江市星河科技有限公司").org("星河科技").place("临江市", PlaceLevel::City, "临江").org("蓝海智能");
+  Doc small("蓝海智能发布新品。");
+  small.org("蓝海智能");
+  const kg::Resolution rb = big.resolution(), rs = small.resolution();
+  kg::relate::DocumentViews reused;
+  for (int round = 0; round < 2; ++round) {  // big after small and small after big
+    kg::relate::make_views(big.clean(), big.sentences(), rb, reused);
+    CHECK(describe(reused) == describe(kg::relate::make_views(big.clean(), big.sentences(), rb)));
+    kg::relate::make_views(small.clean(), small.sentences(), rs, reused);
+    CHECK(describe(reused) == describe(kg::relate::make_views(small.clean(), small.sentences(), rs)));
+  }
+}
+
 TEST_CASE("byte-wise text tests agree with the standard ones", "[relate][text]") {
   const std::vector<std::string> texts{"", "a", "不断推进", "并未落户，", "“星河”；发布",
                                        "𠀋字与ab，c", std::string("\xE4\xB8", 2), "该公司与其"};
