@@ -6,14 +6,15 @@
 namespace kg::relate {
 namespace {
 
-// The trigger as evidence shows it: the word, or "title:" and the title.
-std::string trigger_text(std::string_view trigger, std::string_view role, bool titled) {
-  if (!titled) return std::string(trigger);
+// Writes the trigger as evidence shows it: the word, or "title:" and the title.
+void set_trigger_text(std::string& out, std::string_view trigger, std::string_view role, bool titled) {
+  if (!titled) {
+    out.assign(trigger);
+    return;
+  }
   constexpr std::string_view kTitle = "title:";
-  std::string out;
   out.reserve(kTitle.size() + role.size());
-  out.append(kTitle).append(role);
-  return out;
+  out.assign(kTitle).append(role);
 }
 
 }  // namespace
@@ -112,15 +113,27 @@ std::vector<Relation> RelationSet::take(const std::string& document) {
     r.role = p.role;
     chain.clear();
     for (std::uint32_t i = p.last; i != kNone; i = proofs_[i].previous) chain.push_back(i);
-    std::sort(chain.begin(), chain.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return proofs_[a].sentence->index < proofs_[b].sentence->index;
-    });
+    // A relation has one proof per sentence, so the order is strict; the
+    // chain runs from the latest sentence back unless the hierarchy added
+    // an earlier one, and reversing it is then enough.
+    const auto later = [&](std::uint32_t a, std::uint32_t b) {
+      return proofs_[a].sentence->index > proofs_[b].sentence->index;
+    };
+    if (std::is_sorted(chain.begin(), chain.end(), later))
+      std::reverse(chain.begin(), chain.end());
+    else
+      std::sort(chain.begin(), chain.end(), [&](std::uint32_t a, std::uint32_t b) { return later(b, a); });
     r.evidence.reserve(chain.size());
-    for (std::uint32_t at : chain) {
+    for (std::uint32_t at : chain) {  // built in place: only the strings' own copies
       const Proof& proof = proofs_[at];
       const Sentence& s = *proof.sentence;
-      r.evidence.push_back(Evidence{document, s.index, s.text, s.source,
-                                    trigger_text(proof.trigger, proof.role, proof.titled), proof.confidence});
+      Evidence& e = r.evidence.emplace_back();
+      e.document = document;
+      e.sentence = s.index;
+      e.text = s.text;
+      e.source = s.source;
+      set_trigger_text(e.trigger, proof.trigger, proof.role, proof.titled);
+      e.confidence = proof.confidence;
     }
     r.weight = static_cast<double>(r.evidence.size());
   }

@@ -99,9 +99,9 @@ std::size_t name_hash(std::string_view name) noexcept {
     std::memcpy(&word, name.data() + i, 8);
     mix(word);
   }
-  if (i < name.size()) {
+  if (i < name.size()) {  // the last bytes, one by one (a copy of unknown size is a library call)
     std::uint64_t word = 0;
-    std::memcpy(&word, name.data() + i, name.size() - i);
+    for (std::size_t k = i; k < name.size(); ++k) word = word << 8 | static_cast<unsigned char>(name[k]);
     mix(word);
   }
   return static_cast<std::size_t>(h ^ (h >> 32));

@@ -129,6 +129,23 @@ TEST_CASE("byte-wise text tests agree with the standard ones", "[relate][text]")
       if (kg::relate::is_clause_break(kg::utf8::next(s, i))) has_break = true;
     CHECK(kg::relate::has_clause_break(s) == has_break);
   }
+  // The trims' shortcut (nothing to trim when both ends are led by 0xE4 or
+  // above) and contains_any's character steps against the plain definitions.
+  const std::vector<std::string> trims{"", "星河", "“星河”", "　星河 ", "星河》", "《星河", " ",
+                                       "·星·", std::string("\xE4\xB8", 2), std::string("星\xE4", 4),
+                                       std::string("\xE4\xB8星", 5), "星河\xEF\xBC\x8C"};
+  const std::string_view anywords[] = {"未", "没有", "河", "\xB8"};
+  for (const std::string& t : trims) {
+    const std::string_view s = t;
+    CHECK(kg::relate::trim_space_quotes(s) ==
+          kg::relate::trim_if(s, [](char32_t c) { return kg::relate::is_space(c) || kg::relate::is_quote(c); }));
+    CHECK(kg::relate::trim_space(s) == kg::relate::trim_if(s, [](char32_t c) { return kg::relate::is_space(c); }));
+    bool any = false;
+    for (std::size_t at = 0; at < s.size(); ++at)
+      if (!kg::relate::is_continuation_byte(s[at]))
+        for (std::string_view w : anywords) any = any || s.substr(at).starts_with(w);
+    CHECK(kg::relate::contains_any(s, anywords) == any);
+  }
   const std::string_view negations[] = {"未", "没有"};
   CHECK(kg::relate::contains_any("公司尚未落户", negations));
   CHECK_FALSE(kg::relate::contains_any("公司已经落户", negations));
