@@ -1,6 +1,7 @@
 #include "relate/relation_set.hpp"
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 
 namespace kg::relate {
@@ -16,6 +17,43 @@ void set_trigger_text(std::string& out, std::string_view trigger, std::string_vi
   out.reserve(kTitle.size() + role.size());
   out.assign(kTitle).append(role);
 }
+
+// The ontology's answers for every relation type and pair of entity types,
+// asked once: add() needs them for every finding, and they never change.
+class OntologyTable {
+ public:
+  OntologyTable() {
+    for (std::size_t t = 0; t < kTypes; ++t) {
+      symmetric_[t] = is_symmetric(static_cast<RelationType>(t));
+      for (std::size_t h = 0; h < kEntities; ++h)
+        for (std::size_t e = 0; e < kEntities; ++e)
+          allows_[(t * kEntities + h) * kEntities + e] =
+              relation_allows(static_cast<RelationType>(t), static_cast<EntityType>(h), static_cast<EntityType>(e));
+    }
+  }
+
+  static const OntologyTable& instance() {
+    static const OntologyTable table;
+    return table;
+  }
+
+  bool symmetric(RelationType type) const noexcept {
+    const auto t = static_cast<std::size_t>(type);
+    return t < kTypes ? symmetric_[t] : is_symmetric(type);
+  }
+  bool allows(RelationType type, EntityType head, EntityType tail) const noexcept {
+    const auto t = static_cast<std::size_t>(type), h = static_cast<std::size_t>(head),
+               e = static_cast<std::size_t>(tail);
+    return t < kTypes && h < kEntities && e < kEntities ? allows_[(t * kEntities + h) * kEntities + e]
+                                                        : relation_allows(type, head, tail);
+  }
+
+ private:
+  static constexpr std::size_t kTypes = static_cast<std::size_t>(RelationType::CoOccurs) + 1;
+  static constexpr std::size_t kEntities = static_cast<std::size_t>(EntityType::Person) + 1;
+  std::array<bool, kTypes> symmetric_{};
+  std::array<bool, kTypes * kEntities * kEntities> allows_{};
+};
 
 }  // namespace
 
@@ -64,11 +102,12 @@ std::uint32_t RelationSet::proof_of_sentence(const Pending& r, std::size_t sente
 
 void RelationSet::add(const Finding& f, const Sentence& sentence) {
   if (f.head.name.empty() || f.tail.name.empty() || f.head.rank == f.tail.rank) return;
-  if (!relation_allows(f.type, f.head.type, f.tail.type)) return;
+  const OntologyTable& ontology = OntologyTable::instance();
+  if (!ontology.allows(f.type, f.head.type, f.tail.type)) return;
   if (f.type == RelationType::LocatedIn && f.head.type == EntityType::Place &&
       f.tail.type == EntityType::Place && !may_contain(f.tail, f.head))
     return;
-  const bool swap = is_symmetric(f.type) && f.tail.rank < f.head.rank;
+  const bool swap = ontology.symmetric(f.type) && f.tail.rank < f.head.rank;
   const EntityRef& head = swap ? f.tail : f.head;
   const EntityRef& tail = swap ? f.head : f.tail;
   const std::size_t before = pending_.size();

@@ -99,9 +99,12 @@ std::size_t name_hash(std::string_view name) noexcept {
     std::memcpy(&word, name.data() + i, 8);
     mix(word);
   }
-  if (i < name.size()) {  // the last bytes, one by one (a copy of unknown size is a library call)
+  if (i < name.size()) {
     std::uint64_t word = 0;
-    for (std::size_t k = i; k < name.size(); ++k) word = word << 8 | static_cast<unsigned char>(name[k]);
+    if (name.size() >= 8)  // the last eight bytes, overlapping the words before
+      std::memcpy(&word, name.data() + name.size() - 8, 8);
+    else  // one by one (a copy of unknown size is a library call)
+      for (std::size_t k = i; k < name.size(); ++k) word = word << 8 | static_cast<unsigned char>(name[k]);
     mix(word);
   }
   return static_cast<std::size_t>(h ^ (h >> 32));

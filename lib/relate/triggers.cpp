@@ -77,6 +77,8 @@ Tables::Tables(std::string_view roles, std::string_view triggers, std::string_vi
       throw Error(ErrorCode::Format, "relate_roles.tsv: title '" + r.key + "' is longer than " +
                                          std::to_string(kMaxRoleChars) + " characters");
     longest_role_ = std::max(longest_role_, utf8::length(r.key));
+    if (const char32_t last = last_char(r.key); last < kRoleEndBits)
+      role_ends_[last >> 6] |= std::uint64_t{1} << (last & 63);
   }
   std::map<std::string, unsigned> words;
   for (const Row& r : parse_rows(triggers, "relate_triggers.tsv"))
@@ -130,6 +132,10 @@ std::optional<std::pair<std::size_t, Tables::RoleKind>> Tables::title_ending_at(
     --i;
     while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
     starts[count++] = i;
+  }
+  if (count > 0) {  // every candidate ends with the character before `end`
+    std::size_t i = starts[0];
+    if (!may_end_role(utf8::next(text.substr(0, end), i))) return std::nullopt;
   }
   for (std::size_t k = count; k-- > 0;) {  // longest first
     const auto it = roles_.find(text.substr(starts[k], end - starts[k]));
