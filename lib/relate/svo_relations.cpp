@@ -390,21 +390,25 @@ class SentenceSvo {
     while (p < stop) {
       const auto lead = static_cast<unsigned char>(text[p]);
       char32_t c;
+      std::size_t length;  // utf8::sequence_length(lead)
       if ((lead >> 4) == 0xE && p + 3 <= text.size()) {  // most of Chinese text
         c = static_cast<char32_t>((lead & 0x0F) << 12 | (static_cast<unsigned char>(text[p + 1]) & 0x3F) << 6 |
                                   (static_cast<unsigned char>(text[p + 2]) & 0x3F));
+        length = 3;
       } else if (lead < 0x80) {
         c = lead;
+        length = 1;
       } else {
         std::size_t i = p;
         c = utf8::next(text, i);
+        length = utf8::sequence_length(lead);
       }
       if (tables_.may_start_trigger(c))
         if (const auto trig = tables_.trigger_starting(c, text.substr(p))) {
           on_trigger(*trig, p);
           return p + trig->word.size();
         }
-      p += utf8::sequence_length(lead);
+      p += length;
     }
     return p;
   }

@@ -115,9 +115,13 @@ std::optional<Trigger> Tables::trigger_starting(char32_t first, std::string_view
        slot = (slot + 1) & (trigger_groups_.size() - 1)) {
     const TriggerGroup& g = trigger_groups_[slot];
     if (g.first != first) continue;
-    for (std::uint32_t w = g.begin; w < g.end; ++w)
-      if (has_prefix(text, trigger_words_[w].word))
-        return Trigger{text.substr(0, trigger_words_[w].word.size()), trigger_words_[w].kinds};
+    for (std::uint32_t w = g.begin; w < g.end; ++w) {
+      const std::string_view word = trigger_words_[w].word;
+      // The words of a group share their first character: their last byte
+      // tells most of them apart at once.
+      if (word.size() <= text.size() && text[word.size() - 1] == word.back() && has_prefix(text, word))
+        return Trigger{text.substr(0, word.size()), trigger_words_[w].kinds};
+    }
     return std::nullopt;
   }
   return std::nullopt;
