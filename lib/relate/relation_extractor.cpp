@@ -39,6 +39,13 @@ Workspace& workspace() {
   return work;
 }
 
+// A workspace grows to the largest document its thread has read; after an
+// outsized one it is given back rather than held for the thread's lifetime.
+constexpr std::size_t kKeptMentions = std::size_t{1} << 16;
+void release_if_outsized(Workspace& work) {
+  if (work.views.items.capacity() > kKeptMentions) work = Workspace();
+}
+
 }  // namespace
 
 RelationExtractor::RelationExtractor(const Lexicon& lexicon) : lexicon_(&lexicon) {}
@@ -82,7 +89,9 @@ std::vector<Relation> RelationExtractor::extract(const CleanDocument& doc,
   }
   for (const relate::PlacedFinding& p : relate::hierarchy_relations(views, *lexicon_, tables, work.hierarchy))
     set.add(p.finding, views.views[p.view].sentence());
-  return set.take(doc.id);
+  std::vector<Relation> relations = set.take(doc.id);
+  release_if_outsized(work);
+  return relations;
 }
 
 }  // namespace kg
