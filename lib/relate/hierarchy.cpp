@@ -19,19 +19,19 @@ namespace {
 
 constexpr int kMaxDepth = 8;  // country > province > city > district > town, with room
 
-struct Seen {
-  EntityRef entity;
-  std::string_view parent;            // from the recogniser, when it knew one
-  std::span<const std::size_t> views;  // sentences naming it, ascending
-};
+using Seen = SeenName;
 
 // What the document says of each of its names, indexed by rank.
 class SeenNames {
  public:
-  explicit SeenNames(const DocumentViews& doc) : names_(doc.names), seen_(doc.names.size()) {
+  SeenNames(const DocumentViews& doc, HierarchyMemory& memory)
+      : names_(doc.names), seen_(memory.seen), views_(memory.views) {
+    seen_.assign(doc.names.size(), Seen{});
     // (rank, view) once per sentence naming it, gathered by rank with a counting pass.
-    std::vector<std::size_t> count(seen_.size() + 1, 0);
-    std::vector<std::size_t> last_view(seen_.size(), kNoParent);
+    std::vector<std::size_t>& count = memory.count;
+    count.assign(seen_.size() + 1, 0);
+    std::vector<std::size_t>& last_view = memory.last_view;
+    last_view.assign(seen_.size(), kNoParent);
     for (std::size_t v = 0; v < doc.views.size(); ++v)
       for (const Item& it : doc.views[v].items()) {
         const std::uint32_t r = it.entity.rank;
@@ -45,7 +45,8 @@ class SeenNames {
       }
     for (std::size_t r = 0; r < seen_.size(); ++r) count[r + 1] += count[r];
     views_.resize(count.back());
-    std::vector<std::size_t> next(count.begin(), count.end() - 1);
+    std::vector<std::size_t>& next = memory.next;
+    next.assign(count.begin(), count.end() - 1);
     std::fill(last_view.begin(), last_view.end(), kNoParent);
     for (std::size_t v = 0; v < doc.views.size(); ++v)
       for (const Item& it : doc.views[v].items()) {
@@ -70,8 +71,8 @@ class SeenNames {
 
  private:
   const std::vector<std::string_view>& names_;
-  std::vector<Seen> seen_;
-  std::vector<std::size_t> views_;
+  std::vector<Seen>& seen_;
+  std::vector<std::size_t>& views_;
 };
 
 std::size_t evidence_view(const Seen& child, const Seen& parent) {
@@ -114,10 +115,11 @@ const Seen* leading_place(std::string_view name, const SeenNames& seen) {
 
 }  // namespace
 
-std::vector<PlacedFinding> hierarchy_relations(const DocumentViews& doc, const Lexicon& lexicon,
-                                               const Tables& tables) {
-  std::vector<PlacedFinding> out;
-  const SeenNames seen(doc);
+std::span<const PlacedFinding> hierarchy_relations(const DocumentViews& doc, const Lexicon& lexicon,
+                                                   const Tables& tables, HierarchyMemory& memory) {
+  std::vector<PlacedFinding>& out = memory.found;
+  out.clear();
+  const SeenNames seen(doc, memory);
   for (std::size_t rank = 0; rank < seen.size(); ++rank) {
     const std::string_view name = seen.name(rank);
     const Seen& child = seen[rank];

@@ -19,6 +19,33 @@ using relate::SentenceView;
 constexpr std::size_t kRecentOrganisations = 40;  // antecedents kept for anaphora
 constexpr int kCarrySentences = 2;  // how long a sentence's subject may be carried
 
+// Everything an extraction works in. Each thread keeps one and reuses it
+// for document after document, so that only the relations handed out
+// allocate; its contents mean nothing between extractions.
+struct Workspace {
+  relate::DocumentViews views;
+  relate::RelationSet set;
+  relate::Antecedents recent;
+  std::vector<EntityRef> carried;
+  std::vector<relate::Finding> found;  // one sentence's
+  relate::SvoMemory svo;
+  relate::HierarchyMemory hierarchy;
+};
+
+// The calling thread's workspace. An extraction never starts another, so
+// one per thread is enough.
+Workspace& workspace() {
+  thread_local Workspace work;
+  return work;
+}
+
+// A workspace grows to the largest document its thread has read; after an
+// outsized one it is given back rather than held for the thread's lifetime.
+constexpr std::size_t kKeptMentions = std::size_t{1} << 16;
+void release_if_outsized(Workspace& work) {
+  if (work.views.items.capacity() > kKeptMentions) work = Workspace();
+}
+
 }  // namespace
 
 RelationExtractor::RelationExtractor(const Lexicon& lexicon) : lexicon_(&lexicon) {}
@@ -27,15 +54,21 @@ std::vector<Relation> RelationExtractor::extract(const CleanDocument& doc,
                                                  const std::vector<Sentence>& sentences,
                                                  const Resolution& resolution) const {
   const relate::Tables& tables = relate::Tables::builtin();
-  const relate::DocumentViews views = relate::make_views(doc, sentences, resolution);
-  relate::RelationSet set(views.items.size() + sentences.size());  // about the usual count
-  relate::Antecedents recent;
+  Workspace& work = workspace();
+  relate::DocumentViews& views = work.views;
+  relate::make_views(doc, sentences, resolution, views);
+  relate::RelationSet& set = work.set;
+  set.reset(views.items.size() + sentences.size());  // about the usual count
+  relate::Antecedents& recent = work.recent;
+  recent.clear();
   recent.reserve(kRecentOrganisations + 16);
-  std::vector<EntityRef> carried;
+  std::vector<EntityRef>& carried = work.carried;
+  carried.clear();
   int carried_age = 0;
-  std::vector<relate::Finding> found;  // one sentence's, reused
+  std::vector<relate::Finding>& found = work.found;
+  found.clear();
   found.reserve(64);
-  relate::SvoMemory svo;
+  relate::SvoMemory& svo = work.svo;
   for (const SentenceView& view : views.views) {
     found.clear();
     relate::name_relations(view, found);
@@ -54,9 +87,11 @@ std::vector<Relation> RelationExtractor::extract(const CleanDocument& doc,
     if (recent.size() > kRecentOrganisations)
       recent.erase(recent.begin(), recent.end() - kRecentOrganisations);
   }
-  for (const relate::PlacedFinding& p : relate::hierarchy_relations(views, *lexicon_, tables))
+  for (const relate::PlacedFinding& p : relate::hierarchy_relations(views, *lexicon_, tables, work.hierarchy))
     set.add(p.finding, views.views[p.view].sentence());
-  return set.take(doc.id);
+  std::vector<Relation> relations = set.take(doc.id);
+  release_if_outsized(work);
+  return relations;
 }
 
 }  // namespace kg

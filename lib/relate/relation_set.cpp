@@ -1,27 +1,70 @@
 #include "relate/relation_set.hpp"
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 
 namespace kg::relate {
 namespace {
 
-// The trigger as evidence shows it: the word, or "title:" and the title.
-std::string trigger_text(std::string_view trigger, std::string_view role, bool titled) {
-  if (!titled) return std::string(trigger);
+// Writes the trigger as evidence shows it: the word, or "title:" and the title.
+void set_trigger_text(std::string& out, std::string_view trigger, std::string_view role, bool titled) {
+  if (!titled) {
+    out.assign(trigger);
+    return;
+  }
   constexpr std::string_view kTitle = "title:";
-  std::string out;
   out.reserve(kTitle.size() + role.size());
-  out.append(kTitle).append(role);
-  return out;
+  out.assign(kTitle).append(role);
 }
+
+// The ontology's answers for every relation type and pair of entity types,
+// asked once: add() needs them for every finding, and they never change.
+class OntologyTable {
+ public:
+  OntologyTable() {
+    for (std::size_t t = 0; t < kTypes; ++t) {
+      symmetric_[t] = is_symmetric(static_cast<RelationType>(t));
+      for (std::size_t h = 0; h < kEntities; ++h)
+        for (std::size_t e = 0; e < kEntities; ++e)
+          allows_[(t * kEntities + h) * kEntities + e] =
+              relation_allows(static_cast<RelationType>(t), static_cast<EntityType>(h), static_cast<EntityType>(e));
+    }
+  }
+
+  static const OntologyTable& instance() {
+    static const OntologyTable table;
+    return table;
+  }
+
+  bool symmetric(RelationType type) const noexcept {
+    const auto t = static_cast<std::size_t>(type);
+    return t < kTypes ? symmetric_[t] : is_symmetric(type);
+  }
+  bool allows(RelationType type, EntityType head, EntityType tail) const noexcept {
+    const auto t = static_cast<std::size_t>(type), h = static_cast<std::size_t>(head),
+               e = static_cast<std::size_t>(tail);
+    return t < kTypes && h < kEntities && e < kEntities ? allows_[(t * kEntities + h) * kEntities + e]
+                                                        : relation_allows(type, head, tail);
+  }
+
+ private:
+  static constexpr std::size_t kTypes = static_cast<std::size_t>(RelationType::CoOccurs) + 1;
+  static constexpr std::size_t kEntities = static_cast<std::size_t>(EntityType::Person) + 1;
+  std::array<bool, kTypes> symmetric_{};
+  std::array<bool, kTypes * kEntities * kEntities> allows_{};
+};
 
 }  // namespace
 
-RelationSet::RelationSet(std::size_t relations) {
+RelationSet::RelationSet(std::size_t relations) { reset(relations); }
+
+void RelationSet::reset(std::size_t relations) {
   std::size_t slots = 64;
   while (slots < relations * 2) slots *= 2;
   slots_.assign(slots, Slot{});
+  pending_.clear();
+  proofs_.clear();
   pending_.reserve(relations);
   proofs_.reserve(relations * 2);
 }
@@ -59,11 +102,12 @@ std::uint32_t RelationSet::proof_of_sentence(const Pending& r, std::size_t sente
 
 void RelationSet::add(const Finding& f, const Sentence& sentence) {
   if (f.head.name.empty() || f.tail.name.empty() || f.head.rank == f.tail.rank) return;
-  if (!relation_allows(f.type, f.head.type, f.tail.type)) return;
+  const OntologyTable& ontology = OntologyTable::instance();
+  if (!ontology.allows(f.type, f.head.type, f.tail.type)) return;
   if (f.type == RelationType::LocatedIn && f.head.type == EntityType::Place &&
       f.tail.type == EntityType::Place && !may_contain(f.tail, f.head))
     return;
-  const bool swap = is_symmetric(f.type) && f.tail.rank < f.head.rank;
+  const bool swap = ontology.symmetric(f.type) && f.tail.rank < f.head.rank;
   const EntityRef& head = swap ? f.tail : f.head;
   const EntityRef& tail = swap ? f.head : f.tail;
   const std::size_t before = pending_.size();
@@ -90,12 +134,13 @@ void RelationSet::add(const Finding& f, const Sentence& sentence) {
 }
 
 std::vector<Relation> RelationSet::take(const std::string& document) {
-  std::vector<std::uint32_t> order(pending_.size());
+  std::vector<std::uint32_t>& order = order_;
+  order.resize(pending_.size());
   std::iota(order.begin(), order.end(), 0u);
   std::sort(order.begin(), order.end(),
             [&](std::uint32_t a, std::uint32_t b) { return pending_[a].key < pending_[b].key; });
   std::vector<Relation> out(pending_.size());
-  std::vector<std::uint32_t> chain;
+  std::vector<std::uint32_t>& chain = chain_;
   for (std::size_t k = 0; k < order.size(); ++k) {
     const Pending& p = pending_[order[k]];
     Relation& r = out[k];
@@ -107,15 +152,27 @@ std::vector<Relation> RelationSet::take(const std::string& document) {
     r.role = p.role;
     chain.clear();
     for (std::uint32_t i = p.last; i != kNone; i = proofs_[i].previous) chain.push_back(i);
-    std::sort(chain.begin(), chain.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return proofs_[a].sentence->index < proofs_[b].sentence->index;
-    });
+    // A relation has one proof per sentence, so the order is strict; the
+    // chain runs from the latest sentence back unless the hierarchy added
+    // an earlier one, and reversing it is then enough.
+    const auto later = [&](std::uint32_t a, std::uint32_t b) {
+      return proofs_[a].sentence->index > proofs_[b].sentence->index;
+    };
+    if (std::is_sorted(chain.begin(), chain.end(), later))
+      std::reverse(chain.begin(), chain.end());
+    else
+      std::sort(chain.begin(), chain.end(), [&](std::uint32_t a, std::uint32_t b) { return later(b, a); });
     r.evidence.reserve(chain.size());
-    for (std::uint32_t at : chain) {
+    for (std::uint32_t at : chain) {  // built in place: only the strings' own copies
       const Proof& proof = proofs_[at];
       const Sentence& s = *proof.sentence;
-      r.evidence.push_back(Evidence{document, s.index, s.text, s.source,
-                                    trigger_text(proof.trigger, proof.role, proof.titled), proof.confidence});
+      Evidence& e = r.evidence.emplace_back();
+      e.document = document;
+      e.sentence = s.index;
+      e.text = s.text;
+      e.source = s.source;
+      set_trigger_text(e.trigger, proof.trigger, proof.role, proof.titled);
+      e.confidence = proof.confidence;
     }
     r.weight = static_cast<double>(r.evidence.size());
   }

@@ -24,6 +24,11 @@ class RelationSet {
   // A set expecting about `relations` relations (a hint: it grows as needed).
   explicit RelationSet(std::size_t relations = 64);
 
+  // Empties the set for a new document expecting about `relations`
+  // relations, keeping the memory it has (the extractor keeps one set per
+  // thread, so reading a document allocates nothing here).
+  void reset(std::size_t relations);
+
   // Adds a finding with `sentence` as its evidence; ignores what the
   // ontology forbids (kg::relation_allows), place containment against the
   // levels, and relations of an entity with itself. Both ends must carry
@@ -76,6 +81,8 @@ class RelationSet {
   std::vector<Slot> slots_;
   std::vector<Pending> pending_;
   std::vector<Proof> proofs_;
+  std::vector<std::uint32_t> order_;  // take(): the relations in output order
+  std::vector<std::uint32_t> chain_;  // take(): one relation's proofs
 
   std::size_t find_or_add(Key key);
   std::uint32_t proof_of_sentence(const Pending& r, std::size_t sentence) const noexcept;

@@ -7,7 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <functional>
+#include <cstring>
 #include <tuple>
 
 namespace kg::relate {
@@ -40,16 +40,19 @@ void sort_by_position(std::vector<Item>::iterator begin, std::vector<Item>::iter
     for (auto j = i; j > begin && before(*j, *(j - 1)); --j) std::iter_swap(j, j - 1);
 }
 
-// The items of all sentences, sentence by sentence, each sentence's in
-// order of position; `first[s]` is where sentence s's items start.
-std::vector<Item> place_items(const std::vector<Sentence>& sentences, const Resolution& resolution,
-                              std::vector<std::size_t>& first) {
+// Fills `items` with the items of all sentences, sentence by sentence, each
+// sentence's in order of position; `work.first[s]` is where sentence s's
+// items start.
+void place_items(const std::vector<Sentence>& sentences, const Resolution& resolution, std::vector<Item>& items,
+                 DocumentViews::Workspace& work) {
+  std::vector<std::size_t>& first = work.first;
   first.assign(sentences.size() + 1, 0);
   for (const Mention& m : resolution.mentions)
     if (placeable(m, sentences)) ++first[m.sentence + 1];
   for (std::size_t s = 0; s < sentences.size(); ++s) first[s + 1] += first[s];
-  std::vector<Item> items(first.back());
-  std::vector<std::size_t> next(first.begin(), first.end() - 1);
+  items.assign(first.back(), Item{});
+  std::vector<std::size_t>& next = work.next;
+  next.assign(first.begin(), first.end() - 1);
   for (const Mention& m : resolution.mentions) {
     if (!placeable(m, sentences)) continue;
     const Sentence& s = sentences[m.sentence];
@@ -78,21 +81,50 @@ std::vector<Item> place_items(const std::vector<Sentence>& sentences, const Reso
   }
   first.back() = kept;
   items.resize(kept);
-  return items;
+}
+
+// A hash of a name, eight bytes at a time, inline: std::hash goes through
+// a library call that costs more than the few words of a name need. Equal
+// hashes are told apart by comparing the names.
+std::size_t name_hash(std::string_view name) noexcept {
+  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  std::uint64_t h = name.size() * kMul;
+  const auto mix = [&h](std::uint64_t word) {
+    h = (h ^ word) * kMul;
+    h ^= h >> 29;
+  };
+  std::size_t i = 0;
+  for (; i + 8 <= name.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, name.data() + i, 8);
+    mix(word);
+  }
+  if (i < name.size()) {
+    std::uint64_t word = 0;
+    if (name.size() >= 8)  // the last eight bytes, overlapping the words before
+      std::memcpy(&word, name.data() + name.size() - 8, 8);
+    else  // one by one (a copy of unknown size is a library call)
+      for (std::size_t k = i; k < name.size(); ++k) word = word << 8 | static_cast<unsigned char>(name[k]);
+    mix(word);
+  }
+  return static_cast<std::size_t>(h ^ (h >> 32));
 }
 
 // Numbers the distinct names in byte order (EntityRef::rank) and gives
 // each item the type and level of the entity of its name, when there is one.
 // A document repeats its names, so they are told apart with a hash table
 // first and only the distinct ones are sorted.
-std::vector<std::string_view> rank_names(std::vector<Item>& items, const Resolution& resolution) {
+void rank_names(std::vector<Item>& items, const Resolution& resolution, std::vector<std::string_view>& sorted,
+                DocumentViews::Workspace& work) {
   constexpr std::uint32_t kEmpty = UINT32_MAX;
   std::size_t size = 16;
   while (size < items.size() * 2) size *= 2;
-  std::vector<std::uint32_t> table(size, kEmpty);  // distinct name index, by hash
-  std::vector<std::string_view> names;
+  std::vector<std::uint32_t>& table = work.table;  // distinct name index, by hash
+  table.assign(size, kEmpty);
+  std::vector<std::string_view>& names = work.seen;
+  names.clear();
   const auto slot_of = [&](std::string_view name) {
-    std::size_t i = std::hash<std::string_view>{}(name) & (size - 1);
+    std::size_t i = name_hash(name) & (size - 1);
     while (table[i] != kEmpty && names[table[i]] != name) i = (i + 1) & (size - 1);
     return i;
   };
@@ -104,16 +136,19 @@ std::vector<std::string_view> rank_names(std::vector<Item>& items, const Resolut
     }
     it.entity.rank = table[i];  // for now the order of first appearance
   }
-  std::vector<std::uint32_t> order(names.size());
+  std::vector<std::uint32_t>& order = work.order;
+  order.resize(names.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return names[a] < names[b]; });
-  std::vector<std::uint32_t> rank(names.size());
-  std::vector<std::string_view> sorted(names.size());
+  std::vector<std::uint32_t>& rank = work.rank;
+  rank.resize(names.size());
+  sorted.resize(names.size());
   for (std::uint32_t r = 0; r < order.size(); ++r) {
     rank[order[r]] = r;
     sorted[r] = names[order[r]];
   }
-  std::vector<const Entity*> entity_of(names.size(), nullptr);
+  std::vector<const Entity*>& entity_of = work.entity_of;
+  entity_of.assign(names.size(), nullptr);
   for (const Entity& e : resolution.entities) {
     const std::size_t i = slot_of(e.name);
     if (table[i] != kEmpty && !entity_of[table[i]]) entity_of[table[i]] = &e;
@@ -125,7 +160,6 @@ std::vector<std::string_view> rank_names(std::vector<Item>& items, const Resolut
     }
     it.entity.rank = rank[it.entity.rank];
   }
-  return sorted;
 }
 
 // Sets the parents of one sentence's items (indexes relative to the sentence).
@@ -146,26 +180,36 @@ void nest(std::span<Item> items, std::vector<std::size_t>& open) {
 DocumentViews make_views(const CleanDocument& doc, const std::vector<Sentence>& sentences,
                          const Resolution& resolution) {
   DocumentViews out;
-  std::vector<std::size_t> first;
-  out.items = place_items(sentences, resolution, first);
-  out.names = rank_names(out.items, resolution);
+  make_views(doc, sentences, resolution, out);
+  return out;
+}
+
+void make_views(const CleanDocument& doc, const std::vector<Sentence>& sentences, const Resolution& resolution,
+                DocumentViews& out) {
+  DocumentViews::Workspace& work = out.work;
+  place_items(sentences, resolution, out.items, work);
+  rank_names(out.items, resolution, out.names, work);
+  const std::vector<std::size_t>& first = work.first;
   // Every item is either at the top of its sentence or a child of one
   // other item, so the lists together hold one entry per item: per sentence
   // the top list, then each item's children, in order.
-  std::vector<std::size_t> open;
-  std::vector<std::size_t> child_count(out.items.size(), 0);
-  std::vector<std::size_t> top_count(sentences.size(), 0);
+  std::vector<std::size_t>& child_count = work.child_count;
+  child_count.assign(out.items.size(), 0);
+  std::vector<std::size_t>& top_count = work.top_count;
+  top_count.assign(sentences.size(), 0);
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const std::span<Item> items(out.items.data() + first[s], first[s + 1] - first[s]);
-    nest(items, open);
+    nest(items, work.open);
     for (const Item& it : items)
       if (it.parent == kNoParent) ++top_count[s];
       else ++child_count[first[s] + it.parent];
   }
   out.links.resize(out.items.size());
-  std::vector<std::size_t> slot(out.items.size());  // next free entry of each item's children
+  std::vector<std::size_t>& slot = work.slot;  // next free entry of each item's children
+  slot.resize(out.items.size());
   std::size_t at = 0;
-  std::vector<std::size_t> top_at(sentences.size());
+  std::vector<std::size_t>& top_at = work.top_at;
+  top_at.resize(sentences.size());
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     top_at[s] = at;
     at += top_count[s];
@@ -184,6 +228,7 @@ DocumentViews make_views(const CleanDocument& doc, const std::vector<Sentence>& 
   for (std::size_t i = 0; i < out.items.size(); ++i)
     out.items[i].children = std::span<const std::size_t>(out.links.data() + slot[i] - child_count[i], child_count[i]);
   const std::string& folded = doc.folded.size() == doc.text.size() ? doc.folded : doc.text;
+  out.views.clear();
   out.views.reserve(sentences.size());
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const Sentence& sentence = sentences[s];
@@ -194,7 +239,6 @@ DocumentViews make_views(const CleanDocument& doc, const std::vector<Sentence>& 
                            std::span<const Item>(out.items.data() + first[s], first[s + 1] - first[s]),
                            std::span<const std::size_t>(out.links.data() + top_at[s], top_count[s]));
   }
-  return out;
 }
 
 }  // namespace kg::relate

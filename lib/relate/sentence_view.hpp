@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -64,11 +65,37 @@ class SentenceView {
 };
 
 // The views of all the sentences of one document, and the storage they view.
+// Not copyable (the views point into the arrays); movable.
 struct DocumentViews {
   std::vector<Item> items;           // sentence by sentence
   std::vector<std::size_t> links;    // per sentence: its top list, then each item's children
   std::vector<SentenceView> views;   // one per sentence, in order
   std::vector<std::string_view> names;  // distinct names in byte order: names[rank]
+
+  // Buffers make_views works in. Handing make_views the same DocumentViews
+  // for document after document reuses them (and the arrays above), so a
+  // thread reading many documents stops allocating here; their contents mean
+  // nothing between calls.
+  struct Workspace {
+    std::vector<std::size_t> first;        // per sentence: where its items start
+    std::vector<std::size_t> next;         // per sentence: next free item while placing
+    std::vector<std::size_t> open;         // enclosing items while nesting
+    std::vector<std::size_t> child_count;  // per item
+    std::vector<std::size_t> top_count;    // per sentence
+    std::vector<std::size_t> slot;         // per item: next free entry of its children
+    std::vector<std::size_t> top_at;       // per sentence: where its top list starts
+    std::vector<std::uint32_t> table;      // open addressing over distinct names
+    std::vector<std::uint32_t> order;      // distinct names, sorted
+    std::vector<std::uint32_t> rank;       // rank of each distinct name
+    std::vector<std::string_view> seen;    // distinct names, in order of first appearance
+    std::vector<const Entity*> entity_of;  // per distinct name
+  } work;
+
+  DocumentViews() = default;
+  DocumentViews(DocumentViews&&) = default;
+  DocumentViews& operator=(DocumentViews&&) = default;
+  DocumentViews(const DocumentViews&) = delete;
+  DocumentViews& operator=(const DocumentViews&) = delete;
 };
 
 // Places the resolved mentions in their sentences: each gets the type and
@@ -77,5 +104,9 @@ struct DocumentViews {
 // span are left out.
 DocumentViews make_views(const CleanDocument& doc, const std::vector<Sentence>& sentences,
                          const Resolution& resolution);
+// The same into `out`, whose previous contents are replaced and whose
+// buffers are reused (the extractor keeps one per thread).
+void make_views(const CleanDocument& doc, const std::vector<Sentence>& sentences, const Resolution& resolution,
+                DocumentViews& out);
 
 }  // namespace kg::relate

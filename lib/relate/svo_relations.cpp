@@ -193,7 +193,7 @@ class Clauses {
 // out the words that only start with 不 (不仅, 不断). One pass, with a
 // switch on the three bytes at each character.
 bool negated(std::string_view gap) {
-  for (std::size_t at = 0; at + 3 <= gap.size(); ++at) {
+  for (std::size_t at = 0; at + 3 <= gap.size(); at += step_at(gap, at)) {
     if (is_continuation_byte(gap[at])) continue;  // no word starts there
     const std::string_view rest = gap.substr(at);
     switch (key3(rest)) {
@@ -231,7 +231,22 @@ bool negated(std::string_view gap) {
 bool has_own_subject(std::string_view lead) {
   static constexpr std::string_view kWords[] = {"我们", "我", "他们", "她们", "他", "她",
                                                 "它们", "大家", "记者", "笔者", "企业", "不少"};
-  return contains_any(lead, kWords);
+  // contains_any(lead, kWords), with a switch on the words' first characters
+  // so that most places cost one test instead of twelve.
+  for (std::size_t at = 0; at + 3 <= lead.size(); at += step_at(lead, at)) {
+    if (is_continuation_byte(lead[at])) continue;
+    const std::string_view rest = lead.substr(at);
+    switch (key3(rest)) {
+      case key3("我"): case key3("他"): case key3("她"): case key3("它"): case key3("大"):
+      case key3("记"): case key3("笔"): case key3("企"): case key3("不"):
+        for (std::string_view w : kWords)
+          if (has_prefix(rest, w)) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
 }
 
 // Clause openers after which the subject comes in the next clause
@@ -360,26 +375,42 @@ class SentenceSvo {
         p = view_.item(top[next_item]).end;
         continue;
       }
+      // The stretch up to the next item holds no mention: scan it in a
+      // tight loop, back to the items after a trigger (its word may run on
+      // into one).
+      const std::size_t stop = next_item < top.size() ? view_.item(top[next_item]).begin : text.size();
+      p = next_trigger(text, p, stop);
+    }
+    return topic();
+  }
+
+  // Looks for triggers from byte `p` up to `stop`, handling the first one
+  // found; returns where the scan goes on.
+  std::size_t next_trigger(std::string_view text, std::size_t p, std::size_t stop) {
+    while (p < stop) {
       const auto lead = static_cast<unsigned char>(text[p]);
       char32_t c;
-      if (lead < 0x80) {
-        c = lead;
-      } else if ((lead >> 4) == 0xE && p + 3 <= text.size()) {  // most of Chinese text
+      std::size_t length;  // utf8::sequence_length(lead)
+      if ((lead >> 4) == 0xE && p + 3 <= text.size()) {  // most of Chinese text
         c = static_cast<char32_t>((lead & 0x0F) << 12 | (static_cast<unsigned char>(text[p + 1]) & 0x3F) << 6 |
                                   (static_cast<unsigned char>(text[p + 2]) & 0x3F));
+        length = 3;
+      } else if (lead < 0x80) {
+        c = lead;
+        length = 1;
       } else {
         std::size_t i = p;
         c = utf8::next(text, i);
+        length = utf8::sequence_length(lead);
       }
       if (tables_.may_start_trigger(c))
         if (const auto trig = tables_.trigger_starting(c, text.substr(p))) {
           on_trigger(*trig, p);
-          p += trig->word.size();
-          continue;
+          return p + trig->word.size();
         }
-      p += utf8::sequence_length(lead);
+      p += length;
     }
-    return topic();
+    return p;
   }
 
  private:

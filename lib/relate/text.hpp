@@ -49,9 +49,20 @@ constexpr std::uint32_t key3(std::string_view w) noexcept {
 // A byte inside a UTF-8 sequence: no UTF-8 word starts there.
 inline bool is_continuation_byte(char c) noexcept { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
+// The bytes from `at` to the next place of `s` where a UTF-8 word may
+// start: a whole three-byte character at once (most of Chinese text), else
+// one byte (a continuation byte is then skipped by the caller's test).
+inline std::size_t step_at(std::string_view s, std::size_t at) noexcept {
+  const auto lead = static_cast<unsigned char>(s[at]);
+  return (lead >> 4) == 0xE && at + 2 < s.size() && is_continuation_byte(s[at + 1]) &&
+                 is_continuation_byte(s[at + 2])
+             ? 3
+             : 1;
+}
+
 // Tells whether any of `words` (UTF-8) occurs in `s`, in one pass.
 inline bool contains_any(std::string_view s, std::span<const std::string_view> words) noexcept {
-  for (std::size_t at = 0; at < s.size(); ++at) {
+  for (std::size_t at = 0; at < s.size(); at += step_at(s, at)) {
     if (is_continuation_byte(s[at])) continue;
     for (std::string_view w : words)
       if (w.size() <= s.size() - at && same_bytes(s.data() + at, w)) return true;
@@ -144,11 +155,23 @@ std::string_view trim_if(std::string_view s, Pred pred) noexcept {
   return s;
 }
 
+// Tells whether `s` starts and ends with a character led by a byte from
+// 0xE4 up (the bulk of Chinese text): no space or quote mark is (their
+// leads are ASCII, 0xC2, 0xE2 and 0xE3), so there is nothing to trim, and
+// most texts are told so without decoding.
+inline bool nothing_to_trim(std::string_view s) noexcept {
+  const std::size_t n = s.size();
+  return n >= 3 && static_cast<unsigned char>(s[0]) >= 0xE4 && static_cast<unsigned char>(s[n - 3]) >= 0xE4 &&
+         is_continuation_byte(s[n - 2]) && is_continuation_byte(s[n - 1]);
+}
+
 inline std::string_view trim_space(std::string_view s) noexcept {
+  if (nothing_to_trim(s)) return s;
   return trim_if(s, [](char32_t c) { return is_space(c); });
 }
 
 inline std::string_view trim_space_quotes(std::string_view s) noexcept {
+  if (nothing_to_trim(s)) return s;
   return trim_if(s, [](char32_t c) { return is_space(c) || is_quote(c); });
 }
 

@@ -77,6 +77,8 @@ Tables::Tables(std::string_view roles, std::string_view triggers, std::string_vi
       throw Error(ErrorCode::Format, "relate_roles.tsv: title '" + r.key + "' is longer than " +
                                          std::to_string(kMaxRoleChars) + " characters");
     longest_role_ = std::max(longest_role_, utf8::length(r.key));
+    if (const char32_t last = last_char(r.key); last < kRoleEndBits)
+      role_ends_[last >> 6] |= std::uint64_t{1} << (last & 63);
   }
   std::map<std::string, unsigned> words;
   for (const Row& r : parse_rows(triggers, "relate_triggers.tsv"))
@@ -113,9 +115,13 @@ std::optional<Trigger> Tables::trigger_starting(char32_t first, std::string_view
        slot = (slot + 1) & (trigger_groups_.size() - 1)) {
     const TriggerGroup& g = trigger_groups_[slot];
     if (g.first != first) continue;
-    for (std::uint32_t w = g.begin; w < g.end; ++w)
-      if (has_prefix(text, trigger_words_[w].word))
-        return Trigger{text.substr(0, trigger_words_[w].word.size()), trigger_words_[w].kinds};
+    for (std::uint32_t w = g.begin; w < g.end; ++w) {
+      const std::string_view word = trigger_words_[w].word;
+      // The words of a group share their first character: their last byte
+      // tells most of them apart at once.
+      if (word.size() <= text.size() && text[word.size() - 1] == word.back() && has_prefix(text, word))
+        return Trigger{text.substr(0, word.size()), trigger_words_[w].kinds};
+    }
     return std::nullopt;
   }
   return std::nullopt;
@@ -130,6 +136,10 @@ std::optional<std::pair<std::size_t, Tables::RoleKind>> Tables::title_ending_at(
     --i;
     while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
     starts[count++] = i;
+  }
+  if (count > 0) {  // every candidate ends with the character before `end`
+    std::size_t i = starts[0];
+    if (!may_end_role(utf8::next(text.substr(0, end), i))) return std::nullopt;
   }
   for (std::size_t k = count; k-- > 0;) {  // longest first
     const auto it = roles_.find(text.substr(starts[k], end - starts[k]));

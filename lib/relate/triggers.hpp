@@ -89,6 +89,14 @@ class Tables {
   // word -> kind, searched from the end of a text; longest first per last character.
   std::unordered_map<std::string, RoleKind, ViewHash, std::equal_to<>> roles_;
   std::size_t longest_role_ = 0;
+  // One bit per code point of the Basic Multilingual Plane: some title or
+  // modifier ends with it (most texts searched end with no such character,
+  // and are then told so before any hashing).
+  std::vector<std::uint64_t> role_ends_ = std::vector<std::uint64_t>(kRoleEndBits / 64, 0);
+  static constexpr char32_t kRoleEndBits = 0x10000;
+  bool may_end_role(char32_t c) const noexcept {
+    return c >= kRoleEndBits || (role_ends_[c >> 6] >> (c & 63) & 1);
+  }
   // The trigger words grouped by first character, longest first in each
   // group; a group is found by open addressing on its first character.
   struct TriggerWord {

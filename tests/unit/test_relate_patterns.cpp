@@ -4,6 +4,10 @@
 // evidence.
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <thread>
+#include <vector>
+
 #include "test_relate_support.hpp"
 
 using kg::EntityType;
@@ -308,5 +312,33 @@ TEST_CASE("the same input gives the same relations", "[relate]") {
     CHECK(a[i].head == b[i].head);
     CHECK(a[i].tail == b[i].tail);
     CHECK(a[i].type == b[i].type);
+  }
+}
+
+TEST_CASE("a thread's reused workspace gives what a fresh thread gives", "[relate]") {
+  // The extractor keeps its working memory per thread: documents read one
+  // after another on this thread must come out as on a thread of their own.
+  Doc big("星河科技、蓝海智能等企业落户临江。启明大学与星河科技合作。该公司发布新品。");
+  big.org("星河科技").org("蓝海智能").org("启明大学", EntityType::University).place("临江", PlaceLevel::City);
+  Doc small("云帆数据落户海滨区。");
+  small.org("云帆数据").place("海滨区", PlaceLevel::District);
+  const auto describe = [](const std::vector<kg::Relation>& rs) {
+    std::string out;
+    for (const kg::Relation& r : rs) {
+      out += r.head + ">" + r.tail + "/" + std::to_string(static_cast<int>(r.type)) + "/" + r.role + "/" +
+             std::to_string(r.weight);
+      for (const kg::Evidence& e : r.evidence)
+        out += "{" + std::to_string(e.sentence) + e.text + e.trigger + std::to_string(e.confidence) + "}";
+      out += "\n";
+    }
+    return out;
+  };
+  std::string fresh_big, fresh_small;
+  std::thread([&] { fresh_big = describe(big.relations()); }).join();
+  std::thread([&] { fresh_small = describe(small.relations()); }).join();
+  REQUIRE_FALSE(fresh_big.empty());
+  for (int round = 0; round < 2; ++round) {
+    CHECK(describe(big.relations()) == fresh_big);
+    CHECK(describe(small.relations()) == fresh_small);
   }
 }

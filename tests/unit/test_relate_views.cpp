@@ -74,6 +74,44 @@ TEST_CASE("views take the entity's type and drop repeated spans and stray mentio
   CHECK(views.views[0].item(0).entity.type == EntityType::Lab);
 }
 
+namespace {
+
+// Everything a view shows, as text, to compare two sets of views.
+std::string describe(const kg::relate::DocumentViews& views) {
+  std::string out;
+  for (std::string_view n : views.names) out.append(n).append("|");
+  for (const auto& v : views.views) {
+    out.append("\n").append(v.text()).append(":");
+    for (std::size_t t : v.top()) out.append(std::to_string(t)).append(",");
+    for (const auto& it : v.items()) {
+      out.append(" ").append(it.entity.name).append("@").append(std::to_string(it.begin));
+      out.append("-").append(std::to_string(it.end)).append("r").append(std::to_string(it.entity.rank));
+      out.append("t").append(std::to_string(static_cast<int>(it.entity.type)));
+      out.append("p").append(std::to_string(it.parent)).append("[");
+      for (std::size_t c : it.children) out.append(std::to_string(c)).append(",");
+      out.append("]");
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("views made into reused storage equal fresh ones", "[relate][views]") {
+  Doc big("临江市星河科技有限公司与蓝海智能签约。蓝海智能落户临江市。星河科技发布新品。");
+  big.org("临江市星河科技有限公司").org("星河科技").place("临江市", PlaceLevel::City, "临江").org("蓝海智能");
+  Doc small("蓝海智能发布新品。");
+  small.org("蓝海智能");
+  const kg::Resolution rb = big.resolution(), rs = small.resolution();
+  kg::relate::DocumentViews reused;
+  for (int round = 0; round < 2; ++round) {  // big after small and small after big
+    kg::relate::make_views(big.clean(), big.sentences(), rb, reused);
+    CHECK(describe(reused) == describe(kg::relate::make_views(big.clean(), big.sentences(), rb)));
+    kg::relate::make_views(small.clean(), small.sentences(), rs, reused);
+    CHECK(describe(reused) == describe(kg::relate::make_views(small.clean(), small.sentences(), rs)));
+  }
+}
+
 TEST_CASE("byte-wise text tests agree with the standard ones", "[relate][text]") {
   const std::vector<std::string> texts{"", "a", "不断推进", "并未落户，", "“星河”；发布",
                                        "𠀋字与ab，c", std::string("\xE4\xB8", 2), "该公司与其"};
@@ -90,6 +128,23 @@ TEST_CASE("byte-wise text tests agree with the standard ones", "[relate][text]")
     for (std::size_t i = 0; i < s.size();)
       if (kg::relate::is_clause_break(kg::utf8::next(s, i))) has_break = true;
     CHECK(kg::relate::has_clause_break(s) == has_break);
+  }
+  // The trims' shortcut (nothing to trim when both ends are led by 0xE4 or
+  // above) and contains_any's character steps against the plain definitions.
+  const std::vector<std::string> trims{"", "星河", "“星河”", "　星河 ", "星河》", "《星河", " ",
+                                       "·星·", std::string("\xE4\xB8", 2), std::string("星\xE4", 4),
+                                       std::string("\xE4\xB8星", 5), "星河\xEF\xBC\x8C"};
+  const std::string_view anywords[] = {"未", "没有", "河", "\xB8"};
+  for (const std::string& t : trims) {
+    const std::string_view s = t;
+    CHECK(kg::relate::trim_space_quotes(s) ==
+          kg::relate::trim_if(s, [](char32_t c) { return kg::relate::is_space(c) || kg::relate::is_quote(c); }));
+    CHECK(kg::relate::trim_space(s) == kg::relate::trim_if(s, [](char32_t c) { return kg::relate::is_space(c); }));
+    bool any = false;
+    for (std::size_t at = 0; at < s.size(); ++at)
+      if (!kg::relate::is_continuation_byte(s[at]))
+        for (std::string_view w : anywords) any = any || s.substr(at).starts_with(w);
+    CHECK(kg::relate::contains_any(s, anywords) == any);
   }
   const std::string_view negations[] = {"未", "没有"};
   CHECK(kg::relate::contains_any("公司尚未落户", negations));
