@@ -50,24 +50,35 @@ constexpr std::size_t kTypes = static_cast<std::size_t>(EntityType::Person) + 1;
 bool from_lexicon(const Mention& m) { return m.rule == "lexicon" || m.rule == "gazetteer"; }
 
 // A fast hash of a short string (names are a few dozen bytes): eight bytes
-// at a time, mixed by multiplication.
+// at a time, mixed by multiplication; the last, partial word is read as the
+// word that ends the string, so no byte-by-byte tail.
 std::uint64_t hash_of(std::string_view s) {
-  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
   const char* p = s.data();
-  std::size_t n = s.size();
-  auto mix = [&](std::uint64_t w) {
+  const std::size_t n = s.size();
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+  auto mix = [&h](std::uint64_t w) {
     h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
     h ^= h >> 31;
   };
-  for (; n >= 8; p += 8, n -= 8) {
+  auto word = [](const char* at) {
     std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    mix(w);
-  }
-  if (n > 0) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, p, n);
-    mix(w);
+    std::memcpy(&w, at, 8);
+    return w;
+  };
+  auto half = [](const char* at) {
+    std::uint32_t w;
+    std::memcpy(&w, at, 4);
+    return std::uint64_t{w};
+  };
+  if (n >= 8) {
+    std::size_t i = 0;
+    for (; i + 8 < n; i += 8) mix(word(p + i));
+    mix(word(p + n - 8));
+  } else if (n >= 4) {
+    mix(half(p) << 32 | half(p + n - 4));
+  } else if (n > 0) {
+    mix(std::uint64_t{static_cast<unsigned char>(p[0])} << 16 | std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+        static_cast<unsigned char>(p[n - 1]));
   }
   return h * 0x94D049BB133111EBull;
 }
@@ -501,7 +512,12 @@ void build_entity(const CleanDocument& doc, const std::vector<Mention>& mentions
     if (e.code.empty() && !m.code.empty() && x.name_atom[i] == name) e.code = m.code;
     alias(x.name_atom[i]);
     alias(x.surface_atom[i]);
-    e.mentions.push_back({doc.id, m.sentence, m.source, m.surface, m.type});
+    MentionRef& ref = e.mentions.emplace_back();
+    ref.document = doc.id;
+    ref.sentence = m.sentence;
+    ref.source = m.source;
+    ref.surface = m.surface;
+    ref.type = m.type;
   }
   if (e.type != EntityType::Place) e.level = PlaceLevel::None;
   alias(name);
