@@ -124,3 +124,13 @@ TEST_CASE("a name that spells a prefixed key joins the mention with that key") {
   REQUIRE(r.entities.size() == 1);
   CHECK(r.entities[0].aliases == std::set<std::string>{"gov:某某局", "某某局"});
 }
+
+// The marker 以下简称 is found through its rarest byte; a marker at the very
+// end of the text (cut off) and one with no bracket before it are passed over.
+TEST_CASE("declarations are found wherever the marker is, cut-off ones ignored") {
+  const kg::Resolution r = run("以下简称首届长江智能算法挑战大赛（以下简称“长江算法赛”）开幕。长江算法赛与研究院合作（以下简称");
+  const kg::Entity* e = find(r, "长江智能算法挑战大赛");
+  REQUIRE(e != nullptr);
+  CHECK(e->aliases.count("长江算法赛") == 1);
+  CHECK(find(r, "长江算法赛") == nullptr);
+}
