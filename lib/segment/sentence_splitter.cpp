@@ -43,30 +43,38 @@ bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c ==
 // Lead bytes whose character may be one of the marks above (or a line
 // break): the ASCII marks themselves, E2/E3/EF (U+2xxx, U+3xxx, U+FFxx) and,
 // because utf8::next decodes them without checking, the lead bytes of
-// over-long forms that can decode to an ASCII mark (C0, C1) or to U+2xxx..
-// U+FFxx (F0..F7). Every other character is none of the marks. The table
+// over-long forms that can decode to an ASCII mark (C0, C1, E0) or to
+// U+2xxx..U+FFxx (F0..F7). Every other character is none of the marks. The table
 // holds 0 for those lead bytes and utf8::sequence_length for all others.
-const std::array<std::uint8_t, 256> kStepOver = [] {
-  std::array<std::uint8_t, 256> t{};
-  for (unsigned b = 0; b < 256; ++b) t[b] = static_cast<std::uint8_t>(utf8::sequence_length(static_cast<unsigned char>(b)));
-  for (unsigned char c : {'\n', '!', '?', ';', '(', ')'}) t[c] = 0;
-  for (unsigned b : {0xC0u, 0xC1u, 0xE2u, 0xE3u, 0xEFu}) t[b] = 0;
-  for (unsigned b = 0xF0; b <= 0xF7; ++b) t[b] = 0;
-  return t;
-}();
+using StepTable = std::array<std::uint8_t, 256>;
+
+// Built on first use (not at static initialisation, when another
+// translation unit might already split text).
+const StepTable& step_over() {
+  static const StepTable table = [] {
+    StepTable t{};
+    for (unsigned b = 0; b < 256; ++b)
+      t[b] = static_cast<std::uint8_t>(utf8::sequence_length(static_cast<unsigned char>(b)));
+    for (unsigned char c : {'\n', '!', '?', ';', '(', ')'}) t[c] = 0;
+    for (unsigned b : {0xC0u, 0xC1u, 0xE0u, 0xE2u, 0xE3u, 0xEFu}) t[b] = 0;
+    for (unsigned b = 0xF0; b <= 0xF7; ++b) t[b] = 0;
+    return t;
+  }();
+  return table;
+}
 
 // Steps over characters that cannot be marks, as utf8::next would, up to the
 // next one that may be (its start is returned in `at` and it is decoded, `i`
 // then being past it) or to the end (U+FFFF, none of the marks). While four
 // bytes remain a step never runs past the end, where utf8::next takes one.
-char32_t next_mark(std::string_view t, std::size_t& i, std::size_t& at) {
+char32_t next_mark(const StepTable& steps, std::string_view t, std::size_t& i, std::size_t& at) {
   while (i + 4 <= t.size()) {
-    const std::size_t step = kStepOver[static_cast<unsigned char>(t[i])];
+    const std::size_t step = steps[static_cast<unsigned char>(t[i])];
     if (step == 0) break;
     i += step;
   }
   while (i < t.size()) {
-    const std::size_t step = kStepOver[static_cast<unsigned char>(t[i])];
+    const std::size_t step = steps[static_cast<unsigned char>(t[i])];
     if (step == 0) {
       at = i;
       return utf8::next(t, i);
@@ -98,9 +106,10 @@ void find_sentences(std::string_view t, std::vector<Bounds>& out) {
   std::size_t start = 0;
   int depth = 0;          // open quotation marks not yet closed
   bool pending = false;   // a terminal mark seen inside quotes at depth 1
+  const StepTable& steps = step_over();
   for (std::size_t i = 0; i < t.size();) {
     std::size_t at;
-    const char32_t c = next_mark(t, i, at);
+    const char32_t c = next_mark(steps, t, i, at);
     if (c == U'\uFFFF') continue;
     if (c == U'\n') {
       cut(t, start, at, out);

@@ -175,6 +175,7 @@ TEST_CASE("the fast splitter agrees with the plain one", "[segment]") {
         std::string("ab(c)d!e?f;g\r\nh\t \n"),
         std::string("\xC0\x8A甲\xC1\xBF。\xF0\x83\x80\x82乙\xE3\x80"),  // over-long 换行/。, a cut-off 。
         std::string("甲\xE3\x0A\x82乙。\x80\xBF丙\xEF\xBC"),            // a lead byte swallowing a line break
+        std::string("甲\xE0\x80\x8A乙\xE0\x80\xA1丙\xE0\x80\xBB丁"),      // over-long line break, ! and ;
         std::string("末尾的句号。"), std::string("x"), std::string(""));
     kg::CleanDocument doc;
     doc.text = input;
