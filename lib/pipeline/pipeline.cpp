@@ -42,7 +42,7 @@ const PipelineOptions& Pipeline::options() const noexcept { return impl_->option
 
 DocumentExtraction Pipeline::extract(const RawDocument& doc) const {
   const Impl& p = *impl_;
-  const CleanDocument clean = p.cleaner.clean(doc);
+  CleanDocument clean = p.cleaner.clean(doc);  // not const: its attributes and counts are moved out at the end
   const std::vector<Sentence> sentences = p.splitter.split(clean);
   Resolution resolution = p.resolver.resolve(clean, p.recognizer.recognize(clean, sentences));
   std::vector<Relation> relations = p.relations.extract(clean, sentences, resolution);
@@ -51,13 +51,13 @@ DocumentExtraction Pipeline::extract(const RawDocument& doc) const {
 
   DocumentExtraction out;
   out.document = doc.id;
-  out.attributes = clean.attributes;
-  out.attributes["encoding"] = clean.encoding;
+  out.attributes = std::move(clean.attributes);
+  out.attributes.insert_or_assign("encoding", std::move(clean.encoding));
   out.entities = std::move(resolution.entities);
   out.relations = std::move(relations);
   out.bytes = doc.bytes.size();
   out.sentences = sentences.size();
-  out.cleaning = clean.counts;
+  out.cleaning = std::move(clean.counts);
   return out;
 }
 

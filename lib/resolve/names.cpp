@@ -41,7 +41,7 @@ constexpr std::pair<std::string_view, std::string_view> kShortForms[] = {
 
 }  // namespace
 
-std::string firm_stem(std::string_view name, const Lexicon& lexicon) {
+std::string_view firm_stem(std::string_view name, const Lexicon& lexicon) {
   std::string_view s = strip_place(name, lexicon);
   // Brackets after the brand: 某某智能科技(广州)有限公司.
   for (bool changed = true; changed;) {
@@ -53,7 +53,7 @@ std::string firm_stem(std::string_view name, const Lexicon& lexicon) {
       changed = true;
     }
   }
-  return utf8::length(s) >= 2 ? std::string(s) : std::string();
+  return utf8::length(s) >= 2 ? s : std::string_view();
 }
 
 std::optional<std::string> abbreviated_government_name(std::string_view name) {

@@ -13,8 +13,9 @@
 namespace kg::resolve {
 
 // Returns a firm's stem: leading place names and trailing legal forms and
-// trade words removed (深圳市某某信息科技有限公司 -> 某某); "" when too short.
-std::string firm_stem(std::string_view name, const Lexicon& lexicon);
+// trade words removed (深圳市某某信息科技有限公司 -> 某某), a view into `name`;
+// "" when too short.
+std::string_view firm_stem(std::string_view name, const Lexicon& lexicon);
 
 // Returns a government body's name with department names abbreviated the
 // standard way (工业和信息化局 -> 工信局, 发展和改革委员会 -> 发展改革委).

@@ -7,11 +7,13 @@
 #include "kg/entity.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstring>
+#include <deque>
+#include <numeric>
 #include <optional>
 #include <span>
-#include <numeric>
 
 #include "common/utf8.hpp"
 #include "recognize/canonical.hpp"
@@ -23,232 +25,211 @@ namespace {
 
 class UnionFind {
  public:
-  explicit UnionFind(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-  std::size_t find(std::size_t x) {
+  void reset(std::size_t n) {
+    parent_.resize(n);
+    std::iota(parent_.begin(), parent_.end(), 0u);
+  }
+  std::uint32_t find(std::uint32_t x) {
     while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
     return x;
   }
-  void join(std::size_t a, std::size_t b) {
+  // The root of a set is its smallest member, whatever the order of joins.
+  void join(std::uint32_t a, std::uint32_t b) {
     a = find(a);
     b = find(b);
     if (a != b) parent_[std::max(a, b)] = std::min(a, b);
   }
 
  private:
-  std::vector<std::size_t> parent_;
+  std::vector<std::uint32_t> parent_;
 };
+
+constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+constexpr std::size_t kTypes = static_cast<std::size_t>(EntityType::Person) + 1;
 
 bool from_lexicon(const Mention& m) { return m.rule == "lexicon" || m.rule == "gazetteer"; }
 
-// Identity keys of a document's mentions: any shared key joins two mentions.
-// Keys are written once into one buffer (no string per key) and found again
-// through an open-addressed table of views into it.
-class IdentityKeys {
- public:
-  IdentityKeys(const std::vector<Mention>& mentions, const Lexicon& lexicon) {
-    buffer_.reserve(mentions.size() * 40);
-    keys_.reserve(mentions.size() * 2);
-    government_.resize(mentions.size());
-    first_key_.resize(mentions.size());
-    // Keys depend only on name and type, and a document names its entities
-    // many times: derive them once per distinct (name, type).
-    std::vector<std::uint32_t> seen(std::max<std::size_t>(16, std::bit_ceil(mentions.size() * 2)), kNone);
-    for (std::size_t i = 0; i < mentions.size(); ++i) {
-      const Mention& m = mentions[i];
-      const std::size_t mask = seen.size() - 1;
-      std::size_t at = (std::hash<std::string_view>{}(m.name) ^ static_cast<std::size_t>(m.type)) & mask;
-      while (seen[at] != kNone && !(mentions[seen[at]].name == m.name && mentions[seen[at]].type == m.type))
-        at = (at + 1) & mask;
-      if (seen[at] == kNone) {
-        seen[at] = static_cast<std::uint32_t>(i);
-        add_keys_of(m, i, lexicon);
-      } else {
-        repeat_keys_of(seen[at], i);
-      }
-    }
-  }
-
-  std::size_t size() const noexcept { return keys_.size(); }
-  std::string_view key(std::size_t k) const { return {buffer_.data() + keys_[k].offset, keys_[k].length}; }
-  std::size_t mention(std::size_t k) const { return keys_[k].mention; }
-  // The government key (resolve::government_key) of mention i; "" unless a GovernmentBody.
-  std::string_view government_key(std::size_t i) const {
-    const auto [offset, length] = government_[i];
-    return {buffer_.data() + offset, length};
-  }
-
- private:
-  struct Key {
-    std::uint32_t offset;
-    std::uint32_t length;
-    std::uint32_t mention;
+// A fast hash of a short string (names are a few dozen bytes): its length
+// and its first, middle and last eight bytes (fewer for shorter strings),
+// mixed by multiplication. Equal hashes are compared in full anyway.
+std::uint64_t hash_of(std::string_view s) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+  auto mix = [&h](std::uint64_t w) {
+    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
   };
-
-  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
-
-  // Gives mention i the keys already derived for an earlier mention with its name and type.
-  void repeat_keys_of(std::size_t earlier, std::size_t i) {
-    government_[i] = government_[earlier];
-    const std::size_t first = first_key_[earlier], last = keys_.size();
-    first_key_[i] = last;
-    for (std::size_t k = first; k < last && keys_[k].mention == earlier; ++k)
-      keys_.push_back({keys_[k].offset, keys_[k].length, static_cast<std::uint32_t>(i)});
+  auto word = [](const char* at) {
+    std::uint64_t w;
+    std::memcpy(&w, at, 8);
+    return w;
+  };
+  auto half = [](const char* at) {
+    std::uint32_t w;
+    std::memcpy(&w, at, 4);
+    return std::uint64_t{w};
+  };
+  if (n >= 8) {
+    mix(word(p));
+    if (n > 16) mix(word(p + n / 2 - 4));
+    mix(word(p + n - 8));
+  } else if (n >= 4) {
+    mix(half(p) << 32 | half(p + n - 4));
+  } else if (n > 0) {
+    mix(std::uint64_t{static_cast<unsigned char>(p[0])} << 16 | std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+        static_cast<unsigned char>(p[n - 1]));
   }
+  return h * 0x94D049BB133111EBull;
+}
 
-  void add(std::size_t mention, std::string_view prefix, std::string_view text) {
-    const auto offset = static_cast<std::uint32_t>(buffer_.size());
-    buffer_.append(prefix).append(text);
-    keys_.push_back({offset, static_cast<std::uint32_t>(buffer_.size() - offset), static_cast<std::uint32_t>(mention)});
-  }
-
-  // In the order keys_of() always gave them: name, period-less plan, government key, firm stem.
-  void add_keys_of(const Mention& m, std::size_t i, const Lexicon& lexicon) {
-    first_key_[i] = keys_.size();
-    add(i, "", m.name);
-    // A plan with and without its period: 某某行动计划(2024-2025).
-    if (m.type == EntityType::Programme && m.name.ends_with(")")) {
-      const std::size_t open = m.name.rfind('(');
-      if (open != std::string::npos && open > 0) add(i, "", std::string_view(m.name).substr(0, open));
-    }
-    if (m.type == EntityType::GovernmentBody) {
-      const std::optional<std::string> shorter = resolve::abbreviated_government_name(m.name);
-      add(i, "gov:", shorter ? std::string_view(*shorter) : std::string_view(m.name));
-      government_[i] = {keys_.back().offset + 4, keys_.back().length - 4};
-    }
-    if (m.type == EntityType::Firm) {
-      const std::string stem = resolve::firm_stem(m.name, lexicon);
-      if (!stem.empty()) {
-        add(i, "firm:", stem);
-        if (stem != m.name) add(i, "", stem);
-      }
-    }
-  }
-
-  std::string buffer_;
-  std::vector<Key> keys_;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> government_;  // (offset, length) per mention
-  std::vector<std::size_t> first_key_;  // mention -> index of its first key in keys_
-};
-
-// The first mention seen with each key: an open-addressed table of key indices.
-class FirstWithKey {
+// The distinct strings of one document (names, surfaces, derived keys),
+// numbered from 0 in order of first appearance: views into storage that
+// outlives the resolution (the mentions, the derived-name store), found
+// again through an open-addressed table.
+class Atoms {
  public:
-  explicit FirstWithKey(const IdentityKeys& keys) : keys_(keys) {
-    std::size_t capacity = 16;
-    while (capacity < keys.size() * 2) capacity *= 2;
-    slots_.assign(capacity, kEmpty);
+  void clear(std::size_t expected) {
+    strings_.clear();
+    hashes_.clear();
+    slots_.assign(std::max<std::size_t>(64, std::bit_ceil(expected * 2)), kNone);
+  }
+  std::size_t size() const noexcept { return strings_.size(); }
+  std::string_view operator[](std::uint32_t atom) const { return strings_[atom]; }
+
+  std::uint32_t intern(std::string_view s) {
+    const std::uint64_t h = hash_of(s);
+    std::uint32_t& slot = slots_[probe(s, h)];
+    if (slot != kNone) return slot;
+    const auto atom = static_cast<std::uint32_t>(strings_.size());
+    slot = atom;
+    strings_.push_back(s);
+    hashes_.push_back(h);
+    if (strings_.size() * 2 > slots_.size()) grow();
+    return atom;
   }
 
-  // Returns the first mention that had this key, recording `mention` when it is the first.
-  std::size_t first(std::size_t key_index) {
-    const std::string_view key = keys_.key(key_index);
-    for (std::size_t at = hash(key);; at = (at + 1) & (slots_.size() - 1)) {
-      std::uint32_t& slot = slots_[at];
-      if (slot == kEmpty) {
-        slot = static_cast<std::uint32_t>(key_index);
-        return keys_.mention(key_index);
-      }
-      if (keys_.key(slot) == key) return keys_.mention(slot);
-    }
-  }
-
-  // Returns the first mention with this key, or SIZE_MAX.
-  std::size_t find(std::string_view key) const {
-    for (std::size_t at = hash(key);; at = (at + 1) & (slots_.size() - 1)) {
-      const std::uint32_t slot = slots_[at];
-      if (slot == kEmpty) return SIZE_MAX;
-      if (keys_.key(slot) == key) return keys_.mention(slot);
-    }
-  }
+  // The atom of `s`, or kNone when the document has no such string.
+  std::uint32_t find(std::string_view s) const { return slots_[probe(s, hash_of(s))]; }
 
  private:
-  static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
-  std::size_t hash(std::string_view key) const { return std::hash<std::string_view>{}(key) & (slots_.size() - 1); }
+  std::size_t probe(std::string_view s, std::uint64_t h) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = h & mask;; at = (at + 1) & mask) {
+      const std::uint32_t a = slots_[at];
+      if (a == kNone || (hashes_[a] == h && strings_[a] == s)) return at;
+    }
+  }
+  void grow() {
+    slots_.assign(slots_.size() * 2, kNone);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::uint32_t a = 0; a < strings_.size(); ++a) {
+      std::size_t at = hashes_[a] & mask;
+      while (slots_[at] != kNone) at = (at + 1) & mask;
+      slots_[at] = a;
+    }
+  }
 
-  const IdentityKeys& keys_;
+  std::vector<std::string_view> strings_;
+  std::vector<std::uint64_t> hashes_;
   std::vector<std::uint32_t> slots_;
 };
 
-// Sorts mentions by position, longest first, exactly as std::sort on the
-// mentions themselves would order them: the same algorithm on the same
-// comparisons gives the same permutation, and moving small keys is cheaper
-// than moving mentions.
-void sort_by_position(std::vector<Mention>& mentions) {
-  struct Key {
-    std::size_t begin, end;
-    std::uint32_t index;
-  };
-  std::vector<Key> keys;
-  keys.reserve(mentions.size());
-  for (std::size_t i = 0; i < mentions.size(); ++i)
-    keys.push_back({mentions[i].begin, mentions[i].end, static_cast<std::uint32_t>(i)});
-  std::sort(keys.begin(), keys.end(),
-            [](const Key& a, const Key& b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
-  bool moved = false;
-  for (std::size_t i = 0; i < keys.size() && !moved; ++i) moved = keys[i].index != i;
-  if (!moved) return;
-  std::vector<Mention> sorted;
-  sorted.reserve(mentions.size());
-  for (const Key& k : keys) sorted.push_back(std::move(mentions[k.index]));
-  mentions = std::move(sorted);
+// Identity keys. A key was a string: a name, "gov:" + a government key or
+// "firm:" + a firm stem; two mentions sharing one are one entity. Here a key
+// is a number, 3 * atom + kind, and a name that itself begins with "gov:" or
+// "firm:" is read as the key it spells, so numbers are equal exactly when
+// the strings were.
+enum KeyKind : std::uint32_t { kPlain = 0, kGovernment = 1, kFirm = 2 };
+
+std::uint32_t key_number(std::uint32_t atom, KeyKind kind) { return atom * 3 + kind; }
+
+// The key a plain string spells, interning what it names.
+std::uint32_t plain_key(Atoms& atoms, std::string_view s) {
+  if (s.starts_with("gov:")) return key_number(atoms.intern(s.substr(4)), kGovernment);
+  if (s.starts_with("firm:")) return key_number(atoms.intern(s.substr(5)), kFirm);
+  return key_number(atoms.intern(s), kPlain);
 }
 
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
-  return s;
+// The same, for a string that may not be in the document: kNone then.
+std::uint32_t find_plain_key(const Atoms& atoms, std::string_view s) {
+  KeyKind kind = kPlain;
+  if (s.starts_with("gov:")) s.remove_prefix(4), kind = kGovernment;
+  else if (s.starts_with("firm:")) s.remove_prefix(5), kind = kFirm;
+  const std::uint32_t atom = atoms.find(s);
+  return atom == kNone ? kNone : key_number(atom, kind);
 }
 
-// The most frequent name of a group; ties go to the longer, then to the
-// smaller in byte order (what a max over a std::map of votes gave).
-std::string_view voted_name(const std::vector<Mention>& mentions, std::span<const std::uint32_t> members) {
-  std::vector<std::string_view> names;
-  names.reserve(members.size());
-  for (std::uint32_t i : members) names.push_back(mentions[i].name);
-  std::sort(names.begin(), names.end());
-  std::string_view best;
-  int best_votes = 0;
-  for (std::size_t k = 0; k < names.size();) {
-    std::size_t run = k;
-    while (run < names.size() && names[run] == names[k]) ++run;
-    const int votes = static_cast<int>(run - k);
-    if (votes > best_votes || (votes == best_votes && names[k].size() > best.size())) {
-      best = names[k];
-      best_votes = votes;
-    }
-    k = run;
+// What identifies mentions of one name and type: their keys (in the order
+// the string keys were made: name, period-less plan, government key, firm
+// stem twice) and the government key (resolve::government_key; "" unless a
+// GovernmentBody).
+struct Form {
+  std::uint32_t keys[4];
+  std::uint32_t key_count = 0;
+  std::string_view government_key;
+  bool local_government = false;  // government key starts with 市/区/省/县
+};
+
+// Everything one resolution needs besides its result, kept per thread so
+// that its buffers are reused from document to document.
+struct Scratch {
+  Atoms atoms;
+  std::deque<std::string> derived;         // government keys that differ from the name
+  std::vector<std::uint32_t> name_atom;    // per mention
+  std::vector<std::uint32_t> surface_atom; // per mention: its trimmed surface, kNone if empty
+  std::vector<std::uint32_t> form_of;      // name atom * kTypes + type -> form
+  std::vector<Form> forms;
+  std::vector<std::uint32_t> mention_form; // per mention
+  std::vector<std::uint32_t> first_with_key;
+  std::vector<std::uint32_t> government;   // mentions that are government bodies
+  std::vector<std::uint8_t> place_named;   // per atom: some Place mention has this name
+  std::vector<std::uint8_t> declared_full; // per atom: an abbreviation was declared for it
+  std::vector<std::uint32_t> tally;        // per atom, reset after use
+  std::vector<std::uint32_t> group_of, group_size, group_begin, members, fill;
+  std::vector<std::uint32_t> group_name;   // per group: the atom of its entity's name
+  std::vector<EntityType> group_type;
+  std::vector<std::uint32_t> order;
+  std::vector<std::uint32_t> distinct;
+  std::vector<std::string_view> aliases;
+  UnionFind groups;
+
+  void clear(std::size_t mentions) {
+    atoms.clear(mentions * 2 + 16);
+    derived.clear();
+    forms.clear();
+    government.clear();
   }
-  return best;
-}
+};
 
-// The most frequent type of a group; ties go to the first in enum order.
-EntityType voted_type(const std::vector<Mention>& mentions, std::span<const std::uint32_t> members) {
-  std::vector<std::pair<EntityType, int>> votes;
-  for (std::uint32_t i : members) {
-    auto it = std::find_if(votes.begin(), votes.end(), [&](const auto& v) { return v.first == mentions[i].type; });
-    if (it == votes.end()) votes.emplace_back(mentions[i].type, 1);
-    else ++it->second;
+// text.find(word, from) for a word of at least `rare` + 1 bytes whose byte
+// `rare` is uncommon in the text: memchr finds that byte (fast, and its hits
+// are few), and only there is the whole word compared. string_view::find and
+// memmem look at every position that starts like the word, and the first
+// bytes of a Chinese word start a good share of all characters.
+std::size_t find_from(std::string_view text, std::string_view word, std::size_t rare, std::size_t from) {
+  const char* const data = text.data();
+  const char* const end = data + text.size();
+  if (from > text.size() || word.size() > text.size() - from) return std::string_view::npos;
+  const char* p = data + from + rare;
+  const char* const last = end - (word.size() - rare);  // the rare byte of the last place the word fits
+  while (p <= last) {
+    const void* hit = std::memchr(p, word[rare], static_cast<std::size_t>(last - p) + 1);
+    if (hit == nullptr) break;
+    const char* start = static_cast<const char*>(hit) - rare;
+    if (std::memcmp(start, word.data(), word.size()) == 0) return static_cast<std::size_t>(start - data);
+    p = static_cast<const char*>(hit) + 1;
   }
-  std::sort(votes.begin(), votes.end());
-  return std::max_element(votes.begin(), votes.end(),
-                          [](const auto& a, const auto& b) { return a.second < b.second; })->first;
-}
-
-// text.find(word, from) through memmem: string_view::find looks for the first
-// byte with memchr, and the first byte of a Chinese word starts a good share
-// of all characters.
-std::size_t find_from(std::string_view text, std::string_view word, std::size_t from) {
-  if (from > text.size()) return std::string_view::npos;
-  const void* hit = memmem(text.data() + from, text.size() - from, word.data(), word.size());
-  return hit == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
+  return std::string_view::npos;
 }
 
 // Finds "X（以下简称“Y”）" declarations: returns (end of X, Y) pairs.
 std::vector<std::pair<std::size_t, std::string>> declared_abbreviations(std::string_view text) {
   std::vector<std::pair<std::size_t, std::string>> out;
   constexpr std::string_view kMarker = "以下简称";
-  for (std::size_t pos = find_from(text, kMarker, 0); pos != std::string_view::npos;
-       pos = find_from(text, kMarker, pos + 1)) {
+  constexpr std::size_t kRareByte = 5;  // 0x8B, the last byte of 下: under 1% of Chinese text
+  for (std::size_t pos = find_from(text, kMarker, kRareByte, 0); pos != std::string_view::npos;
+       pos = find_from(text, kMarker, kRareByte, pos + 1)) {
     std::size_t open = pos;
     // The bracket before the marker: （ or (.
     if (open >= 3 && text.substr(open - 3, 3) == "（") open -= 3;
@@ -287,6 +268,282 @@ void add_abbreviation_mentions(const CleanDocument& doc, std::string_view text, 
   }
 }
 
+
+// Sorts mentions by position, longest first, exactly as std::sort on the
+// mentions themselves would order them: the same algorithm on the same
+// comparisons gives the same permutation, and moving small keys is cheaper
+// than moving mentions. Mentions come from the recogniser in this order, and
+// when no two share a position every sort leaves them as they are.
+void sort_by_position(std::vector<Mention>& mentions) {
+  auto before = [](std::size_t b1, std::size_t e1, std::size_t b2, std::size_t e2) {
+    return b1 != b2 ? b1 < b2 : e1 > e2;
+  };
+  bool strictly_ordered = true;
+  for (std::size_t i = 1; i < mentions.size() && strictly_ordered; ++i)
+    strictly_ordered = before(mentions[i - 1].begin, mentions[i - 1].end, mentions[i].begin, mentions[i].end);
+  if (strictly_ordered) return;
+  struct Key {
+    std::size_t begin, end;
+    std::uint32_t index;
+  };
+  std::vector<Key> keys;
+  keys.reserve(mentions.size());
+  for (std::size_t i = 0; i < mentions.size(); ++i)
+    keys.push_back({mentions[i].begin, mentions[i].end, static_cast<std::uint32_t>(i)});
+  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) { return before(a.begin, a.end, b.begin, b.end); });
+  bool moved = false;
+  for (std::size_t i = 0; i < keys.size() && !moved; ++i) moved = keys[i].index != i;
+  if (!moved) return;
+  std::vector<Mention> sorted;
+  sorted.reserve(mentions.size());
+  for (const Key& k : keys) sorted.push_back(std::move(mentions[k.index]));
+  mentions = std::move(sorted);
+}
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
+  return s;
+}
+
+// The identity of a name and type: its keys, derived once per document.
+Form form_of(const Mention& m, Scratch& x, const Lexicon& lexicon) {
+  Form f;
+  Atoms& atoms = x.atoms;
+  f.keys[f.key_count++] = plain_key(atoms, m.name);
+  // A plan with and without its period: 某某行动计划(2024-2025).
+  if (m.type == EntityType::Programme && m.name.ends_with(")")) {
+    const std::size_t open = m.name.rfind('(');
+    if (open != std::string::npos && open > 0)
+      f.keys[f.key_count++] = plain_key(atoms, std::string_view(m.name).substr(0, open));
+  }
+  if (m.type == EntityType::GovernmentBody) {
+    std::optional<std::string> shorter = resolve::abbreviated_government_name(m.name);
+    f.government_key = shorter ? std::string_view(x.derived.emplace_back(std::move(*shorter))) : std::string_view(m.name);
+    f.keys[f.key_count++] = key_number(atoms.intern(f.government_key), kGovernment);
+    const std::string_view key = f.government_key;
+    f.local_government = key.starts_with("市") || key.starts_with("区") || key.starts_with("省") || key.starts_with("县");
+  }
+  if (m.type == EntityType::Firm) {
+    const std::string_view stem = resolve::firm_stem(m.name, lexicon);
+    if (!stem.empty()) {
+      f.keys[f.key_count++] = key_number(atoms.intern(stem), kFirm);
+      if (stem != m.name) f.keys[f.key_count++] = plain_key(atoms, stem);
+    }
+  }
+  return f;
+}
+
+// Gives every mention its name atom, surface atom and form.
+void identify(const std::vector<Mention>& mentions, Scratch& x, const Lexicon& lexicon) {
+  const std::size_t n = mentions.size();
+  x.name_atom.resize(n);
+  x.surface_atom.resize(n);
+  x.mention_form.resize(n);
+  for (std::size_t i = 0; i < n; ++i) x.name_atom[i] = x.atoms.intern(mentions[i].name);
+  // Keys depend only on name and type, and a document names its entities
+  // many times: forms are derived once per distinct (name, type).
+  x.form_of.assign(x.atoms.size() * kTypes, kNone);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Mention& m = mentions[i];
+    std::uint32_t& form = x.form_of[x.name_atom[i] * kTypes + static_cast<std::size_t>(m.type)];
+    if (form == kNone) {
+      form = static_cast<std::uint32_t>(x.forms.size());
+      x.forms.push_back(form_of(m, x, lexicon));
+    }
+    x.mention_form[i] = form;
+    if (m.type == EntityType::GovernmentBody) x.government.push_back(static_cast<std::uint32_t>(i));
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string_view surface = trimmed(mentions[i].surface);
+    x.surface_atom[i] = surface.empty()                ? kNone
+                        : surface == mentions[i].name ? x.name_atom[i]
+                                                       : x.atoms.intern(surface);
+  }
+}
+
+// Joins mentions that share a key: each with the first mention that had it.
+void join_by_keys(std::size_t mentions, Scratch& x) {
+  x.first_with_key.assign(x.atoms.size() * 3, kNone);
+  for (std::uint32_t i = 0; i < mentions; ++i) {
+    const Form& f = x.forms[x.mention_form[i]];
+    for (std::uint32_t k = 0; k < f.key_count; ++k) {
+      std::uint32_t& first = x.first_with_key[f.keys[k]];
+      if (first == kNone) first = i;
+      else if (first != i) x.groups.join(first, i);
+    }
+  }
+}
+
+// The first mention with the key `name` spells, or kNone.
+std::uint32_t first_with_plain_key(const Scratch& x, std::string_view name) {
+  const std::uint32_t key = find_plain_key(x.atoms, name);
+  return key == kNone ? kNone : x.first_with_key[key];
+}
+
+// 市工信局 / 区数据局: the one body of that name whose city the text names.
+void join_local_government(Scratch& x) {
+  UnionFind& groups = x.groups;
+  for (const std::uint32_t i : x.government) {
+    const Form& f = x.forms[x.mention_form[i]];
+    if (!f.local_government) continue;
+    const std::string_view key = f.government_key;
+    std::uint32_t match = kNone;
+    int count = 0;
+    for (const std::uint32_t j : x.government) {
+      if (groups.find(j) == groups.find(i)) continue;
+      const std::string_view ok = x.forms[x.mention_form[j]].government_key;
+      if (ok.size() > key.size() && ok.ends_with(key)) {
+        if (match == kNone || groups.find(match) != groups.find(j)) ++count;
+        match = j;
+      }
+    }
+    if (count == 1) groups.join(i, match);
+  }
+}
+
+// Ambiguous divisions (朝阳区 in two cities): a parent the document names decides.
+void settle_divisions(std::vector<Mention>& mentions, Scratch& x, const Lexicon& lexicon) {
+  x.place_named.assign(x.atoms.size(), 0);
+  bool any = false;
+  for (std::size_t i = 0; i < mentions.size(); ++i)
+    if (mentions[i].type == EntityType::Place) {
+      x.place_named[x.name_atom[i]] = 1;
+      any = true;
+    }
+  if (!any) return;
+  auto named = [&](std::string_view place) {
+    const std::uint32_t atom = x.atoms.find(place);
+    return atom != kNone && x.place_named[atom];
+  };
+  for (Mention& m : mentions) {
+    if (m.type != EntityType::Place || !m.parent.empty() || m.rule != "gazetteer") continue;
+    const LexiconEntry* pick = nullptr;
+    int fits = 0;
+    for (const LexiconEntry* e : lexicon.find_all(m.name))
+      if (e->type == EntityType::Place && e->name == m.name && named(e->parent)) {
+        pick = e;
+        ++fits;
+      }
+    if (fits == 1) {
+      m.parent = pick->parent;
+      m.code = pick->code;
+    }
+  }
+}
+
+// Numbers groups in order of their first mention and lists each group's
+// mentions in document order: members[group_begin[g] .. group_begin[g + 1]).
+void list_groups(std::size_t mentions, Scratch& x) {
+  x.group_of.resize(mentions);
+  x.group_size.clear();
+  for (std::uint32_t i = 0; i < mentions; ++i) {
+    const std::uint32_t root = x.groups.find(i);
+    if (root == i) {
+      x.group_of[i] = static_cast<std::uint32_t>(x.group_size.size());
+      x.group_size.push_back(0);
+    } else {
+      x.group_of[i] = x.group_of[root];
+    }
+    ++x.group_size[x.group_of[i]];
+  }
+  x.group_begin.assign(x.group_size.size() + 1, 0);
+  for (std::size_t g = 0; g < x.group_size.size(); ++g) x.group_begin[g + 1] = x.group_begin[g] + x.group_size[g];
+  x.members.resize(mentions);
+  x.fill.assign(x.group_begin.begin(), x.group_begin.end() - 1);
+  for (std::uint32_t i = 0; i < mentions; ++i) x.members[x.fill[x.group_of[i]]++] = i;
+}
+
+// The most frequent name of a group; ties go to the longer, then to the
+// smaller in byte order (what a max over a std::map of votes gave).
+std::uint32_t voted_name(std::span<const std::uint32_t> members, Scratch& x) {
+  x.distinct.clear();
+  for (std::uint32_t i : members)
+    if (x.tally[x.name_atom[i]]++ == 0) x.distinct.push_back(x.name_atom[i]);
+  std::uint32_t best = kNone, best_votes = 0;
+  for (std::uint32_t a : x.distinct) {
+    const std::uint32_t votes = x.tally[a];
+    x.tally[a] = 0;
+    if (best == kNone || votes > best_votes) {
+      best = a;
+      best_votes = votes;
+      continue;
+    }
+    if (votes < best_votes) continue;
+    const std::string_view name = x.atoms[a], current = x.atoms[best];
+    if (name.size() > current.size() || (name.size() == current.size() && name < current)) best = a;
+  }
+  return best;
+}
+
+// The most frequent type of a group; ties go to the first in enum order.
+EntityType voted_type(const std::vector<Mention>& mentions, std::span<const std::uint32_t> members) {
+  std::array<std::uint32_t, kTypes> votes{};
+  for (std::uint32_t i : members) ++votes[static_cast<std::size_t>(mentions[i].type)];
+  return static_cast<EntityType>(std::max_element(votes.begin(), votes.end()) - votes.begin());
+}
+
+// Settles each group's name and type: the lexicon's when a lexicon entry is
+// involved, the name an abbreviation was declared for, else the votes.
+void name_groups(const std::vector<Mention>& mentions, Scratch& x) {
+  const std::size_t groups = x.group_size.size();
+  x.group_name.resize(groups);
+  x.group_type.resize(groups);
+  x.tally.assign(x.atoms.size(), 0);
+  for (std::size_t g = 0; g < groups; ++g) {
+    const std::span<const std::uint32_t> idx(x.members.data() + x.group_begin[g], x.group_size[g]);
+    const auto lexical = std::find_if(idx.begin(), idx.end(), [&](std::uint32_t i) { return from_lexicon(mentions[i]); });
+    const auto declared = std::find_if(idx.begin(), idx.end(), [&](std::uint32_t i) { return x.declared_full[x.name_atom[i]] != 0; });
+    if (lexical != idx.end() || declared != idx.end()) {
+      const std::uint32_t i = lexical != idx.end() ? *lexical : *declared;
+      x.group_name[g] = x.name_atom[i];
+      x.group_type[g] = mentions[i].type;
+    } else {
+      x.group_name[g] = voted_name(idx, x);
+      x.group_type[g] = voted_type(mentions, idx);
+    }
+  }
+}
+
+// Builds the entity of group g.
+void build_entity(const CleanDocument& doc, const std::vector<Mention>& mentions, std::size_t g, Scratch& x,
+                  Entity& e) {
+  const std::span<const std::uint32_t> idx(x.members.data() + x.group_begin[g], x.group_size[g]);
+  const std::uint32_t name = x.group_name[g];
+  e.name = x.atoms[name];
+  e.type = x.group_type[g];
+  // Aliases: distinct atoms, then sorted as strings; the set is built from
+  // sorted, distinct names, so each insert lands at the end.
+  x.distinct.clear();
+  auto alias = [&](std::uint32_t atom) {
+    if (atom != kNone && x.tally[atom]++ == 0) x.distinct.push_back(atom);
+  };
+  e.mentions.reserve(idx.size());
+  for (std::uint32_t i : idx) {
+    const Mention& m = mentions[i];
+    if (m.type == e.type && e.level == PlaceLevel::None) e.level = m.level;
+    if (e.code.empty() && !m.code.empty() && x.name_atom[i] == name) e.code = m.code;
+    alias(x.name_atom[i]);
+    alias(x.surface_atom[i]);
+    MentionRef& ref = e.mentions.emplace_back();
+    ref.document = doc.id;
+    ref.sentence = m.sentence;
+    ref.source = m.source;
+    ref.surface = m.surface;
+    ref.type = m.type;
+  }
+  if (e.type != EntityType::Place) e.level = PlaceLevel::None;
+  alias(name);
+  x.aliases.clear();
+  for (std::uint32_t a : x.distinct) {
+    x.tally[a] = 0;
+    x.aliases.push_back(x.atoms[a]);
+  }
+  std::sort(x.aliases.begin(), x.aliases.end());
+  for (std::string_view a : x.aliases) e.aliases.emplace_hint(e.aliases.end(), a);
+  e.documents.insert(doc.id);
+}
+
 }  // namespace
 
 EntityResolver::EntityResolver(const Lexicon& lexicon) : lexicon_(&lexicon) {}
@@ -295,8 +552,7 @@ Resolution EntityResolver::resolve(const CleanDocument& doc, std::vector<Mention
   const std::string_view text = doc.folded.size() == doc.text.size() ? std::string_view(doc.folded) : doc.text;
 
   // Declared abbreviations first, so their occurrences become mentions too.
-  std::vector<std::pair<std::size_t, std::size_t>> declared;  // (full mention, abbreviation name) joins
-  std::vector<std::pair<std::string, std::string>> abbr_of;   // abbreviation -> full name
+  std::vector<std::pair<std::string, std::string>> abbr_of;  // abbreviation -> full name
   for (const auto& [end, abbr] : declared_abbreviations(text)) {
     const Mention* full = nullptr;
     for (const Mention& m : mentions)
@@ -308,140 +564,46 @@ Resolution EntityResolver::resolve(const CleanDocument& doc, std::vector<Mention
   }
   sort_by_position(mentions);
 
-  UnionFind groups(mentions.size());
-  const IdentityKeys keys(mentions, *lexicon_);
-  FirstWithKey first_with_key(keys);
-  for (std::size_t k = 0; k < keys.size(); ++k) {
-    const std::size_t first = first_with_key.first(k);
-    if (first != keys.mention(k)) groups.join(first, keys.mention(k));
-  }
+  // From here on the mentions stay where they are: atoms are views into their names.
+  thread_local Scratch x;
+  const std::size_t n = mentions.size();
+  x.clear(n);
+  identify(mentions, x, *lexicon_);
+  x.groups.reset(n);
+  join_by_keys(n, x);
+  x.declared_full.assign(x.atoms.size(), 0);
   for (const auto& [abbr, full] : abbr_of) {
-    const std::size_t a = first_with_key.find(abbr), f = first_with_key.find(full);
-    if (a != SIZE_MAX && f != SIZE_MAX) groups.join(a, f);
+    const std::uint32_t a = first_with_plain_key(x, abbr), f = first_with_plain_key(x, full);
+    if (a != kNone && f != kNone) x.groups.join(a, f);
+    const std::uint32_t full_atom = x.atoms.find(full);
+    if (full_atom != kNone) x.declared_full[full_atom] = 1;
   }
-  // 市工信局 / 区数据局: the one body of that name whose city the text names.
-  for (std::size_t i = 0; i < mentions.size(); ++i) {
-    const Mention& m = mentions[i];
-    if (m.type != EntityType::GovernmentBody) continue;
-    const std::string_view key = keys.government_key(i);
-    if (!(key.starts_with("市") || key.starts_with("区") || key.starts_with("省") || key.starts_with("县"))) continue;
-    std::size_t match = mentions.size();
-    int count = 0;
-    for (std::size_t j = 0; j < mentions.size(); ++j) {
-      const Mention& o = mentions[j];
-      if (o.type != EntityType::GovernmentBody || groups.find(j) == groups.find(i)) continue;
-      const std::string_view ok = keys.government_key(j);
-      if (ok.size() > key.size() && ok.ends_with(key)) {
-        if (match == mentions.size() || groups.find(match) != groups.find(j)) ++count;
-        match = j;
-      }
-    }
-    if (count == 1) groups.join(i, match);
-  }
+  join_local_government(x);
+  settle_divisions(mentions, x, *lexicon_);
 
-  // Ambiguous divisions (朝阳区 in two cities): a parent the document names decides.
-  std::vector<std::string_view> places_named;
-  for (const Mention& m : mentions)
-    if (m.type == EntityType::Place) places_named.push_back(m.name);
-  std::sort(places_named.begin(), places_named.end());
-  for (Mention& m : mentions) {
-    if (m.type != EntityType::Place || !m.parent.empty() || m.rule != "gazetteer") continue;
-    const LexiconEntry* pick = nullptr;
-    int fits = 0;
-    for (const LexiconEntry* e : lexicon_->find_all(m.name))
-      if (e->type == EntityType::Place && e->name == m.name &&
-          std::binary_search(places_named.begin(), places_named.end(), std::string_view(e->parent))) {
-        pick = e;
-        ++fits;
-      }
-    if (fits == 1) {
-      m.parent = pick->parent;
-      m.code = pick->code;
-    }
-  }
-
-  // One entity per group. A group's root is its first mention, so listing
-  // mentions by the order their roots first appear lists groups by root.
-  std::vector<std::uint32_t> group_of(mentions.size());  // root -> group number, then mention -> group
-  std::vector<std::uint32_t> group_size;
-  for (std::size_t i = 0; i < mentions.size(); ++i) {
-    const std::size_t root = groups.find(i);
-    if (root == i) {
-      group_of[i] = static_cast<std::uint32_t>(group_size.size());
-      group_size.push_back(0);
-    } else {
-      group_of[i] = group_of[root];
-    }
-    ++group_size[group_of[i]];
-  }
-  std::vector<std::uint32_t> group_begin(group_size.size() + 1, 0);
-  for (std::size_t g = 0; g < group_size.size(); ++g) group_begin[g + 1] = group_begin[g] + group_size[g];
-  std::vector<std::uint32_t> members(mentions.size());
-  {
-    std::vector<std::uint32_t> fill(group_begin.begin(), group_begin.end() - 1);
-    for (std::size_t i = 0; i < mentions.size(); ++i) members[fill[group_of[i]]++] = static_cast<std::uint32_t>(i);
-  }
-
-  Resolution out;
-  out.entities.reserve(group_size.size());
-  std::vector<std::string_view> aliases;
-  for (std::size_t g = 0; g < group_size.size(); ++g) {
-    const std::span<const std::uint32_t> idx(members.data() + group_begin[g], group_size[g]);
-    const Mention* lexical = nullptr;
-    for (std::uint32_t i : idx)
-      if (from_lexicon(mentions[i])) {
-        lexical = &mentions[i];
-        break;
-      }
-    Entity e;
-    const auto declared_full = std::find_if(idx.begin(), idx.end(), [&](std::uint32_t i) {
-      return std::any_of(abbr_of.begin(), abbr_of.end(), [&](const auto& p) { return p.second == mentions[i].name; });
-    });
-    if (lexical) {
-      e.name = lexical->name;
-      e.type = lexical->type;
-    } else if (declared_full != idx.end()) {
-      // The name an abbreviation was declared for is the entity's name.
-      e.name = mentions[*declared_full].name;
-      e.type = mentions[*declared_full].type;
-    } else {
-      e.name = voted_name(mentions, idx);
-      e.type = voted_type(mentions, idx);
-    }
-    aliases.clear();
-    e.mentions.reserve(idx.size());
-    for (std::uint32_t i : idx) {
-      const Mention& m = mentions[i];
-      if (m.type == e.type && e.level == PlaceLevel::None) e.level = m.level;
-      if (e.code.empty() && !m.code.empty() && m.name == e.name) e.code = m.code;
-      aliases.push_back(m.name);
-      const std::string_view surface = trimmed(m.surface);
-      if (!surface.empty()) aliases.push_back(surface);
-      e.mentions.push_back({doc.id, m.sentence, m.source, m.surface, m.type});
-    }
-    if (e.type != EntityType::Place) e.level = PlaceLevel::None;
-    aliases.push_back(e.name);
-    // The set is built from sorted, distinct names: each insert lands at the end.
-    std::sort(aliases.begin(), aliases.end());
-    aliases.erase(std::unique(aliases.begin(), aliases.end()), aliases.end());
-    for (std::string_view a : aliases) e.aliases.emplace_hint(e.aliases.end(), a);
-    e.documents.insert(doc.id);
-    for (std::uint32_t i : idx) mentions[i].name = e.name;
-    out.entities.push_back(std::move(e));
-  }
-  // Sorted through indices: the same comparisons give the same order as
-  // sorting the entities themselves, without moving them about.
-  std::vector<std::uint32_t> order(out.entities.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-    const Entity& a = out.entities[x];
-    const Entity& b = out.entities[y];
-    return a.name != b.name ? a.name < b.name : a.type < b.type;
+  // One entity per group, built in the order of their names (no two groups
+  // share a name: they would share its key), so nothing is moved after.
+  list_groups(n, x);
+  name_groups(mentions, x);
+  const std::size_t groups = x.group_size.size();
+  x.order.resize(groups);
+  std::iota(x.order.begin(), x.order.end(), 0u);
+  std::sort(x.order.begin(), x.order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const std::string_view na = x.atoms[x.group_name[a]], nb = x.atoms[x.group_name[b]];
+    return na != nb ? na < nb : x.group_type[a] < x.group_type[b];
   });
-  std::vector<Entity> sorted;
-  sorted.reserve(order.size());
-  for (std::uint32_t k : order) sorted.push_back(std::move(out.entities[k]));
-  out.entities = std::move(sorted);
+  Resolution out;
+  out.entities.resize(groups);
+  for (std::size_t k = 0; k < groups; ++k) build_entity(doc, mentions, x.order[k], x, out.entities[k]);
+
+  // Mentions take their entity's name last: until here atoms view the names.
+  std::vector<std::uint32_t>& entity_of_group = x.fill;
+  entity_of_group.resize(groups);
+  for (std::size_t k = 0; k < groups; ++k) entity_of_group[x.order[k]] = static_cast<std::uint32_t>(k);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t g = x.group_of[i];
+    if (x.name_atom[i] != x.group_name[g]) mentions[i].name = out.entities[entity_of_group[g]].name;
+  }
   out.mentions = std::move(mentions);
   return out;
 }

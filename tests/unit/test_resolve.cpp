@@ -71,3 +71,66 @@ TEST_CASE("a district shared by two cities is settled by the city the text names
     if (m.name == "朝阳区") settled = m.parent == "北京" && m.code == "110105";
   CHECK(settled);
 }
+
+// Mentions usually arrive in position order, and then the resolver skips its
+// sort; in any other order it sorts them. Both ways must give one result.
+TEST_CASE("mentions given out of order resolve as in order") {
+  static const kg::Recognizer recognizer(kg::Lexicon::builtin());
+  static const kg::EntityResolver resolver(kg::Lexicon::builtin());
+  const kg::CleanDocument clean = kg::Cleaner().clean(kg::make_document(
+      "doc", "深圳星瀚信息科技有限公司（以下简称“星瀚”）与浙江省科学技术厅合作。星瀚科技在杭州市设立研究院，"
+             "浙江省科技厅表示支持。北京市朝阳区的中科院与浙大也参加了。"));
+  const std::vector<kg::Mention> in_order = recognizer.recognize(clean, kg::SentenceSplitter().split(clean));
+  REQUIRE(in_order.size() > 3);
+  for (std::size_t i = 1; i < in_order.size(); ++i)  // no two at one span: every sort gives one order
+    REQUIRE((in_order[i - 1].begin != in_order[i].begin || in_order[i - 1].end != in_order[i].end));
+  const std::vector<kg::Mention> reversed(in_order.rbegin(), in_order.rend());
+  const kg::Resolution a = resolver.resolve(clean, in_order);
+  const kg::Resolution b = resolver.resolve(clean, reversed);
+  REQUIRE(a.entities.size() == b.entities.size());
+  for (std::size_t k = 0; k < a.entities.size(); ++k) {
+    CHECK(a.entities[k].name == b.entities[k].name);
+    CHECK(a.entities[k].type == b.entities[k].type);
+    CHECK(a.entities[k].aliases == b.entities[k].aliases);
+    REQUIRE(a.entities[k].mentions.size() == b.entities[k].mentions.size());
+    for (std::size_t j = 0; j < a.entities[k].mentions.size(); ++j)
+      CHECK(a.entities[k].mentions[j].source == b.entities[k].mentions[j].source);
+  }
+  REQUIRE(a.mentions.size() == b.mentions.size());
+  for (std::size_t i = 0; i < a.mentions.size(); ++i) CHECK(a.mentions[i].name == b.mentions[i].name);
+}
+
+// Keys are numbers inside the resolver, but they stand for the strings
+// name, "gov:" + government key and "firm:" + stem: a name that spells one of
+// those keys still meets it.
+TEST_CASE("a name that spells a prefixed key joins the mention with that key") {
+  static const kg::EntityResolver resolver(kg::Lexicon::builtin());
+  const std::string text = "gov:某某局 某某局";
+  const kg::CleanDocument clean = kg::Cleaner().clean(kg::make_document("doc", text));
+  auto mention = [&](std::size_t begin, std::size_t end, kg::EntityType type) {
+    kg::Mention m;
+    m.begin = begin;
+    m.end = end;
+    m.surface = clean.text.substr(begin, end - begin);
+    m.name = m.surface;
+    m.type = type;
+    m.rule = "test";
+    return m;
+  };
+  const std::size_t space = clean.text.find(' '), end = clean.text.find_last_not_of('\n') + 1;
+  REQUIRE(space != std::string::npos);
+  const kg::Resolution r = resolver.resolve(
+      clean, {mention(0, space, kg::EntityType::Organization), mention(space + 1, end, kg::EntityType::GovernmentBody)});
+  REQUIRE(r.entities.size() == 1);
+  CHECK(r.entities[0].aliases == std::set<std::string>{"gov:某某局", "某某局"});
+}
+
+// The marker 以下简称 is found through its rarest byte; a marker at the very
+// end of the text (cut off) and one with no bracket before it are passed over.
+TEST_CASE("declarations are found wherever the marker is, cut-off ones ignored") {
+  const kg::Resolution r = run("以下简称首届长江智能算法挑战大赛（以下简称“长江算法赛”）开幕。长江算法赛与研究院合作（以下简称");
+  const kg::Entity* e = find(r, "长江智能算法挑战大赛");
+  REQUIRE(e != nullptr);
+  CHECK(e->aliases.count("长江算法赛") == 1);
+  CHECK(find(r, "长江算法赛") == nullptr);
+}

@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "common/utf8.hpp"
 #include "kg/clean_text.hpp"
+#include "kg/document.hpp"
 #include "kg/sentence.hpp"
 
 namespace {
@@ -67,4 +69,127 @@ TEST_CASE("sentence offsets slice the text", "[segment]") {
   // Characters, not bytes: the second sentence starts after 2 spaces, 7 characters and a newline.
   CHECK(sentences[1].source.char_begin == 10);
   CHECK(sentences[1].source.char_end == 18);  // 8 characters: the emoji is one
+}
+
+// The splitter steps over characters that cannot be marks without decoding
+// them, and finds source spans by walking the offset map. This is the plain
+// way (decode every character, ask the map for every span); both must agree
+// on every input, invalid UTF-8 and over-long forms included.
+namespace {
+
+bool ref_terminal(char32_t c) {
+  return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'；' || c == U';' || c == U'…';
+}
+bool ref_open(char32_t c) {
+  return c == U'“' || c == U'「' || c == U'『' || c == U'《' || c == U'‘' || c == U'（' || c == U'(';
+}
+bool ref_close(char32_t c) {
+  return c == U'”' || c == U'」' || c == U'』' || c == U'》' || c == U'’' || c == U'）' || c == U')';
+}
+
+std::vector<kg::Sentence> plain_split(const kg::CleanDocument& doc) {
+  std::vector<kg::Sentence> out;
+  const std::string& t = doc.text;
+  auto emit = [&](std::size_t begin, std::size_t end) {
+    while (begin < end) {
+      std::size_t i = begin;
+      const char32_t c = kg::utf8::next(t, i);
+      if (!(c == U' ' || c == U'\t' || c == U'\r' || c == U'\u3000')) break;
+      begin = i;
+    }
+    while (end > begin && (t[end - 1] == ' ' || t[end - 1] == '\t' || t[end - 1] == '\r')) --end;
+    if (begin >= end) return;
+    kg::Sentence s;
+    s.index = out.size();
+    s.begin = begin;
+    s.end = end;
+    s.text = t.substr(begin, end - begin);
+    s.source = doc.offsets.to_source(begin, end);
+    out.push_back(s);
+  };
+  std::size_t start = 0;
+  int depth = 0;
+  bool pending = false;
+  for (std::size_t i = 0; i < t.size();) {
+    const std::size_t at = i;
+    const char32_t c = kg::utf8::next(t, i);
+    if (c == U'\n') {
+      emit(start, at);
+      start = i;
+      depth = 0;
+      pending = false;
+    } else if (ref_open(c)) {
+      ++depth;
+    } else if (ref_close(c)) {
+      if (depth > 0) --depth;
+      if (depth == 0 && pending) {
+        pending = false;
+        std::size_t j = i;
+        const char32_t next = j < t.size() ? kg::utf8::next(t, j) : U'\n';
+        if ((next == U'\n' || ref_open(next)) && !ref_terminal(next)) {
+          emit(start, i);
+          start = i;
+        }
+      }
+    } else if (ref_terminal(c)) {
+      if (depth == 0) {
+        std::size_t j = i;
+        while (j < t.size()) {
+          std::size_t k = j;
+          const char32_t n = kg::utf8::next(t, k);
+          if (!ref_terminal(n) && !ref_close(n)) break;
+          j = k;
+        }
+        i = j;
+        emit(start, i);
+        start = i;
+      } else {
+        pending = true;
+      }
+    }
+  }
+  emit(start, t.size());
+  return out;
+}
+
+void check_same_sentences(const kg::CleanDocument& doc) {
+  const std::vector<kg::Sentence> fast = kg::SentenceSplitter().split(doc);
+  const std::vector<kg::Sentence> plain = plain_split(doc);
+  REQUIRE(fast.size() == plain.size());
+  for (std::size_t k = 0; k < fast.size(); ++k) {
+    CHECK(fast[k].index == plain[k].index);
+    CHECK(fast[k].begin == plain[k].begin);
+    CHECK(fast[k].end == plain[k].end);
+    CHECK(fast[k].text == plain[k].text);
+    CHECK(fast[k].source == plain[k].source);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the fast splitter agrees with the plain one", "[segment]") {
+  SECTION("identity maps, odd bytes included") {
+    const std::string input = GENERATE(
+        std::string("甲公司成立。乙公司入驻！丙公司呢？“我们很满意。”他说。"),
+        std::string("“会继续投资。”“还会扩大规模。”\n\n　 下一段……！”"),
+        std::string("ab(c)d!e?f;g\r\nh\t \n"),
+        std::string("\xC0\x8A甲\xC1\xBF。\xF0\x83\x80\x82乙\xE3\x80"),  // over-long 换行/。, a cut-off 。
+        std::string("甲\xE3\x0A\x82乙。\x80\xBF丙\xEF\xBC"),            // a lead byte swallowing a line break
+        std::string("甲\xE0\x80\x8A乙\xE0\x80\xA1丙\xE0\x80\xBB丁"),      // over-long line break, ! and ;
+        std::string("末尾的句号。"), std::string("x"), std::string(""));
+    kg::CleanDocument doc;
+    doc.text = input;
+    doc.folded = input;
+    doc.offsets = kg::OffsetMap::identity(input);
+    check_same_sentences(doc);
+  }
+  SECTION("maps of cleaned text (markup removed, widths folded, traditional script)") {
+    const std::string input = GENERATE(
+        std::string("<html><head><title>標題</title></head><body><p>華為發布晶片。騰訊舉辦大會！</p>"
+                    "<p>“我們很滿意。”他說。ＡＢＣ１２３公司成立；</p><p>（以下簡稱“研究院”）成立。</p></body></html>"),
+        std::string("---\ntitle: 测试\n---\n# 标题\n\n某某公司宣布，  将在深圳\n建设基地。第二句！\n\n"
+                    "ｆｕｌｌ　ｗｉｄｔｈ。\t“引语。”\n"));
+    const kg::CleanDocument doc = kg::Cleaner().clean(kg::make_document("t", input));
+    check_same_sentences(doc);
+  }
 }
