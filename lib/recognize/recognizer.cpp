@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <numeric>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -322,6 +323,84 @@ void drop_places_inside_people(std::vector<Candidate>& found) {
   });
 }
 
+struct Occurrence {
+  std::size_t begin, end;
+  std::uint32_t pattern;
+};
+
+// Reused between calls (and documents) so a document costs no allocation here.
+std::vector<Occurrence>& scratch_occurrences() {
+  thread_local std::vector<Occurrence> occurrences;
+  occurrences.clear();
+  return occurrences;
+}
+
+// Finds every occurrence of every name (at any byte, as a substring search
+// would) in one pass over the text; appends them in no particular order.
+// Names of four bytes or more (nearly all: two Han characters are six) are
+// chained in buckets by a hash of their first four bytes, so each position
+// costs one load of the text, one table load and a comparison only on a
+// likely hit; the few shorter names are chained by their first two bytes.
+void find_occurrences(std::string_view text, const std::vector<std::string_view>& names,
+                      std::vector<Occurrence>& out) {
+  constexpr std::uint32_t kBuckets = 4096, kNone = 0xFFFFFFFFu;
+  auto load4 = [](const char* p) {
+    std::uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  };
+  auto load2 = [](const char* p) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(p[0]) | (static_cast<unsigned char>(p[1]) << 8));
+  };
+  auto bucket = [](std::uint32_t key) { return (key * 0x9E3779B1u) >> 20; };
+  // The bucket tables stay filled with kNone between calls: only the buckets
+  // this call used are reset at the end, not all of them.
+  thread_local std::vector<std::uint32_t> long_head(kBuckets, kNone), short_head(kBuckets, kNone);
+  thread_local std::vector<std::uint32_t> chain, key;
+  chain.assign(names.size(), kNone);
+  key.assign(names.size(), 0);
+  bool any_short = false;
+  for (std::uint32_t k = 0; k < names.size(); ++k) {
+    const std::string_view n = names[k];
+    const bool is_long = n.size() >= 4;
+    key[k] = is_long ? load4(n.data()) : load2(n.data());
+    std::uint32_t& head = is_long ? long_head[bucket(key[k])] : short_head[bucket(key[k])];
+    chain[k] = head;
+    head = k;
+    any_short |= !is_long;
+  }
+  auto try_chain = [&](std::uint32_t k, std::size_t i, std::uint32_t at) {
+    for (; k != kNone; k = chain[k]) {
+      const std::string_view name = names[k];
+      if (key[k] == at && text.size() - i >= name.size() && std::memcmp(text.data() + i, name.data(), name.size()) == 0)
+        out.push_back({i, i + name.size(), k});
+    }
+  };
+  // Names start where characters do, so continuation bytes can be passed
+  // over, unless some name (cut from broken text) starts with one.
+  auto is_continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+  const bool any_name_at_continuation =
+      std::any_of(names.begin(), names.end(), [&](std::string_view n) { return is_continuation(n[0]); });
+  const char* data = text.data();
+  const std::size_t long_end = text.size() >= 4 ? text.size() - 3 : 0;  // positions with four bytes left
+  for (std::size_t i = 0; i < long_end; ++i) {
+    if (is_continuation(data[i]) && !any_name_at_continuation) continue;
+    const std::uint32_t at = load4(data + i);
+    if (const std::uint32_t k = long_head[bucket(at)]; k != kNone) try_chain(k, i, at);
+    if (any_short) {
+      const std::uint32_t at2 = at & 0xFFFFu;
+      if (const std::uint32_t k = short_head[bucket(at2)]; k != kNone) try_chain(k, i, at2);
+    }
+  }
+  if (any_short)
+    for (std::size_t i = long_end; i + 1 < text.size(); ++i) {
+      if (is_continuation(data[i]) && !any_name_at_continuation) continue;
+      const std::uint32_t at2 = load2(data + i);
+      if (const std::uint32_t k = short_head[bucket(at2)]; k != kNone) try_chain(k, i, at2);
+    }
+  for (std::uint32_t k = 0; k < names.size(); ++k) (names[k].size() >= 4 ? long_head : short_head)[bucket(key[k])] = kNone;
+}
+
 // Finds later (and earlier) occurrences of names that a rule found once.
 void propagate(std::string_view text, std::vector<Candidate>& found) {
   std::vector<std::pair<std::size_t, std::size_t>> taken;
@@ -350,45 +429,13 @@ void propagate(std::string_view text, std::vector<Candidate>& found) {
     origin.push_back(static_cast<std::uint32_t>(i));
   }
   if (names.empty()) return;
-  std::vector<Candidate> extra;
-  // One pass over the text finds every occurrence of every name (at any
-  // byte, as a substring search would): names are chained in buckets by
-  // their first two bytes (every name has at least two), so each position
-  // costs one table load and a comparison only on a likely hit. Occurrences
-  // are then taken in the order an automaton would report them: by end,
-  // longest first.
-  struct Occurrence {
-    std::size_t begin, end;
-    std::uint32_t pattern;
-  };
-  constexpr std::uint32_t kBuckets = 1024, kNone = 0xFFFFFFFFu;
-  auto bucket = [](unsigned char a, unsigned char b) { return ((a | (b << 8)) * 0x9E3779B1u) >> 22; };
-  std::array<std::uint32_t, kBuckets> head;
-  head.fill(kNone);
-  std::vector<std::uint32_t> chain(names.size(), kNone);
-  for (std::uint32_t k = 0; k < names.size(); ++k) {
-    const auto b = bucket(static_cast<unsigned char>(names[k][0]), static_cast<unsigned char>(names[k][1]));
-    chain[k] = head[b];
-    head[b] = k;
-  }
-  // Names start where characters do, so continuation bytes can be passed
-  // over, unless some name (cut from broken text) starts with one.
-  auto is_continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
-  const bool any_name_at_continuation =
-      std::any_of(names.begin(), names.end(), [&](std::string_view n) { return is_continuation(n[0]); });
-  std::vector<Occurrence> occurrences;
-  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-    if (is_continuation(text[i]) && !any_name_at_continuation) continue;
-    for (std::uint32_t k = head[bucket(static_cast<unsigned char>(text[i]), static_cast<unsigned char>(text[i + 1]))];
-         k != kNone; k = chain[k]) {
-      const std::string_view name = names[k];
-      if (text.size() - i >= name.size() && std::memcmp(text.data() + i, name.data(), name.size()) == 0)
-        occurrences.push_back({i, i + name.size(), k});
-    }
-  }
+  std::vector<Occurrence>& occurrences = scratch_occurrences();
+  find_occurrences(text, names, occurrences);
   std::sort(occurrences.begin(), occurrences.end(), [](const Occurrence& a, const Occurrence& b) {
     return a.end != b.end ? a.end < b.end : a.begin < b.begin;
   });
+  // Room for every occurrence up front: the copies below read `found`.
+  found.reserve(found.size() + occurrences.size());
   for (const auto& [begin, end, pattern] : occurrences) [&] {
     const Candidate& c = found[origin[pattern]];
     if (overlaps(begin, end)) return;
@@ -403,10 +450,8 @@ void propagate(std::string_view text, std::vector<Candidate>& found) {
     copy.end = end;
     copy.repeat = true;
     copy.role = {};
-    extra.push_back(std::move(copy));
+    found.push_back(std::move(copy));
   }();
-  found.reserve(found.size() + extra.size());
-  for (Candidate& c : extra) found.push_back(std::move(c));
 }
 
 }  // namespace
@@ -418,27 +463,42 @@ std::vector<Mention> Recognizer::recognize(const CleanDocument& doc, const std::
   const std::string_view text = doc.folded.size() == doc.text.size() ? std::string_view(doc.folded) : doc.text;
   const Scan s = impl_->scan(text);
   std::vector<Candidate> found = impl_->lexicon_candidates(s);
-  for (auto* rule : {&recognize::organisations_by_head, &recognize::people_by_role, &recognize::programmes_and_products})
-    for (Candidate& c : rule(s)) found.push_back(std::move(c));
+  std::vector<Candidate> by_rule[] = {recognize::organisations_by_head(s), recognize::people_by_role(s),
+                                      recognize::programmes_and_products(s)};
+  std::size_t total = found.size();
+  for (const auto& list : by_rule) total += list.size();
+  found.reserve(total);
+  for (auto& list : by_rule) std::move(list.begin(), list.end(), std::back_inserter(found));
   drop_places_inside_people(found);
   propagate(text, found);
 
-  std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+  // Sorting positions, not the candidates themselves, moves 4 bytes instead
+  // of a whole candidate; std::sort makes the same comparisons either way, so
+  // the order (ties included) is the one sorting the candidates would give.
+  thread_local std::vector<std::uint32_t> order;
+  order.resize(found.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    const Candidate& a = found[x];
+    const Candidate& b = found[y];
     if (a.begin != b.begin) return a.begin < b.begin;
     if (a.end != b.end) return a.end > b.end;
     return a.name() < b.name();
   });
-  found.erase(std::unique(found.begin(), found.end(),
-                          [](const Candidate& a, const Candidate& b) {
+  order.erase(std::unique(order.begin(), order.end(),
+                          [&](std::uint32_t x, std::uint32_t y) {
+                            const Candidate& a = found[x];
+                            const Candidate& b = found[y];
                             return a.begin == b.begin && a.end == b.end && a.type == b.type;
                           }),
-              found.end());
+              order.end());
 
   std::vector<Mention> out;
-  out.reserve(found.size());
+  out.reserve(order.size());
   OffsetMap::Scanner locate(doc.offsets);  // mentions come by position
   std::size_t sentence = 0;
-  for (Candidate& c : found) {
+  for (const std::uint32_t k : order) {
+    Candidate& c = found[k];
     while (sentence + 1 < sentences.size() && sentences[sentence].end <= c.begin) ++sentence;
     Mention& m = out.emplace_back();
     m.surface.assign(doc.text, c.begin, c.end - c.begin);
