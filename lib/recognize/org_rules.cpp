@@ -5,6 +5,7 @@
 // what the head demands (a known place or organisation at its start, a short
 // brand, or nothing more).
 #include <algorithm>
+#include <array>
 #include <optional>
 
 #include "kg/clean_text.hpp"
@@ -250,8 +251,22 @@ bool is_quote(char32_t c) {
   return c == U'“' || c == U'”' || c == U'"' || c == U'「' || c == U'」' || c == U'‘' || c == U'’';
 }
 
+// Tells whether a span may hold a quotation mark: false means it holds none.
+// Every byte sequence that utf8::next decodes to one of is_quote's marks
+// (overlong and malformed forms included) starts with one of these bytes,
+// and a byte test is far cheaper than decoding every character.
+bool may_hold_quote(std::string_view span) {
+  static const std::array<bool, 256> leads = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char b : {0x22, 0xC0, 0xE0, 0xE2, 0xE3, 0xF0}) t[b] = true;
+    return t;
+  }();
+  return std::any_of(span.begin(), span.end(), [](char c) { return leads[static_cast<unsigned char>(c)]; });
+}
+
 // Returns the canonical name of a span with its quotation marks dropped.
 std::string strip_quotes_name(std::string_view span) {
+  if (!may_hold_quote(span)) return canonical(span);  // the usual case: nothing to drop
   std::string out;
   bool quoted = false;
   for (std::size_t i = 0; i < span.size() && !quoted;) quoted = is_quote(utf8::next(span, i));

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <numeric>
 #include <unordered_map>
@@ -237,9 +238,13 @@ Scan Recognizer::Impl::scan(std::string_view text) const {
     }
   });
   // Leftmost-longest selection: a key inside or crossing an earlier, longer one is dropped.
-  std::sort(lexical.begin(), lexical.end(), [](const LexHit& a, const LexHit& b) {
+  // Hits come by end; they are mostly in begin order already, and checking
+  // is cheaper than sorting (equal keys are equal hits: no tie to order).
+  auto by_begin_longest = [](const LexHit& a, const LexHit& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-  });
+  };
+  if (!std::is_sorted(lexical.begin(), lexical.end(), by_begin_longest))
+    std::sort(lexical.begin(), lexical.end(), by_begin_longest);
   std::size_t covered = 0;
   std::size_t last_begin = SIZE_MAX;
   for (LexHit& h : lexical) {
@@ -255,7 +260,7 @@ Scan Recognizer::Impl::scan(std::string_view text) const {
     last_begin = h.begin;
     s.lexical.push_back(std::move(h));
   }
-  std::sort(s.stops.begin(), s.stops.end());
+  if (!std::is_sorted(s.stops.begin(), s.stops.end())) std::sort(s.stops.begin(), s.stops.end());
   return s;
 }
 
@@ -383,15 +388,29 @@ void find_occurrences(std::string_view text, const std::vector<std::string_view>
       std::any_of(names.begin(), names.end(), [&](std::string_view n) { return is_continuation(n[0]); });
   const char* data = text.data();
   const std::size_t long_end = text.size() >= 4 ? text.size() - 3 : 0;  // positions with four bytes left
-  for (std::size_t i = 0; i < long_end; ++i) {
-    if (is_continuation(data[i]) && !any_name_at_continuation) continue;
+  auto at_position = [&](std::size_t i) {
     const std::uint32_t at = load4(data + i);
     if (const std::uint32_t k = long_head[bucket(at)]; k != kNone) try_chain(k, i, at);
     if (any_short) {
-      const std::uint32_t at2 = at & 0xFFFFu;
+      const std::uint32_t at2 = load2(data + i);
       if (const std::uint32_t k = short_head[bucket(at2)]; k != kNone) try_chain(k, i, at2);
     }
+  };
+  // Eight bytes at a time: the high bit of each byte of `starts` tells
+  // whether a character (or a stray byte) starts there, that is, whether the
+  // byte is not 10xxxxxx: its top bit is clear or the next bit is set.
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  std::size_t i = 0;
+  if constexpr (std::endian::native == std::endian::little)  // byte k of `word` is bits 8k..8k+7
+  for (; i + 8 <= long_end; i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, data + i, 8);
+    std::uint64_t starts = any_name_at_continuation ? kHigh : (~word | (word << 1)) & kHigh;
+    for (; starts != 0; starts &= starts - 1)
+      at_position(i + (static_cast<std::size_t>(std::countr_zero(starts)) >> 3));
   }
+  for (; i < long_end; ++i)
+    if (!is_continuation(data[i]) || any_name_at_continuation) at_position(i);
   if (any_short)
     for (std::size_t i = long_end; i + 1 < text.size(); ++i) {
       if (is_continuation(data[i]) && !any_name_at_continuation) continue;
