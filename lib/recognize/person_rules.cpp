@@ -4,6 +4,7 @@
 // 介绍, ...). Lists after a role (记者 甲、乙、丙) give one person each.
 #include <algorithm>
 #include <optional>
+#include <string>
 
 #include "recognize/scan.hpp"
 
@@ -31,10 +32,22 @@ bool is_weak_surname(std::string_view s) {
          s == "也" || s == "与" || s == "在" || s == "从" || s == "对" || s == "将" || s == "为" || s == "以";
 }
 
+// Tells whether some follower starts with the character `c`: most
+// characters after a candidate name start none, and need no comparison.
+bool may_start_follower(char32_t c) {
+  static const std::u32string firsts = [] {
+    std::u32string out;
+    for (std::string_view w : kFollowers) out += char_at(w, 0);
+    return out;
+  }();
+  return firsts.find(c) != std::u32string::npos;
+}
+
 bool follows_name(std::string_view text, std::size_t pos) {
   if (pos >= text.size()) return true;
   const char32_t c = char_at(text, pos);
   if (!is_name_char(c)) return true;
+  if (!may_start_follower(c)) return false;
   return std::any_of(std::begin(kFollowers), std::end(kFollowers),
                      [&](std::string_view w) { return starts_with_at(text, pos, w); });
 }

@@ -102,13 +102,15 @@ std::size_t campus_after(const Scan& scan, const LexHit& h) {
 
 // A county-level division written without its suffix (海珠 for 海珠区, 临海 for
 // 临海市) is usually an ordinary word unless the text also names its city.
-bool is_unsupported_short_form(std::string_view text, const LexHit& h, const std::vector<std::string_view>& places) {
+// `names_place(name)` tells whether the text also names that place.
+template <class NamesPlace>
+bool is_unsupported_short_form(std::string_view text, const LexHit& h, NamesPlace&& names_place) {
   const LexiconEntry* e = h.denotes->front();
   if (e->type != EntityType::Place || e->code.size() != 6 || e->code.ends_with("00")) return false;
   const std::string_view surface = text.substr(h.begin, h.end - h.begin);
   for (std::string_view suffix : {"区", "县", "市", "旗"})
     if (surface.ends_with(suffix)) return false;
-  return !std::binary_search(places.begin(), places.end(), std::string_view(e->parent));
+  return !names_place(std::string_view(e->parent));
 }
 
 // A ministry's name followed by 门 is the common noun 部门 (教育部门: "the
@@ -151,6 +153,12 @@ bool is_latin_edge(std::string_view text, std::size_t begin, std::size_t end) {
 struct Recognizer::Impl {
   const Lexicon* lexicon;
   std::vector<std::vector<const LexiconEntry*>> keys;  // lexicon key -> entries (name matches first)
+  // Per lexicon key, what lexicon_candidates would otherwise work out for every hit.
+  struct KeyFacts {
+    recognize::Rule rule;  // Gazetteer for places of data/places.tsv, else Lexicon
+    bool ambiguous;        // several entries share the first one's name and type (朝阳区)
+  };
+  std::vector<KeyFacts> key_facts;
   std::vector<std::vector<Payload>> payloads;          // pattern -> what it is (while building)
   std::vector<std::uint32_t> payload_begin;            // pattern -> first of its payloads in payload_list
   std::vector<Payload> payload_list;
@@ -185,6 +193,15 @@ struct Recognizer::Impl {
       add_key(e.name, true);
       for (const std::string& a : e.aliases) add_key(a, false);
     }
+    key_facts.reserve(keys.size());
+    for (const auto& denotes : keys) {
+      const LexiconEntry* e = denotes.front();
+      const bool gazetteer = e->type == EntityType::Place && e->source == "data/places.tsv";
+      const bool ambiguous = std::any_of(denotes.begin() + 1, denotes.end(), [&](const LexiconEntry* o) {
+        return o->name == e->name && o->type == e->type;
+      });
+      key_facts.push_back({gazetteer ? recognize::Rule::Gazetteer : recognize::Rule::Lexicon, ambiguous});
+    }
     const auto& head_table = recognize::heads();
     for (std::uint32_t i = 0; i < head_table.size(); ++i) add(std::string(head_table[i].text), Kind::Head, i);
     for (const std::string& r : load_word_list("roles.tsv")) add(r, Kind::Role, 0);
@@ -202,7 +219,8 @@ struct Recognizer::Impl {
   }
 
   Scan scan(std::string_view text) const;
-  std::vector<Candidate> lexicon_candidates(const Scan& scan) const;
+  // `room` more candidates fit without growing the vector (the rules' ones).
+  std::vector<Candidate> lexicon_candidates(const Scan& scan, std::size_t room) const;
 };
 
 Scan Recognizer::Impl::scan(std::string_view text) const {
@@ -264,17 +282,24 @@ Scan Recognizer::Impl::scan(std::string_view text) const {
   return s;
 }
 
-std::vector<Candidate> Recognizer::Impl::lexicon_candidates(const Scan& scan) const {
+std::vector<Candidate> Recognizer::Impl::lexicon_candidates(const Scan& scan, std::size_t room) const {
   std::vector<Candidate> out;
-  out.reserve(scan.lexical.size() + scan.nested.size());
-  std::vector<std::string_view> places;  // canonical names of the places the text names, sorted
+  out.reserve(scan.lexical.size() + scan.nested.size() + room);
+  thread_local std::vector<std::string_view> places;
+  places.clear();  // canonical names of the places the text names
   for (const LexHit& h : scan.lexical)
     if (h.entry().type == EntityType::Place) places.push_back(h.entry().name);
-  std::sort(places.begin(), places.end());
+  // Sorted only when a short form asks, which few documents do.
+  bool places_sorted = false;
+  auto names_place = [&](std::string_view name) {
+    if (!places_sorted) std::sort(places.begin(), places.end());
+    places_sorted = true;
+    return std::binary_search(places.begin(), places.end(), name);
+  };
   const std::size_t all = scan.lexical.size() + scan.nested.size();
   for (std::size_t k = 0; k < all; ++k) {
     const LexHit& h = k < scan.lexical.size() ? scan.lexical[k] : scan.nested[k - scan.lexical.size()];
-    if (is_unsupported_short_form(scan.text, h, places)) continue;
+    if (is_unsupported_short_form(scan.text, h, names_place)) continue;
     if (is_department_noun(scan.text, h)) continue;
     const LexiconEntry* e = h.denotes->front();
     Candidate c;
@@ -283,12 +308,10 @@ std::vector<Candidate> Recognizer::Impl::lexicon_candidates(const Scan& scan) co
     c.type = e->type;
     c.level = e->level;
     c.known_name = &e->name;
-    c.rule = e->type == EntityType::Place && e->source == "data/places.tsv" ? recognize::Rule::Gazetteer
-                                                                             : recognize::Rule::Lexicon;
+    const KeyFacts& facts = key_facts[static_cast<std::size_t>(h.denotes - keys.data())];
+    c.rule = facts.rule;
     // Several divisions with one name (朝阳区): leave the parent open for the resolver.
-    const bool ambiguous = std::any_of(h.denotes->begin() + 1, h.denotes->end(),
-                                       [&](const LexiconEntry* o) { return o->name == e->name && o->type == e->type; });
-    if (!ambiguous) {
+    if (!facts.ambiguous) {
       c.parent = e->parent;
       c.code = e->code;
     }
@@ -312,7 +335,8 @@ namespace {
 
 // A place key inside a personal name (南宁 in 郑南宁) is not a place.
 void drop_places_inside_people(std::vector<Candidate>& found) {
-  std::vector<std::pair<std::size_t, std::size_t>> people;
+  thread_local std::vector<std::pair<std::size_t, std::size_t>> people;
+  people.clear();
   for (const Candidate& c : found)
     if (c.type == EntityType::Person) people.emplace_back(c.begin, c.end);
   std::sort(people.begin(), people.end());
@@ -422,8 +446,15 @@ void find_occurrences(std::string_view text, const std::vector<std::string_view>
 
 // Finds later (and earlier) occurrences of names that a rule found once.
 void propagate(std::string_view text, std::vector<Candidate>& found) {
-  std::vector<std::pair<std::size_t, std::size_t>> taken;
-  taken.reserve(found.size());
+  // Scratch vectors keep their room from one document to the next.
+  thread_local std::vector<std::pair<std::size_t, std::size_t>> taken;
+  thread_local std::vector<std::string_view> names;  // distinct surfaces, in the order first found
+  thread_local std::vector<std::uint32_t> origin;     // the candidate each name came from
+  thread_local std::vector<std::uint32_t> accepted;   // occurrences that become candidates
+  taken.clear();
+  names.clear();
+  origin.clear();
+  accepted.clear();
   for (const Candidate& c : found) taken.emplace_back(c.begin, c.end);
   std::sort(taken.begin(), taken.end());
   auto overlaps = [&](std::size_t b, std::size_t e) {
@@ -435,8 +466,6 @@ void propagate(std::string_view text, std::vector<Candidate>& found) {
     }
     return false;
   };
-  std::vector<std::string_view> names;  // distinct surfaces, in the order first found
-  std::vector<std::uint32_t> origin;     // the candidate each name came from
   for (std::size_t i = 0; i < found.size(); ++i) {
     const Candidate& c = found[i];
     if (c.rule == recognize::Rule::Lexicon || c.rule == recognize::Rule::Gazetteer) continue;
@@ -453,24 +482,29 @@ void propagate(std::string_view text, std::vector<Candidate>& found) {
   std::sort(occurrences.begin(), occurrences.end(), [](const Occurrence& a, const Occurrence& b) {
     return a.end != b.end ? a.end < b.end : a.begin < b.begin;
   });
-  // Room for every occurrence up front: the copies below read `found`.
-  found.reserve(found.size() + occurrences.size());
-  for (const auto& [begin, end, pattern] : occurrences) [&] {
+  for (std::uint32_t k = 0; k < occurrences.size(); ++k) {
+    const auto& [begin, end, pattern] = occurrences[k];
     const Candidate& c = found[origin[pattern]];
-    if (overlaps(begin, end)) return;
+    if (overlaps(begin, end)) continue;
     if (c.type == EntityType::Person && end < text.size()) {
       // A person's name between two more Han characters may be part of a longer word.
       const char32_t next = recognize::char_at(text, end);
       const char32_t prev = begin > 0 ? recognize::char_at(text, recognize::char_before(text, begin)) : U' ';
-      if (utf8::is_han(next) && utf8::is_han(prev)) return;
+      if (utf8::is_han(next) && utf8::is_han(prev)) continue;
     }
-    Candidate copy = c;
+    accepted.push_back(k);
+  }
+  // Grown once; the copies read `found` while it grows, so not before.
+  found.reserve(found.size() + accepted.size());
+  for (const std::uint32_t k : accepted) {
+    const auto& [begin, end, pattern] = occurrences[k];
+    Candidate copy = found[origin[pattern]];
     copy.begin = begin;
     copy.end = end;
     copy.repeat = true;
     copy.role = {};
     found.push_back(std::move(copy));
-  }();
+  }
 }
 
 }  // namespace
@@ -481,12 +515,11 @@ Recognizer::~Recognizer() = default;
 std::vector<Mention> Recognizer::recognize(const CleanDocument& doc, const std::vector<Sentence>& sentences) const {
   const std::string_view text = doc.folded.size() == doc.text.size() ? std::string_view(doc.folded) : doc.text;
   const Scan s = impl_->scan(text);
-  std::vector<Candidate> found = impl_->lexicon_candidates(s);
   std::vector<Candidate> by_rule[] = {recognize::organisations_by_head(s), recognize::people_by_role(s),
                                       recognize::programmes_and_products(s)};
-  std::size_t total = found.size();
-  for (const auto& list : by_rule) total += list.size();
-  found.reserve(total);
+  std::size_t room = 0;
+  for (const auto& list : by_rule) room += list.size();
+  std::vector<Candidate> found = impl_->lexicon_candidates(s, room);
   for (auto& list : by_rule) std::move(list.begin(), list.end(), std::back_inserter(found));
   drop_places_inside_people(found);
   propagate(text, found);
@@ -531,9 +564,10 @@ std::vector<Mention> Recognizer::recognize(const CleanDocument& doc, const std::
     m.end = c.end;
     m.source = doc.offsets.size() >= c.end ? locate.to_source(c.begin, c.end) : SourceSpan{};
     m.rule = c.rule_text();
-    m.role = c.role;
-    m.parent = c.parent;
-    m.code = c.code;
+    // Most of these are empty: assign only what there is.
+    if (!c.role.empty()) m.role = c.role;
+    if (!c.parent.empty()) m.parent = c.parent;
+    if (!c.code.empty()) m.code = c.code;
     m.confidence = c.confidence;
   }
   return out;
