@@ -389,8 +389,10 @@ void find_occurrences(std::string_view text, const std::vector<std::string_view>
   chain.assign(names.size(), kNone);
   key.assign(names.size(), 0);
   bool any_short = false;
+  std::array<bool, 256> starts_some_name{};  // by first byte: most positions start no name
   for (std::uint32_t k = 0; k < names.size(); ++k) {
     const std::string_view n = names[k];
+    starts_some_name[static_cast<unsigned char>(n[0])] = true;
     const bool is_long = n.size() >= 4;
     key[k] = is_long ? load4(n.data()) : load2(n.data());
     std::uint32_t& head = is_long ? long_head[bucket(key[k])] : short_head[bucket(key[k])];
@@ -413,6 +415,7 @@ void find_occurrences(std::string_view text, const std::vector<std::string_view>
   const char* data = text.data();
   const std::size_t long_end = text.size() >= 4 ? text.size() - 3 : 0;  // positions with four bytes left
   auto at_position = [&](std::size_t i) {
+    if (!starts_some_name[static_cast<unsigned char>(data[i])]) return;
     const std::uint32_t at = load4(data + i);
     if (const std::uint32_t k = long_head[bucket(at)]; k != kNone) try_chain(k, i, at);
     if (any_short) {
