@@ -45,6 +45,7 @@ std::string Candidate::rule_text() const {
     case Rule::LatinProduct: base = "latin+product"; break;
   }
   constexpr std::string_view kRepeat = "repeat:";
+  if (!repeat && rule != Rule::Suffix && rule != Rule::Role) return std::string(base);  // the usual case
   std::string out;
   out.reserve((repeat ? kRepeat.size() : 0) + base.size() + detail.size());
   if (repeat) out += kRepeat;
@@ -556,7 +557,8 @@ std::vector<Mention> Recognizer::recognize(const CleanDocument& doc, const std::
     Candidate& c = found[k];
     while (sentence + 1 < sentences.size() && sentences[sentence].end <= c.begin) ++sentence;
     Mention& m = out.emplace_back();
-    m.surface.assign(doc.text, c.begin, c.end - c.begin);
+    // Built in place and moved in: cheaper than assign()'s general replace.
+    m.surface = std::string(std::string_view(doc.text).substr(c.begin, c.end - c.begin));
     if (c.name().empty()) m.name = recognize::canonical(text.substr(c.begin, c.end - c.begin));
     else if (c.known_name != nullptr) m.name = *c.known_name;
     else m.name = std::move(c.own_name);
@@ -568,9 +570,9 @@ std::vector<Mention> Recognizer::recognize(const CleanDocument& doc, const std::
     m.source = doc.offsets.size() >= c.end ? locate.to_source(c.begin, c.end) : SourceSpan{};
     m.rule = c.rule_text();
     // Most of these are empty: assign only what there is.
-    if (!c.role.empty()) m.role = c.role;
-    if (!c.parent.empty()) m.parent = c.parent;
-    if (!c.code.empty()) m.code = c.code;
+    if (!c.role.empty()) m.role = std::string(c.role);
+    if (!c.parent.empty()) m.parent = std::string(c.parent);
+    if (!c.code.empty()) m.code = std::string(c.code);
     m.confidence = c.confidence;
   }
   return out;
