@@ -154,8 +154,9 @@ void latin_products(const Scan& scan, std::vector<Candidate>& out) {
     std::size_t j = i;
     while (j < text.size() && (is_ascii_alnum(static_cast<unsigned char>(text[j])) || text[j] == '-')) ++j;
     const std::string_view word = text.substr(i, j - i);
-    const bool near_product_word = word_before(text, i, kProductWords) || word_at(text, j, kProductWords);
-    if (word.size() >= 3 && near_product_word && looks_like_product(word) && !is_common_latin(word) &&
+    // Cheapest tests first: most Latin words are numbers or short.
+    if (word.size() >= 3 && looks_like_product(word) &&
+        (word_before(text, i, kProductWords) || word_at(text, j, kProductWords)) && !is_common_latin(word) &&
         !scan.lexical_at(i))
       out.push_back(make(i, j, EntityType::Product, word, Rule::LatinProduct));
     i = j;
