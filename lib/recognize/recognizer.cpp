@@ -257,8 +257,8 @@ Scan Recognizer::Impl::scan(std::string_view text) const {
     }
   });
   // Leftmost-longest selection: a key inside or crossing an earlier, longer one is dropped.
-  // Hits come by end; they are mostly in begin order already, and checking
-  // is cheaper than sorting (equal keys are equal hits: no tie to order).
+  // Hits come by end, so they are already in this order unless keys nest;
+  // checking is cheaper than sorting (equal keys are equal hits: no tie to order).
   auto by_begin_longest = [](const LexHit& a, const LexHit& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   };
@@ -365,6 +365,9 @@ std::vector<Occurrence>& scratch_occurrences() {
   return occurrences;
 }
 
+// The bucket (of 4096) of a name's first bytes in find_occurrences.
+std::uint32_t occurrence_bucket(std::uint32_t key) { return (key * 0x9E3779B1u) >> 20; }
+
 // Finds every occurrence of every name (at any byte, as a substring search
 // would) in one pass over the text; appends them in no particular order.
 // Names of four bytes or more (nearly all: two Han characters are six) are
@@ -382,7 +385,7 @@ void find_occurrences(std::string_view text, const std::vector<std::string_view>
   auto load2 = [](const char* p) {
     return static_cast<std::uint32_t>(static_cast<unsigned char>(p[0]) | (static_cast<unsigned char>(p[1]) << 8));
   };
-  auto bucket = [](std::uint32_t key) { return (key * 0x9E3779B1u) >> 20; };
+  auto bucket = [](std::uint32_t key) { return occurrence_bucket(key); };
   // The bucket tables stay filled with kNone between calls: only the buckets
   // this call used are reset at the end, not all of them.
   thread_local std::vector<std::uint32_t> long_head(kBuckets, kNone), short_head(kBuckets, kNone);
@@ -401,6 +404,17 @@ void find_occurrences(std::string_view text, const std::vector<std::string_view>
     head = k;
     any_short |= !is_long;
   }
+  // Puts the used buckets back to kNone however this call ends (push_back may throw).
+  struct ResetBuckets {
+    const std::vector<std::string_view>& names;
+    const std::vector<std::uint32_t>& key;
+    std::vector<std::uint32_t>& long_head;
+    std::vector<std::uint32_t>& short_head;
+    ~ResetBuckets() {
+      for (std::uint32_t k = 0; k < names.size(); ++k)
+        (names[k].size() >= 4 ? long_head : short_head)[occurrence_bucket(key[k])] = kNone;
+    }
+  } reset{names, key, long_head, short_head};
   auto try_chain = [&](std::uint32_t k, std::size_t i, std::uint32_t at) {
     for (; k != kNone; k = chain[k]) {
       const std::string_view name = names[k];
@@ -429,13 +443,14 @@ void find_occurrences(std::string_view text, const std::vector<std::string_view>
   // byte is not 10xxxxxx: its top bit is clear or the next bit is set.
   constexpr std::uint64_t kHigh = 0x8080808080808080ull;
   std::size_t i = 0;
-  if constexpr (std::endian::native == std::endian::little)  // byte k of `word` is bits 8k..8k+7
-  for (; i + 8 <= long_end; i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, data + i, 8);
-    std::uint64_t starts = any_name_at_continuation ? kHigh : (~word | (word << 1)) & kHigh;
-    for (; starts != 0; starts &= starts - 1)
-      at_position(i + (static_cast<std::size_t>(std::countr_zero(starts)) >> 3));
+  if constexpr (std::endian::native == std::endian::little) {  // byte k of `word` is bits 8k..8k+7
+    for (; i + 8 <= long_end; i += 8) {
+      std::uint64_t word;
+      std::memcpy(&word, data + i, 8);
+      std::uint64_t starts = any_name_at_continuation ? kHigh : (~word | (word << 1)) & kHigh;
+      for (; starts != 0; starts &= starts - 1)
+        at_position(i + (static_cast<std::size_t>(std::countr_zero(starts)) >> 3));
+    }
   }
   for (; i < long_end; ++i)
     if (!is_continuation(data[i]) || any_name_at_continuation) at_position(i);
@@ -445,7 +460,6 @@ void find_occurrences(std::string_view text, const std::vector<std::string_view>
       const std::uint32_t at2 = load2(data + i);
       if (const std::uint32_t k = short_head[bucket(at2)]; k != kNone) try_chain(k, i, at2);
     }
-  for (std::uint32_t k = 0; k < names.size(); ++k) (names[k].size() >= 4 ? long_head : short_head)[bucket(key[k])] = kNone;
 }
 
 // Finds later (and earlier) occurrences of names that a rule found once.
