@@ -224,12 +224,53 @@ struct Recognizer::Impl {
   std::vector<Candidate> lexicon_candidates(const Scan& scan, std::size_t room) const;
 };
 
+namespace {
+
+// The vectors of the last Scan of this thread, emptied, for the next one to
+// fill: a document then costs no allocation for them once they are big enough.
+struct ScanVectors {
+  std::vector<LexHit> lexical, nested;
+  std::vector<HeadHit> heads;
+  std::vector<RoleHit> roles;
+  std::vector<std::pair<std::size_t, std::size_t>> protected_spans, stops;
+};
+
+ScanVectors& spare_scan_vectors() {
+  thread_local ScanVectors spare;
+  return spare;
+}
+
+// Gives a finished scan's vectors back for the next document of this thread.
+void recycle(Scan& s) {
+  ScanVectors& spare = spare_scan_vectors();
+  auto keep = [](auto& to, auto& from) {
+    from.clear();
+    to = std::move(from);
+  };
+  keep(spare.lexical, s.lexical);
+  keep(spare.nested, s.nested);
+  keep(spare.heads, s.heads);
+  keep(spare.roles, s.roles);
+  keep(spare.protected_spans, s.protected_spans);
+  keep(spare.stops, s.stops);
+}
+
+}  // namespace
+
 Scan Recognizer::Impl::scan(std::string_view text) const {
   Scan s;
   s.text = text;
   s.surnames = &surnames;
+  ScanVectors& spare = spare_scan_vectors();
+  s.lexical = std::move(spare.lexical);
+  s.nested = std::move(spare.nested);
+  s.heads = std::move(spare.heads);
+  s.roles = std::move(spare.roles);
+  s.protected_spans = std::move(spare.protected_spans);
+  s.stops = std::move(spare.stops);
   // Rough densities in news text, so the vectors grow once or not at all.
-  std::vector<LexHit> lexical;
+  thread_local std::vector<LexHit> lexical;  // every key found, before selection
+  lexical.clear();
   lexical.reserve(text.size() / 48 + 16);
   s.lexical.reserve(text.size() / 64 + 16);
   s.heads.reserve(text.size() / 96 + 8);
@@ -532,13 +573,14 @@ Recognizer::~Recognizer() = default;
 
 std::vector<Mention> Recognizer::recognize(const CleanDocument& doc, const std::vector<Sentence>& sentences) const {
   const std::string_view text = doc.folded.size() == doc.text.size() ? std::string_view(doc.folded) : doc.text;
-  const Scan s = impl_->scan(text);
+  Scan s = impl_->scan(text);
   std::vector<Candidate> by_rule[] = {recognize::organisations_by_head(s), recognize::people_by_role(s),
                                       recognize::programmes_and_products(s)};
   std::size_t room = 0;
   for (const auto& list : by_rule) room += list.size();
   std::vector<Candidate> found = impl_->lexicon_candidates(s, room);
   for (auto& list : by_rule) std::move(list.begin(), list.end(), std::back_inserter(found));
+  recycle(s);  // the candidates hold no view into the scan's vectors
   drop_places_inside_people(found);
   propagate(text, found);
 
