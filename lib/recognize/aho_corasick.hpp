@@ -21,7 +21,9 @@
 // first) are flattened at build time, so reporting a match walks no links.
 #pragma once
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -81,12 +83,37 @@ class AhoCorasick {
     std::uint32_t four = 0;
     const std::uint32_t key = char_key(text, i, length, four);
     i += length;
-    if (key != kFourByte) {
-      const std::uint16_t small = symbols_[key];
-      return small != kWideSymbol ? small : wide_symbols_.find(key)->second;
-    }
+    if (key != kFourByte) return symbol_of_key(key);
     const auto it = four_byte_symbols_.find(four);
     return it == four_byte_symbols_.end() ? 0 : it->second;
+  }
+
+  // symbol_at for the two common cases, ASCII and a well-formed three-byte
+  // character, read as one little-endian word of the four bytes at i: one
+  // mask and compare tells a valid three-byte sequence (1110xxxx 10xxxxxx
+  // 10xxxxxx) instead of four tests. Anything else, and the last three
+  // bytes of the text, go through symbol_at.
+  std::uint32_t fast_symbol_at(std::string_view text, std::size_t& i) const noexcept {
+    if constexpr (std::endian::native == std::endian::little) {
+      if (i + 4 <= text.size()) {
+        std::uint32_t w;
+        std::memcpy(&w, text.data() + i, 4);
+        if ((w & 0x80u) == 0) {
+          i += 1;
+          return symbol_of_key(w & 0x7Fu);
+        }
+        if ((w & 0x00C0C0F0u) == 0x008080E0u) {
+          i += 3;
+          return symbol_of_key(kThreeByteKeys + (((w & 0x0Fu) << 12) | ((w >> 2) & 0xFC0u) | ((w >> 16) & 0x3Fu)));
+        }
+      }
+    }
+    return symbol_at(text, i);
+  }
+
+  std::uint32_t symbol_of_key(std::uint32_t key) const noexcept {
+    const std::uint16_t small = symbols_[key];
+    return small != kWideSymbol ? small : wide_symbols_.find(key)->second;
   }
 
   void build(std::span<const std::string_view> patterns);
@@ -145,7 +172,7 @@ void AhoCorasick::for_each_match(std::string_view text, OnMatch&& on_match) cons
   const std::uint32_t* lengths = lengths_.data();
   std::uint32_t state = 0;
   for (std::size_t i = 0; i < text.size();) {
-    const std::uint32_t symbol = symbol_at(text, i);
+    const std::uint32_t symbol = fast_symbol_at(text, i);
     if (symbol == 0) {
       state = 0;  // no pattern holds this character: every partial match ends here
       continue;

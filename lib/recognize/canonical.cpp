@@ -55,6 +55,23 @@ bool is_canonical(std::string_view s) noexcept {
   const InertSet& inert = inert_set();
   for (std::size_t i = 0; i < s.size();) {
     const auto lead = static_cast<unsigned char>(s[i]);
+    // The usual characters, ASCII and well-formed three-byte sequences (Han),
+    // decoded straight from their bytes; the same tests as below, in fewer steps.
+    if (lead < 0x80) {
+      if (!inert.test(lead)) return false;
+      ++i;
+      continue;
+    }
+    if ((lead & 0xF0) == 0xE0 && i + 3 <= s.size()) {
+      const auto b1 = static_cast<unsigned char>(s[i + 1]);
+      const auto b2 = static_cast<unsigned char>(s[i + 2]);
+      if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+        const char32_t c = ((lead & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+        if (c < 0x800 || !inert.test(c)) return false;
+        i += 3;
+        continue;
+      }
+    }
     const std::size_t n = utf8::sequence_length(lead);
     if (n == 4 || (n == 1 && lead >= 0x80) || i + n > s.size()) return false;
     for (std::size_t k = 1; k < n; ++k)

@@ -5,6 +5,7 @@
 // what the head demands (a known place or organisation at its start, a short
 // brand, or nothing more).
 #include <algorithm>
+#include <array>
 #include <optional>
 
 #include "kg/clean_text.hpp"
@@ -134,13 +135,30 @@ namespace {
 // Coordinators that may sit inside a name (山东省机器人与智能技术重点实验室).
 bool is_coordinator(std::string_view w) { return w == "与" || w == "和" || w == "及"; }
 
+// Returns the character that ends at byte i and sets j to where it starts:
+// char_at(text, char_before(text, i)), with the usual well-formed
+// three-byte character decoded directly from its bytes.
+char32_t char_ending_at(std::string_view text, std::size_t i, std::size_t& j) {
+  if (i >= 3) {
+    const auto b0 = static_cast<unsigned char>(text[i - 3]);
+    const auto b1 = static_cast<unsigned char>(text[i - 2]);
+    const auto b2 = static_cast<unsigned char>(text[i - 1]);
+    if ((b0 & 0xF0) == 0xE0 && (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      j = i - 3;
+      return static_cast<char32_t>(((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu));
+    }
+  }
+  j = char_before(text, i);
+  return char_at(text, j);
+}
+
 // Returns where the run of name characters before `end` starts, at most
 // `max_chars` characters back; a parenthesised place such as (广州) is crossed.
 std::size_t run_start(std::string_view text, std::size_t end, std::size_t max_chars) {
   std::size_t i = end;
   for (std::size_t n = 0; i > 0 && n < max_chars;) {
-    const std::size_t j = char_before(text, i);
-    const char32_t c = char_at(text, j);
+    std::size_t j = 0;
+    const char32_t c = char_ending_at(text, i, j);
     if (c == ')' || c == 0xFF09) {
       std::size_t k = j;
       bool found = false;
@@ -250,8 +268,22 @@ bool is_quote(char32_t c) {
   return c == U'“' || c == U'”' || c == U'"' || c == U'「' || c == U'」' || c == U'‘' || c == U'’';
 }
 
+// Tells whether a span may hold a quotation mark: false means it holds none.
+// Every byte sequence that utf8::next decodes to one of is_quote's marks
+// (overlong and malformed forms included) starts with one of these bytes,
+// and a byte test is far cheaper than decoding every character.
+bool may_hold_quote(std::string_view span) {
+  static const std::array<bool, 256> leads = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char b : {0x22, 0xC0, 0xE0, 0xE2, 0xE3, 0xF0}) t[b] = true;
+    return t;
+  }();
+  return std::any_of(span.begin(), span.end(), [](char c) { return leads[static_cast<unsigned char>(c)]; });
+}
+
 // Returns the canonical name of a span with its quotation marks dropped.
 std::string strip_quotes_name(std::string_view span) {
+  if (!may_hold_quote(span)) return canonical(span);  // the usual case: nothing to drop
   std::string out;
   bool quoted = false;
   for (std::size_t i = 0; i < span.size() && !quoted;) quoted = is_quote(utf8::next(span, i));

@@ -4,6 +4,8 @@
 // 介绍, ...). Lists after a role (记者 甲、乙、丙) give one person each.
 #include <algorithm>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "recognize/scan.hpp"
 
@@ -19,10 +21,30 @@ constexpr std::string_view kFollowers[] = {
     "坦承", "直言", "希望", "觉得", "算", "当", "于", "曾", "所", "率", "领衔", "兼", "发言", "致辞",
 };
 
+// A set of characters of the Basic Multilingual Plane: one bit to test
+// instead of a search through a list.
+class CharSet {
+ public:
+  void insert(char32_t c) {
+    if (c < bits_.size()) bits_[c] = true;
+    else wide_ = true;
+  }
+  // Exact in the BMP; beyond it, "maybe" when any such character was inserted.
+  bool contains(char32_t c) const { return c < bits_.size() ? bits_[c] : wide_; }
+
+ private:
+  std::vector<bool> bits_ = std::vector<bool>(0x10000, false);
+  bool wide_ = false;
+};
+
 // Characters that end a name on their own and so cannot be inside one.
 bool is_follower_char(char32_t c) {
-  return std::u32string_view(U"说表介认指透告称强坦提解建也还则等在对与和是为已将参出主带如接向从同的谈答").find(c) !=
-         std::u32string_view::npos;
+  static const CharSet set = [] {
+    CharSet out;
+    for (char32_t f : std::u32string_view(U"说表介认指透告称强坦提解建也还则等在对与和是为已将参出主带如接向从同的谈答")) out.insert(f);
+    return out;
+  }();
+  return set.contains(c);
 }
 
 // Surnames that are much more often function words after a role.
@@ -31,10 +53,22 @@ bool is_weak_surname(std::string_view s) {
          s == "也" || s == "与" || s == "在" || s == "从" || s == "对" || s == "将" || s == "为" || s == "以";
 }
 
+// Tells whether some follower starts with the character `c`: most
+// characters after a candidate name start none, and need no comparison.
+bool may_start_follower(char32_t c) {
+  static const CharSet firsts = [] {
+    CharSet out;
+    for (std::string_view w : kFollowers) out.insert(char_at(w, 0));
+    return out;
+  }();
+  return firsts.contains(c);
+}
+
 bool follows_name(std::string_view text, std::size_t pos) {
   if (pos >= text.size()) return true;
   const char32_t c = char_at(text, pos);
   if (!is_name_char(c)) return true;
+  if (!may_start_follower(c)) return false;
   return std::any_of(std::begin(kFollowers), std::end(kFollowers),
                      [&](std::string_view w) { return starts_with_at(text, pos, w); });
 }

@@ -3,6 +3,8 @@
 // (“某某”举措, “某某”大模型), quoted names after 发布/推出, and Latin-letter
 // product names next to a product word (芯片某某X10, 大模型SomeGPT).
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <optional>
 
 #include "kg/clean_text.hpp"
@@ -135,18 +137,26 @@ bool looks_like_product(std::string_view w) {
 }
 
 void latin_products(const Scan& scan, std::vector<Candidate>& out) {
+  // How far to step from each byte to the next place a word may start:
+  // 0 at an ASCII letter or digit, else the length of the character.
+  static const std::array<std::uint8_t, 256> step = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (int b = 0; b < 256; ++b)
+      t[b] = is_ascii_alnum(static_cast<char32_t>(b)) ? 0 : static_cast<std::uint8_t>(utf8::sequence_length(b));
+    return t;
+  }();
   const std::string_view text = scan.text;
   for (std::size_t i = 0; i < text.size();) {
-    const auto ch = static_cast<unsigned char>(text[i]);
-    if (!is_ascii_alnum(ch)) {
-      i += utf8::sequence_length(ch);
+    if (const std::uint8_t s = step[static_cast<unsigned char>(text[i])]; s != 0) {
+      i += s;
       continue;
     }
     std::size_t j = i;
     while (j < text.size() && (is_ascii_alnum(static_cast<unsigned char>(text[j])) || text[j] == '-')) ++j;
     const std::string_view word = text.substr(i, j - i);
-    const bool near_product_word = word_before(text, i, kProductWords) || word_at(text, j, kProductWords);
-    if (word.size() >= 3 && near_product_word && looks_like_product(word) && !is_common_latin(word) &&
+    // Cheapest tests first: most Latin words are numbers or short.
+    if (word.size() >= 3 && looks_like_product(word) &&
+        (word_before(text, i, kProductWords) || word_at(text, j, kProductWords)) && !is_common_latin(word) &&
         !scan.lexical_at(i))
       out.push_back(make(i, j, EntityType::Product, word, Rule::LatinProduct));
     i = j;

@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
+#include <numeric>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -43,6 +45,7 @@ std::string Candidate::rule_text() const {
     case Rule::LatinProduct: base = "latin+product"; break;
   }
   constexpr std::string_view kRepeat = "repeat:";
+  if (!repeat && rule != Rule::Suffix && rule != Rule::Role) return std::string(base);  // the usual case
   std::string out;
   out.reserve((repeat ? kRepeat.size() : 0) + base.size() + detail.size());
   if (repeat) out += kRepeat;
@@ -100,13 +103,15 @@ std::size_t campus_after(const Scan& scan, const LexHit& h) {
 
 // A county-level division written without its suffix (海珠 for 海珠区, 临海 for
 // 临海市) is usually an ordinary word unless the text also names its city.
-bool is_unsupported_short_form(std::string_view text, const LexHit& h, const std::vector<std::string_view>& places) {
+// `names_place(name)` tells whether the text also names that place.
+template <class NamesPlace>
+bool is_unsupported_short_form(std::string_view text, const LexHit& h, NamesPlace&& names_place) {
   const LexiconEntry* e = h.denotes->front();
   if (e->type != EntityType::Place || e->code.size() != 6 || e->code.ends_with("00")) return false;
   const std::string_view surface = text.substr(h.begin, h.end - h.begin);
   for (std::string_view suffix : {"区", "县", "市", "旗"})
     if (surface.ends_with(suffix)) return false;
-  return !std::binary_search(places.begin(), places.end(), std::string_view(e->parent));
+  return !names_place(std::string_view(e->parent));
 }
 
 // A ministry's name followed by 门 is the common noun 部门 (教育部门: "the
@@ -149,6 +154,12 @@ bool is_latin_edge(std::string_view text, std::size_t begin, std::size_t end) {
 struct Recognizer::Impl {
   const Lexicon* lexicon;
   std::vector<std::vector<const LexiconEntry*>> keys;  // lexicon key -> entries (name matches first)
+  // Per lexicon key, what lexicon_candidates would otherwise work out for every hit.
+  struct KeyFacts {
+    recognize::Rule rule;  // Gazetteer for places of data/places.tsv, else Lexicon
+    bool ambiguous;        // several entries share the first one's name and type (朝阳区)
+  };
+  std::vector<KeyFacts> key_facts;
   std::vector<std::vector<Payload>> payloads;          // pattern -> what it is (while building)
   std::vector<std::uint32_t> payload_begin;            // pattern -> first of its payloads in payload_list
   std::vector<Payload> payload_list;
@@ -183,6 +194,15 @@ struct Recognizer::Impl {
       add_key(e.name, true);
       for (const std::string& a : e.aliases) add_key(a, false);
     }
+    key_facts.reserve(keys.size());
+    for (const auto& denotes : keys) {
+      const LexiconEntry* e = denotes.front();
+      const bool gazetteer = e->type == EntityType::Place && e->source == "data/places.tsv";
+      const bool ambiguous = std::any_of(denotes.begin() + 1, denotes.end(), [&](const LexiconEntry* o) {
+        return o->name == e->name && o->type == e->type;
+      });
+      key_facts.push_back({gazetteer ? recognize::Rule::Gazetteer : recognize::Rule::Lexicon, ambiguous});
+    }
     const auto& head_table = recognize::heads();
     for (std::uint32_t i = 0; i < head_table.size(); ++i) add(std::string(head_table[i].text), Kind::Head, i);
     for (const std::string& r : load_word_list("roles.tsv")) add(r, Kind::Role, 0);
@@ -200,15 +220,57 @@ struct Recognizer::Impl {
   }
 
   Scan scan(std::string_view text) const;
-  std::vector<Candidate> lexicon_candidates(const Scan& scan) const;
+  // `room` more candidates fit without growing the vector (the rules' ones).
+  std::vector<Candidate> lexicon_candidates(const Scan& scan, std::size_t room) const;
 };
+
+namespace {
+
+// The vectors of the last Scan of this thread, emptied, for the next one to
+// fill: a document then costs no allocation for them once they are big enough.
+struct ScanVectors {
+  std::vector<LexHit> lexical, nested;
+  std::vector<HeadHit> heads;
+  std::vector<RoleHit> roles;
+  std::vector<std::pair<std::size_t, std::size_t>> protected_spans, stops;
+};
+
+ScanVectors& spare_scan_vectors() {
+  thread_local ScanVectors spare;
+  return spare;
+}
+
+// Gives a finished scan's vectors back for the next document of this thread.
+void recycle(Scan& s) {
+  ScanVectors& spare = spare_scan_vectors();
+  auto keep = [](auto& to, auto& from) {
+    from.clear();
+    to = std::move(from);
+  };
+  keep(spare.lexical, s.lexical);
+  keep(spare.nested, s.nested);
+  keep(spare.heads, s.heads);
+  keep(spare.roles, s.roles);
+  keep(spare.protected_spans, s.protected_spans);
+  keep(spare.stops, s.stops);
+}
+
+}  // namespace
 
 Scan Recognizer::Impl::scan(std::string_view text) const {
   Scan s;
   s.text = text;
   s.surnames = &surnames;
+  ScanVectors& spare = spare_scan_vectors();
+  s.lexical = std::move(spare.lexical);
+  s.nested = std::move(spare.nested);
+  s.heads = std::move(spare.heads);
+  s.roles = std::move(spare.roles);
+  s.protected_spans = std::move(spare.protected_spans);
+  s.stops = std::move(spare.stops);
   // Rough densities in news text, so the vectors grow once or not at all.
-  std::vector<LexHit> lexical;
+  thread_local std::vector<LexHit> lexical;  // every key found, before selection
+  lexical.clear();
   lexical.reserve(text.size() / 48 + 16);
   s.lexical.reserve(text.size() / 64 + 16);
   s.heads.reserve(text.size() / 96 + 8);
@@ -236,9 +298,13 @@ Scan Recognizer::Impl::scan(std::string_view text) const {
     }
   });
   // Leftmost-longest selection: a key inside or crossing an earlier, longer one is dropped.
-  std::sort(lexical.begin(), lexical.end(), [](const LexHit& a, const LexHit& b) {
+  // Hits come by end, so they are already in this order unless keys nest;
+  // checking is cheaper than sorting (equal keys are equal hits: no tie to order).
+  auto by_begin_longest = [](const LexHit& a, const LexHit& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-  });
+  };
+  if (!std::is_sorted(lexical.begin(), lexical.end(), by_begin_longest))
+    std::sort(lexical.begin(), lexical.end(), by_begin_longest);
   std::size_t covered = 0;
   std::size_t last_begin = SIZE_MAX;
   for (LexHit& h : lexical) {
@@ -254,21 +320,28 @@ Scan Recognizer::Impl::scan(std::string_view text) const {
     last_begin = h.begin;
     s.lexical.push_back(std::move(h));
   }
-  std::sort(s.stops.begin(), s.stops.end());
+  if (!std::is_sorted(s.stops.begin(), s.stops.end())) std::sort(s.stops.begin(), s.stops.end());
   return s;
 }
 
-std::vector<Candidate> Recognizer::Impl::lexicon_candidates(const Scan& scan) const {
+std::vector<Candidate> Recognizer::Impl::lexicon_candidates(const Scan& scan, std::size_t room) const {
   std::vector<Candidate> out;
-  out.reserve(scan.lexical.size() + scan.nested.size());
-  std::vector<std::string_view> places;  // canonical names of the places the text names, sorted
+  out.reserve(scan.lexical.size() + scan.nested.size() + room);
+  thread_local std::vector<std::string_view> places;
+  places.clear();  // canonical names of the places the text names
   for (const LexHit& h : scan.lexical)
     if (h.entry().type == EntityType::Place) places.push_back(h.entry().name);
-  std::sort(places.begin(), places.end());
+  // Sorted only when a short form asks, which few documents do.
+  bool places_sorted = false;
+  auto names_place = [&](std::string_view name) {
+    if (!places_sorted) std::sort(places.begin(), places.end());
+    places_sorted = true;
+    return std::binary_search(places.begin(), places.end(), name);
+  };
   const std::size_t all = scan.lexical.size() + scan.nested.size();
   for (std::size_t k = 0; k < all; ++k) {
     const LexHit& h = k < scan.lexical.size() ? scan.lexical[k] : scan.nested[k - scan.lexical.size()];
-    if (is_unsupported_short_form(scan.text, h, places)) continue;
+    if (is_unsupported_short_form(scan.text, h, names_place)) continue;
     if (is_department_noun(scan.text, h)) continue;
     const LexiconEntry* e = h.denotes->front();
     Candidate c;
@@ -277,12 +350,10 @@ std::vector<Candidate> Recognizer::Impl::lexicon_candidates(const Scan& scan) co
     c.type = e->type;
     c.level = e->level;
     c.known_name = &e->name;
-    c.rule = e->type == EntityType::Place && e->source == "data/places.tsv" ? recognize::Rule::Gazetteer
-                                                                             : recognize::Rule::Lexicon;
+    const KeyFacts& facts = key_facts[static_cast<std::size_t>(h.denotes - keys.data())];
+    c.rule = facts.rule;
     // Several divisions with one name (朝阳区): leave the parent open for the resolver.
-    const bool ambiguous = std::any_of(h.denotes->begin() + 1, h.denotes->end(),
-                                       [&](const LexiconEntry* o) { return o->name == e->name && o->type == e->type; });
-    if (!ambiguous) {
+    if (!facts.ambiguous) {
       c.parent = e->parent;
       c.code = e->code;
     }
@@ -306,7 +377,8 @@ namespace {
 
 // A place key inside a personal name (南宁 in 郑南宁) is not a place.
 void drop_places_inside_people(std::vector<Candidate>& found) {
-  std::vector<std::pair<std::size_t, std::size_t>> people;
+  thread_local std::vector<std::pair<std::size_t, std::size_t>> people;
+  people.clear();
   for (const Candidate& c : found)
     if (c.type == EntityType::Person) people.emplace_back(c.begin, c.end);
   std::sort(people.begin(), people.end());
@@ -322,10 +394,126 @@ void drop_places_inside_people(std::vector<Candidate>& found) {
   });
 }
 
+struct Occurrence {
+  std::size_t begin, end;
+  std::uint32_t pattern;
+};
+
+// Reused between calls (and documents) so a document costs no allocation here.
+std::vector<Occurrence>& scratch_occurrences() {
+  thread_local std::vector<Occurrence> occurrences;
+  occurrences.clear();
+  return occurrences;
+}
+
+// The bucket (of 4096) of a name's first bytes in find_occurrences.
+std::uint32_t occurrence_bucket(std::uint32_t key) { return (key * 0x9E3779B1u) >> 20; }
+
+// Finds every occurrence of every name (at any byte, as a substring search
+// would) in one pass over the text; appends them in no particular order.
+// Names of four bytes or more (nearly all: two Han characters are six) are
+// chained in buckets by a hash of their first four bytes, so each position
+// costs one load of the text, one table load and a comparison only on a
+// likely hit; the few shorter names are chained by their first two bytes.
+void find_occurrences(std::string_view text, const std::vector<std::string_view>& names,
+                      std::vector<Occurrence>& out) {
+  constexpr std::uint32_t kBuckets = 4096, kNone = 0xFFFFFFFFu;
+  auto load4 = [](const char* p) {
+    std::uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  };
+  auto load2 = [](const char* p) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(p[0]) | (static_cast<unsigned char>(p[1]) << 8));
+  };
+  auto bucket = [](std::uint32_t key) { return occurrence_bucket(key); };
+  // The bucket tables stay filled with kNone between calls: only the buckets
+  // this call used are reset at the end, not all of them.
+  thread_local std::vector<std::uint32_t> long_head(kBuckets, kNone), short_head(kBuckets, kNone);
+  thread_local std::vector<std::uint32_t> chain, key;
+  chain.assign(names.size(), kNone);
+  key.assign(names.size(), 0);
+  bool any_short = false;
+  std::array<bool, 256> starts_some_name{};  // by first byte: most positions start no name
+  for (std::uint32_t k = 0; k < names.size(); ++k) {
+    const std::string_view n = names[k];
+    starts_some_name[static_cast<unsigned char>(n[0])] = true;
+    const bool is_long = n.size() >= 4;
+    key[k] = is_long ? load4(n.data()) : load2(n.data());
+    std::uint32_t& head = is_long ? long_head[bucket(key[k])] : short_head[bucket(key[k])];
+    chain[k] = head;
+    head = k;
+    any_short |= !is_long;
+  }
+  // Puts the used buckets back to kNone however this call ends (push_back may throw).
+  struct ResetBuckets {
+    const std::vector<std::string_view>& names;
+    const std::vector<std::uint32_t>& key;
+    std::vector<std::uint32_t>& long_head;
+    std::vector<std::uint32_t>& short_head;
+    ~ResetBuckets() {
+      for (std::uint32_t k = 0; k < names.size(); ++k)
+        (names[k].size() >= 4 ? long_head : short_head)[occurrence_bucket(key[k])] = kNone;
+    }
+  } reset{names, key, long_head, short_head};
+  auto try_chain = [&](std::uint32_t k, std::size_t i, std::uint32_t at) {
+    for (; k != kNone; k = chain[k]) {
+      const std::string_view name = names[k];
+      if (key[k] == at && text.size() - i >= name.size() && std::memcmp(text.data() + i, name.data(), name.size()) == 0)
+        out.push_back({i, i + name.size(), k});
+    }
+  };
+  // Names start where characters do, so continuation bytes can be passed
+  // over, unless some name (cut from broken text) starts with one.
+  auto is_continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+  const bool any_name_at_continuation =
+      std::any_of(names.begin(), names.end(), [&](std::string_view n) { return is_continuation(n[0]); });
+  const char* data = text.data();
+  const std::size_t long_end = text.size() >= 4 ? text.size() - 3 : 0;  // positions with four bytes left
+  auto at_position = [&](std::size_t i) {
+    if (!starts_some_name[static_cast<unsigned char>(data[i])]) return;
+    const std::uint32_t at = load4(data + i);
+    if (const std::uint32_t k = long_head[bucket(at)]; k != kNone) try_chain(k, i, at);
+    if (any_short) {
+      const std::uint32_t at2 = load2(data + i);
+      if (const std::uint32_t k = short_head[bucket(at2)]; k != kNone) try_chain(k, i, at2);
+    }
+  };
+  // Eight bytes at a time: the high bit of each byte of `starts` tells
+  // whether a character (or a stray byte) starts there, that is, whether the
+  // byte is not 10xxxxxx: its top bit is clear or the next bit is set.
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  std::size_t i = 0;
+  if constexpr (std::endian::native == std::endian::little) {  // byte k of `word` is bits 8k..8k+7
+    for (; i + 8 <= long_end; i += 8) {
+      std::uint64_t word;
+      std::memcpy(&word, data + i, 8);
+      std::uint64_t starts = any_name_at_continuation ? kHigh : (~word | (word << 1)) & kHigh;
+      for (; starts != 0; starts &= starts - 1)
+        at_position(i + (static_cast<std::size_t>(std::countr_zero(starts)) >> 3));
+    }
+  }
+  for (; i < long_end; ++i)
+    if (!is_continuation(data[i]) || any_name_at_continuation) at_position(i);
+  if (any_short)
+    for (std::size_t i = long_end; i + 1 < text.size(); ++i) {
+      if (is_continuation(data[i]) && !any_name_at_continuation) continue;
+      const std::uint32_t at2 = load2(data + i);
+      if (const std::uint32_t k = short_head[bucket(at2)]; k != kNone) try_chain(k, i, at2);
+    }
+}
+
 // Finds later (and earlier) occurrences of names that a rule found once.
 void propagate(std::string_view text, std::vector<Candidate>& found) {
-  std::vector<std::pair<std::size_t, std::size_t>> taken;
-  taken.reserve(found.size());
+  // Scratch vectors keep their room from one document to the next.
+  thread_local std::vector<std::pair<std::size_t, std::size_t>> taken;
+  thread_local std::vector<std::string_view> names;  // distinct surfaces, in the order first found
+  thread_local std::vector<std::uint32_t> origin;     // the candidate each name came from
+  thread_local std::vector<std::uint32_t> accepted;   // occurrences that become candidates
+  taken.clear();
+  names.clear();
+  origin.clear();
+  accepted.clear();
   for (const Candidate& c : found) taken.emplace_back(c.begin, c.end);
   std::sort(taken.begin(), taken.end());
   auto overlaps = [&](std::size_t b, std::size_t e) {
@@ -337,8 +525,6 @@ void propagate(std::string_view text, std::vector<Candidate>& found) {
     }
     return false;
   };
-  std::vector<std::string_view> names;  // distinct surfaces, in the order first found
-  std::vector<std::uint32_t> origin;     // the candidate each name came from
   for (std::size_t i = 0; i < found.size(); ++i) {
     const Candidate& c = found[i];
     if (c.rule == recognize::Rule::Lexicon || c.rule == recognize::Rule::Gazetteer) continue;
@@ -350,63 +536,34 @@ void propagate(std::string_view text, std::vector<Candidate>& found) {
     origin.push_back(static_cast<std::uint32_t>(i));
   }
   if (names.empty()) return;
-  std::vector<Candidate> extra;
-  // One pass over the text finds every occurrence of every name (at any
-  // byte, as a substring search would): names are chained in buckets by
-  // their first two bytes (every name has at least two), so each position
-  // costs one table load and a comparison only on a likely hit. Occurrences
-  // are then taken in the order an automaton would report them: by end,
-  // longest first.
-  struct Occurrence {
-    std::size_t begin, end;
-    std::uint32_t pattern;
-  };
-  constexpr std::uint32_t kBuckets = 1024, kNone = 0xFFFFFFFFu;
-  auto bucket = [](unsigned char a, unsigned char b) { return ((a | (b << 8)) * 0x9E3779B1u) >> 22; };
-  std::array<std::uint32_t, kBuckets> head;
-  head.fill(kNone);
-  std::vector<std::uint32_t> chain(names.size(), kNone);
-  for (std::uint32_t k = 0; k < names.size(); ++k) {
-    const auto b = bucket(static_cast<unsigned char>(names[k][0]), static_cast<unsigned char>(names[k][1]));
-    chain[k] = head[b];
-    head[b] = k;
-  }
-  // Names start where characters do, so continuation bytes can be passed
-  // over, unless some name (cut from broken text) starts with one.
-  auto is_continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
-  const bool any_name_at_continuation =
-      std::any_of(names.begin(), names.end(), [&](std::string_view n) { return is_continuation(n[0]); });
-  std::vector<Occurrence> occurrences;
-  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-    if (is_continuation(text[i]) && !any_name_at_continuation) continue;
-    for (std::uint32_t k = head[bucket(static_cast<unsigned char>(text[i]), static_cast<unsigned char>(text[i + 1]))];
-         k != kNone; k = chain[k]) {
-      const std::string_view name = names[k];
-      if (text.size() - i >= name.size() && std::memcmp(text.data() + i, name.data(), name.size()) == 0)
-        occurrences.push_back({i, i + name.size(), k});
-    }
-  }
+  std::vector<Occurrence>& occurrences = scratch_occurrences();
+  find_occurrences(text, names, occurrences);
   std::sort(occurrences.begin(), occurrences.end(), [](const Occurrence& a, const Occurrence& b) {
     return a.end != b.end ? a.end < b.end : a.begin < b.begin;
   });
-  for (const auto& [begin, end, pattern] : occurrences) [&] {
+  for (std::uint32_t k = 0; k < occurrences.size(); ++k) {
+    const auto& [begin, end, pattern] = occurrences[k];
     const Candidate& c = found[origin[pattern]];
-    if (overlaps(begin, end)) return;
+    if (overlaps(begin, end)) continue;
     if (c.type == EntityType::Person && end < text.size()) {
       // A person's name between two more Han characters may be part of a longer word.
       const char32_t next = recognize::char_at(text, end);
       const char32_t prev = begin > 0 ? recognize::char_at(text, recognize::char_before(text, begin)) : U' ';
-      if (utf8::is_han(next) && utf8::is_han(prev)) return;
+      if (utf8::is_han(next) && utf8::is_han(prev)) continue;
     }
-    Candidate copy = c;
+    accepted.push_back(k);
+  }
+  // Grown once; the copies read `found` while it grows, so not before.
+  found.reserve(found.size() + accepted.size());
+  for (const std::uint32_t k : accepted) {
+    const auto& [begin, end, pattern] = occurrences[k];
+    Candidate copy = found[origin[pattern]];
     copy.begin = begin;
     copy.end = end;
     copy.repeat = true;
     copy.role = {};
-    extra.push_back(std::move(copy));
-  }();
-  found.reserve(found.size() + extra.size());
-  for (Candidate& c : extra) found.push_back(std::move(c));
+    found.push_back(std::move(copy));
+  }
 }
 
 }  // namespace
@@ -416,32 +573,48 @@ Recognizer::~Recognizer() = default;
 
 std::vector<Mention> Recognizer::recognize(const CleanDocument& doc, const std::vector<Sentence>& sentences) const {
   const std::string_view text = doc.folded.size() == doc.text.size() ? std::string_view(doc.folded) : doc.text;
-  const Scan s = impl_->scan(text);
-  std::vector<Candidate> found = impl_->lexicon_candidates(s);
-  for (auto* rule : {&recognize::organisations_by_head, &recognize::people_by_role, &recognize::programmes_and_products})
-    for (Candidate& c : rule(s)) found.push_back(std::move(c));
+  Scan s = impl_->scan(text);
+  std::vector<Candidate> by_rule[] = {recognize::organisations_by_head(s), recognize::people_by_role(s),
+                                      recognize::programmes_and_products(s)};
+  std::size_t room = 0;
+  for (const auto& list : by_rule) room += list.size();
+  std::vector<Candidate> found = impl_->lexicon_candidates(s, room);
+  for (auto& list : by_rule) std::move(list.begin(), list.end(), std::back_inserter(found));
+  recycle(s);  // the candidates hold no view into the scan's vectors
   drop_places_inside_people(found);
   propagate(text, found);
 
-  std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+  // Sorting positions, not the candidates themselves, moves 4 bytes instead
+  // of a whole candidate; std::sort makes the same comparisons either way, so
+  // the order (ties included) is the one sorting the candidates would give.
+  thread_local std::vector<std::uint32_t> order;
+  order.resize(found.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    const Candidate& a = found[x];
+    const Candidate& b = found[y];
     if (a.begin != b.begin) return a.begin < b.begin;
     if (a.end != b.end) return a.end > b.end;
     return a.name() < b.name();
   });
-  found.erase(std::unique(found.begin(), found.end(),
-                          [](const Candidate& a, const Candidate& b) {
+  order.erase(std::unique(order.begin(), order.end(),
+                          [&](std::uint32_t x, std::uint32_t y) {
+                            const Candidate& a = found[x];
+                            const Candidate& b = found[y];
                             return a.begin == b.begin && a.end == b.end && a.type == b.type;
                           }),
-              found.end());
+              order.end());
 
   std::vector<Mention> out;
-  out.reserve(found.size());
+  out.reserve(order.size());
   OffsetMap::Scanner locate(doc.offsets);  // mentions come by position
   std::size_t sentence = 0;
-  for (Candidate& c : found) {
+  for (const std::uint32_t k : order) {
+    Candidate& c = found[k];
     while (sentence + 1 < sentences.size() && sentences[sentence].end <= c.begin) ++sentence;
     Mention& m = out.emplace_back();
-    m.surface.assign(doc.text, c.begin, c.end - c.begin);
+    // Built in place and moved in: cheaper than assign()'s general replace.
+    m.surface = std::string(std::string_view(doc.text).substr(c.begin, c.end - c.begin));
     if (c.name().empty()) m.name = recognize::canonical(text.substr(c.begin, c.end - c.begin));
     else if (c.known_name != nullptr) m.name = *c.known_name;
     else m.name = std::move(c.own_name);
@@ -452,9 +625,10 @@ std::vector<Mention> Recognizer::recognize(const CleanDocument& doc, const std::
     m.end = c.end;
     m.source = doc.offsets.size() >= c.end ? locate.to_source(c.begin, c.end) : SourceSpan{};
     m.rule = c.rule_text();
-    m.role = c.role;
-    m.parent = c.parent;
-    m.code = c.code;
+    // Most of these are empty: assign only what there is.
+    if (!c.role.empty()) m.role = std::string(c.role);
+    if (!c.parent.empty()) m.parent = std::string(c.parent);
+    if (!c.code.empty()) m.code = std::string(c.code);
     m.confidence = c.confidence;
   }
   return out;

@@ -56,7 +56,18 @@ bool is_generic_modifier(std::string_view m) {
       "实验", "研究", "合作", "共建", "科研", "开放", "智算", "超算", "计算", "城市", "区域", "地方",
       "人才", "创业", "孵化", "投资", "服务", "管理", "行业", "通用", "垂直", "基础", "应用", "场景",
   };
-  return std::find(generic.begin(), generic.end(), m) != generic.end();
+  // Sorted once, so a lookup is a binary search; no generic modifier is
+  // longer than four characters, and most modifiers are, and need no search.
+  static const std::vector<std::string_view> sorted = [] {
+    std::vector<std::string_view> v = generic;
+    std::sort(v.begin(), v.end());
+    return v;
+  }();
+  static const std::size_t longest =
+      std::max_element(generic.begin(), generic.end(), [](std::string_view a, std::string_view b) {
+        return a.size() < b.size();
+      })->size();
+  return m.size() <= longest && std::binary_search(sorted.begin(), sorted.end(), m);
 }
 
 }  // namespace kg::recognize

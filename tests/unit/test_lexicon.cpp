@@ -10,7 +10,10 @@
 #include "data/builtin_data.hpp"
 #include "kg/error.hpp"
 #include "kg/lexicon.hpp"
+#include "common/utf8.hpp"
+#include "kg/clean_text.hpp"
 #include "recognize/aho_corasick.hpp"
+#include "recognize/canonical.hpp"
 
 TEST_CASE("lexicon TSV lines: name, type, aliases, level, parent, code") {
   const kg::Lexicon lex = kg::Lexicon().with_tsv(
@@ -109,8 +112,12 @@ TEST_CASE("Aho-Corasick finds every occurrence of every pattern") {
 
 TEST_CASE("Aho-Corasick agrees with a naive search over mixed scripts and broken bytes") {
   // Pieces of text: ASCII, two-, three- and four-byte characters, and bytes
-  // that start no well-formed sequence (a lone lead, a stray continuation).
-  const std::vector<std::string> pieces = {"a", "b", "中", "国", "移", "é", "\xF0\x9F\x98\x80", "\xE4", "\xB8", " "};
+  // that start no well-formed sequence (a lone lead, a stray continuation,
+  // a three-byte sequence cut short). The automaton reads ASCII and whole
+  // three-byte characters by a word load, everything else and the last
+  // three bytes of a text byte by byte: the random texts mix both paths.
+  const std::vector<std::string> pieces = {"a", "b", "中", "国", "移", "é", "\xF0\x9F\x98\x80", "\xE4", "\xB8", " ",
+                                           "\xE4\xB8"};
   const std::vector<std::string> patterns = {"中国", "国移", "中国移", "a中", "é", "\xF0\x9F\x98\x80国", "ab",
                                              "b", "国", "移动", "中"};
   const kg::recognize::AhoCorasick ac(patterns);
@@ -162,4 +169,23 @@ TEST_CASE("Aho-Corasick keeps working past 65,534 distinct characters") {
   const std::uint32_t wide = last - 1;                       // U+FFFF, the last three-byte key
   const std::uint32_t e_acute = (0xC3 - 0xC0) * 64 + 0x29;   // é, a two-byte key
   CHECK(got == std::set<std::tuple<std::size_t, std::size_t, std::uint32_t>>{{1, 4, wide}, {4, 6, e_acute}, {1, 6, last}});
+}
+
+TEST_CASE("is_canonical never vouches for a name canonical_name would change") {
+  // ASCII and well-formed three-byte characters take a direct decoding
+  // path, the rest the general one: every BMP character goes through one of
+  // them, alone and between two Han characters.
+  for (char32_t c = 1; c < 0x10000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    std::string alone;
+    kg::utf8::append(alone, c);
+    for (const std::string& s : {alone, "中" + alone + "国"}) {
+      if (!kg::recognize::is_canonical(s)) continue;
+      INFO("U+" << std::hex << static_cast<std::uint32_t>(c));
+      CHECK(kg::canonical_name(s) == s);
+    }
+  }
+  CHECK(kg::recognize::is_canonical("中国移动abc123"));
+  for (const char* broken : {"\xE4\xB8", "\xE0\x80\x80", "\xED\xA0\x80", "\xC0\xAF", "a\xB8", "\xF0\x9F\x98\x80"})
+    CHECK_FALSE(kg::recognize::is_canonical(broken));
 }

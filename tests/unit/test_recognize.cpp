@@ -70,3 +70,23 @@ TEST_CASE("the same input gives the same mentions") {
   REQUIRE(a.entities.size() == b.entities.size());
   for (std::size_t i = 0; i < a.entities.size(); ++i) CHECK(a.entities[i].name == b.entities[i].name);
 }
+
+TEST_CASE("a name found once is found again wherever it recurs, at any byte offset") {
+  // The search for repeated names reads the text eight bytes at a time and
+  // the last few bytes one by one: padding moves the repeats across both.
+  const kg::Recognizer recognizer(kg::Lexicon::builtin());
+  const std::string name = "王立新";
+  for (std::size_t pad = 0; pad < 16; ++pad) {
+    const std::string text = "记者" + name + "说。" + std::string(pad, '1') + "，" + name + "说，会议由" + name;
+    const kg::CleanDocument clean = kg::Cleaner().clean(kg::make_document("d", text));
+    const std::string& cleaned = clean.text;
+    std::vector<std::size_t> want;
+    for (std::size_t at = cleaned.find(name); at != std::string::npos; at = cleaned.find(name, at + 1)) want.push_back(at);
+    REQUIRE(want.size() == 3);
+    std::vector<std::size_t> got;
+    for (const kg::Mention& m : recognizer.recognize(clean, kg::SentenceSplitter().split(clean)))
+      if (m.name == name) got.push_back(m.begin);
+    INFO("pad " << pad);
+    CHECK(got == want);
+  }
+}
