@@ -24,7 +24,6 @@ namespace kg {
 namespace {
 
 using Json = nlohmann::ordered_json;
-using graph::EdgeKey;
 using graph::EdgeState;
 using graph::NodeState;
 
@@ -126,18 +125,15 @@ Json node_json(const std::string& name, const NodeState& s) {
   return j;
 }
 
-Json edge_json(const Graph::Impl& impl, const EdgeKey& key, const EdgeState& s) {
+Json edge_json(const Graph::Impl& impl, const EdgeState& s) {
   Json j;
   j["kind"] = "edge";
-  j["head"] = impl.names.name(key.head);
-  j["type"] = to_string(key.type);
-  j["tail"] = impl.names.name(key.tail);
-  j["roles"] = strings(s.roles);
+  j["head"] = impl.names.name(s.head);
+  j["type"] = to_string(s.type);
+  j["tail"] = impl.names.name(s.tail);
+  j["roles"] = strings(impl.roles.roles(s.roles));
   j["weight"] = graph::from_micro(s.weight_micro);
-  std::vector<Evidence> evidence;
-  for (const graph::StoredEvidence& e : s.evidence) evidence.push_back(graph::to_evidence(e));
-  std::sort(evidence.begin(), evidence.end(), graph::EvidenceLess{});
-  j["evidence"] = array_of(evidence, evidence_json);
+  j["evidence"] = array_of(impl.evidence_of(s), evidence_json);
   j["evidence_count"] = s.evidence_count;
   return j;
 }
@@ -403,15 +399,15 @@ void write_graph_fragments(const Graph& graph, std::ostream& out) {
   const auto by_name = [&](graph::NameId a, graph::NameId b) { return impl.names.name(a) < impl.names.name(b); };
   std::sort(nodes.begin(), nodes.end(), by_name);
   for (graph::NameId id : nodes) write_line(node_json(impl.names.name(id), impl.nodes[id]), out);
-  std::vector<const graph::EdgeTable::Entry*> edges;
+  std::vector<const EdgeState*> edges;
   edges.reserve(impl.edges.size());
-  for (const auto& entry : impl.edges) edges.push_back(&entry);
-  std::sort(edges.begin(), edges.end(), [&](const auto* a, const auto* b) {
-    if (a->first.head != b->first.head) return by_name(a->first.head, b->first.head);
-    if (a->first.type != b->first.type) return a->first.type < b->first.type;
-    return by_name(a->first.tail, b->first.tail);
+  for (graph::EdgeIndex i = 0; i < impl.edges.size(); ++i) edges.push_back(&impl.edges[i]);
+  std::sort(edges.begin(), edges.end(), [&](const EdgeState* a, const EdgeState* b) {
+    if (a->head != b->head) return by_name(a->head, b->head);
+    if (a->type != b->type) return a->type < b->type;
+    return by_name(a->tail, b->tail);
   });
-  for (const auto* entry : edges) write_line(edge_json(impl, entry->first, entry->second), out);
+  for (const EdgeState* edge : edges) write_line(edge_json(impl, *edge), out);
 }
 
 Graph read_fragments(std::istream& in, const std::string& origin) {

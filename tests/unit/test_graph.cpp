@@ -476,7 +476,7 @@ TEST_CASE("evidence strings are stored once and freed when no kept evidence uses
   Graph g;
   g.add(x);
   CHECK(g.edge_count() == 6);
-  const auto& strings = g.impl().evidence_strings;
+  const auto& strings = g.impl().evidence.strings;
   CHECK(strings.size() == 3);  // the document id, the sentence, the trigger
 
   // Forty more sentences for one edge with a bound of 2: only the best two stay.
@@ -490,8 +490,8 @@ TEST_CASE("evidence strings are stored once and freed when no kept evidence uses
     h.add(y);
   }
   CHECK(h.relations().at(0).evidence_count == 40);
-  CHECK(h.impl().evidence_strings.size() == 2 + 2 + 1);  // two ids, two sentences, one trigger
+  CHECK(h.impl().evidence.strings.size() == 2 + 2 + 1);  // two ids, two sentences, one trigger
   const Graph copy = h;
   CHECK(fingerprint(copy) == fingerprint(h));
-  CHECK(copy.impl().evidence_strings.size() == 5);
+  CHECK(copy.impl().evidence.strings.size() == 5);
 }
