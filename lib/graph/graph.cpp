@@ -33,15 +33,35 @@ std::size_t specificity_rank(EntityType type) noexcept {
   return std::size(kTypeSpecificity);
 }
 
-// Evidence in document order: every field but the confidence.
-auto evidence_tie(const EvidenceKey& e) noexcept {
-  return std::tie(e.document, e.position.sentence, e.position.byte_begin, e.position.byte_end,
-                  e.position.char_begin, e.position.char_end, e.trigger, e.text);
+// Three-way comparisons, field by field, each field compared once.
+int compare(std::string_view a, std::string_view b) noexcept {
+  const int c = a.compare(b);
+  return (c > 0) - (c < 0);
+}
+int compare(std::uint64_t a, std::uint64_t b) noexcept {
+  return (a > b) - (a < b);
 }
 
-auto mention_tie(const MentionRef& m) noexcept {
-  return std::tie(m.document, m.sentence, m.source.byte_begin, m.source.byte_end, m.source.char_begin,
-                  m.source.char_end, m.surface);
+// Evidence in document order: every field but the confidence.
+int compare_tie(const EvidenceKey& a, const EvidenceKey& b) noexcept {
+  if (int c = compare(a.document, b.document)) return c;
+  if (int c = compare(a.position.sentence, b.position.sentence)) return c;
+  if (int c = compare(a.position.byte_begin, b.position.byte_begin)) return c;
+  if (int c = compare(a.position.byte_end, b.position.byte_end)) return c;
+  if (int c = compare(a.position.char_begin, b.position.char_begin)) return c;
+  if (int c = compare(a.position.char_end, b.position.char_end)) return c;
+  if (int c = compare(a.trigger, b.trigger)) return c;
+  return compare(a.text, b.text);
+}
+
+int compare_tie(const MentionRef& a, const MentionRef& b) noexcept {
+  if (int c = compare(a.document, b.document)) return c;
+  if (int c = compare(a.sentence, b.sentence)) return c;
+  if (int c = compare(a.source.byte_begin, b.source.byte_begin)) return c;
+  if (int c = compare(a.source.byte_end, b.source.byte_end)) return c;
+  if (int c = compare(a.source.char_begin, b.source.char_begin)) return c;
+  if (int c = compare(a.source.char_end, b.source.char_end)) return c;
+  return compare(a.surface, b.surface);
 }
 
 // Linear probing over a power-of-two table of 64-bit slots that hold a
@@ -69,6 +89,10 @@ void ranked(const std::vector<Evidence>& evidence, std::vector<const Evidence*>&
   order.clear();
   for (const Evidence& e : evidence) order.push_back(&e);
   const auto rank = [](const Evidence* a, const Evidence* b) { return rank_less(key_of(*a), key_of(*b)); };
+  // A relation's evidence usually comes ranked already (in sentence order,
+  // equally confident): strictly ascending means sorted and distinct.
+  const auto not_before = [&](const Evidence* a, const Evidence* b) { return !rank(a, b); };
+  if (std::adjacent_find(order.begin(), order.end(), not_before) == order.end()) return;
   if (order.size() > 1) {
     std::sort(order.begin(), order.end(), rank);
     order.erase(std::unique(order.begin(), order.end(),
@@ -99,11 +123,11 @@ bool keep_best(Graph::Impl& impl, EdgeState& edge, const EvidenceKey& key, Store
     return true;
   }
   std::vector<StoredEvidence>& items = impl.edges.spill(edge);
-  items.insert(items.begin() + static_cast<std::ptrdiff_t>(at), stored);
-  if (items.size() > limit) {
+  if (items.size() >= limit) {  // the last one leaves first, so the vector never outgrows the limit
     impl.evidence.release(items.back());
     items.pop_back();
   }
+  items.insert(items.begin() + static_cast<std::ptrdiff_t>(at), stored);
   edge.kept = static_cast<std::uint32_t>(items.size());
   impl.edges.unspill(edge);
   return true;
@@ -183,6 +207,13 @@ void add_documents(NodeState& node, const Entity& entity, const std::string& doc
   node.document_count += count;
   if (smallest == nullptr || limit == 0) return;
   if (node.documents.size() >= limit && !(*smallest < node.documents.back())) return;
+  if (count == 1) {  // the usual case: keep_first of one id, without building vectors
+    const auto at = std::lower_bound(node.documents.begin(), node.documents.end(), *smallest);
+    if (at != node.documents.end() && *at == *smallest) return;
+    node.documents.insert(at, *smallest);
+    if (node.documents.size() > limit) node.documents.pop_back();
+    return;
+  }
   std::vector<std::string> ids;
   for (const std::string& d : entity.documents)
     if (!d.empty()) ids.push_back(d);
@@ -244,7 +275,13 @@ void add_evidence(Graph::Impl& impl, EdgeState& edge, const std::vector<Evidence
 template <bool kOwned, typename R>
 void add_relation(Graph::Impl& impl, R& relation) {
   if (relation.head.empty() || relation.tail.empty() || relation.head == relation.tail) return;
-  NameId head = impl.names.intern(relation.head);
+  // A document's relations come grouped by head: its id is looked up once a run.
+  AddScratch& scratch = impl.scratch;
+  if (scratch.head_id == kNoPosition || scratch.head != relation.head) {
+    scratch.head_id = impl.names.intern(relation.head);
+    scratch.head.assign(relation.head);
+  }
+  NameId head = scratch.head_id;
   NameId tail = impl.names.intern(relation.tail);
   if (is_symmetric(relation.type) && relation.tail < relation.head) std::swap(head, tail);
   EdgeState& edge = impl.edges[impl.edge(head, relation.type, tail)];
@@ -463,16 +500,13 @@ double clean_confidence(double c) noexcept {
 }
 
 bool evidence_less(const EvidenceKey& a, const EvidenceKey& b) noexcept {
-  const auto ta = evidence_tie(a);
-  const auto tb = evidence_tie(b);
-  if (ta != tb) return ta < tb;
+  if (const int c = compare_tie(a, b)) return c < 0;
   return a.confidence < b.confidence;
 }
 
 bool rank_less(const EvidenceKey& a, const EvidenceKey& b) noexcept {
   if (a.confidence != b.confidence) return a.confidence > b.confidence;
-  if (a.document != b.document) return a.document < b.document;  // the usual decider, checked first
-  return evidence_tie(a) < evidence_tie(b);
+  return compare_tie(a, b) < 0;
 }
 
 EvidenceKey key_of(const Evidence& e) noexcept {
@@ -806,9 +840,7 @@ void EdgeTable::unspill(EdgeState& e) {
 }
 
 bool MentionLess::operator()(const MentionRef& a, const MentionRef& b) const noexcept {
-  const auto ta = mention_tie(a);
-  const auto tb = mention_tie(b);
-  if (ta != tb) return ta < tb;
+  if (const int c = compare_tie(a, b)) return c < 0;
   return a.type < b.type;
 }
 
