@@ -17,6 +17,10 @@
 #include <string>
 #include <string_view>
 
+namespace kg {
+struct DocumentExtraction;
+}
+
 namespace kg::output {
 
 class TextOut {
@@ -83,5 +87,9 @@ class TextOut {
 // Returns how nlohmann::json dumps `value`; fast for whole numbers, which
 // weights usually are. (Exposed so that a test checks both paths agree.)
 std::string json_double_text(double value);
+
+// Writes a document fragment by building it as an nlohmann object: what
+// kg::write_fragment, which appends the same bytes by hand, is tested against.
+void write_fragment_with_nlohmann(const DocumentExtraction& extraction, std::ostream& out);
 
 }  // namespace kg::output
