@@ -114,7 +114,10 @@ constexpr std::size_t kMaxEscape = 6;  // "&quot;"
 
 }  // namespace
 
-TextOut::TextOut(std::ostream& out) : out_(out) {
+TextOut::TextOut(std::ostream& out)
+    : out_(out),
+      plain_cache_(std::make_unique<CachedDouble[]>(kCachedDoubles)),
+      json_cache_(std::make_unique<CachedDouble[]>(kCachedDoubles)) {
   capacity_ = kFlushAt + kFlushAt / 2;
   buffer_ = std::make_unique<char[]>(capacity_);
 }
@@ -187,31 +190,44 @@ TextOut& TextOut::integer(std::uint64_t value) {
   return *this;
 }
 
-TextOut& TextOut::plain_double(double value) {
-  if (!std::isfinite(value)) return raw(format_double(value));
-  constexpr std::size_t kRoom = 64;
-  char* at = claim(kRoom + 2);
-  char* end = std::to_chars(at, at + kRoom, value).ptr;
-  if (std::string_view(at, static_cast<std::size_t>(end - at)).find_first_of(".e") == std::string_view::npos) {
-    *end++ = '.';
-    *end++ = '0';
+template <typename Format>
+TextOut& TextOut::cached_double(double value, CachedDouble* cache, Format format) {
+  const auto bits = std::bit_cast<std::uint64_t>(value);
+  CachedDouble& slot = cache[(bits ^ (bits >> 29) ^ (bits >> 47)) % kCachedDoubles];
+  if (slot.size == 0 || slot.bits != bits) {
+    const std::string text = format(value);
+    if (text.size() > sizeof slot.text) return raw(text);
+    slot.bits = bits;
+    slot.size = static_cast<std::uint8_t>(text.size());
+    std::memcpy(slot.text, text.data(), text.size());
   }
-  commit(end);
-  return *this;
+  return raw(std::string_view(slot.text, slot.size));
+}
+
+TextOut& TextOut::plain_double(double value) {
+  return cached_double(value, plain_cache_.get(), plain_double_text);
 }
 
 TextOut& TextOut::json_double(double value) {
-  const auto bits = std::bit_cast<std::uint64_t>(value);
-  if (bits != last_double_bits_) {
-    last_double_text_ = json_double_text(value);
-    last_double_bits_ = bits;
-  }
-  return raw(last_double_text_);
+  return cached_double(value, json_cache_.get(), json_double_text);
 }
 
 void TextOut::finish() {
   out_.write(buffer_.get(), static_cast<std::streamsize>(used_));
   used_ = 0;
+}
+
+std::string plain_double_text(double value) {
+  // to_chars writes a whole number below 10^5 as its digits (its shortest
+  // form; from 10^5 on an exponent may be shorter).
+  if (value >= 1.0 && value < 1e5 && value == std::floor(value)) {
+    char digits[16];
+    char* end = std::to_chars(digits, digits + 8, static_cast<std::uint32_t>(value)).ptr;
+    *end++ = '.';
+    *end++ = '0';
+    return std::string(digits, end);
+  }
+  return format_double(value);
 }
 
 std::string json_double_text(double value) {

@@ -79,10 +79,21 @@ class TextOut {
   std::unique_ptr<char[]> buffer_;
   std::size_t capacity_ = 0;
   std::size_t used_ = 0;
-  // The last double written as JSON and its text: confidences repeat.
-  std::uint64_t last_double_bits_ = ~std::uint64_t{0};
-  std::string last_double_text_;
+  // Formatted doubles by bit pattern, direct-mapped: confidences repeat.
+  struct CachedDouble {
+    std::uint64_t bits = 0;
+    std::uint8_t size = 0;  // 0: empty (a formatted double is never empty)
+    char text[31];
+  };
+  template <typename Format>
+  TextOut& cached_double(double value, CachedDouble* cache, Format format);
+  static constexpr std::size_t kCachedDoubles = 16;
+  std::unique_ptr<CachedDouble[]> plain_cache_;
+  std::unique_ptr<CachedDouble[]> json_cache_;
 };
+
+// Returns how format_double writes `value`; fast for whole numbers.
+std::string plain_double_text(double value);
 
 // Returns how nlohmann::json dumps `value`; fast for whole numbers, which
 // weights usually are. (Exposed so that a test checks both paths agree.)

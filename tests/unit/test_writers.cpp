@@ -464,15 +464,37 @@ TEST_CASE("TextOut writes long text and many appends across its buffer's flushes
         }) == expected);
 }
 
-TEST_CASE("json_double_text agrees with nlohmann on whole numbers (its fast path) and others") {
+TEST_CASE("doubles written on the fast path for whole numbers and from the cache agree with the slow paths") {
   std::vector<double> values{0.0, -0.0, 0.5, 0.75, 0.1, 1e-05, 1.0, 2.0, 9.0, 10.0, 99.0, 100.0, 12345.0,
-                             1e6, 123456789.0, 1e14, 999999999999999.0, 1e15, 1e16, 1e21, -3.0, 2.5e-7};
+                             1e6, 123456789.0, 1e14, 999999999999999.0, 1e15, 1e16, 1e21, -3.0, 2.5e-7,
+                             9999.0, 10000.0, 99999.0, 100000.0, 120000.0, 0.85, 0.9, 1.5, 4e5};
   for (double v = 1; v < 1e15; v = v * 3 + 1) values.push_back(v);
   for (double v : values) {
     CAPTURE(v);
     CHECK(output::json_double_text(v) == nlohmann::json(v).dump());
     CHECK(through_text_out([&](output::TextOut& o) { o.json_double(v).json_double(v); }) ==
           nlohmann::json(v).dump() + nlohmann::json(v).dump());
-    CHECK(through_text_out([&](output::TextOut& o) { o.plain_double(v); }) == output::format_double(v));
+    CHECK(output::plain_double_text(v) == output::format_double(v));  // the fast path where it applies
+    CHECK(through_text_out([&](output::TextOut& o) { o.plain_double(v).plain_double(v); }) ==
+          output::format_double(v) + output::format_double(v));
   }
+}
+
+TEST_CASE("many doubles through one TextOut: its cache never gives one value's text for another") {
+  std::vector<double> values;
+  for (int i = 0; i < 200; ++i) values.push_back(i % 7 == 0 ? i : 1.0 / (i + 1));
+  std::string plain, json;
+  for (int round = 0; round < 3; ++round)
+    for (double v : values) {
+      plain += output::format_double(v);
+      json += nlohmann::json(v).dump();
+    }
+  CHECK(through_text_out([&](output::TextOut& o) {
+          for (int round = 0; round < 3; ++round)
+            for (double v : values) o.plain_double(v);
+        }) == plain);
+  CHECK(through_text_out([&](output::TextOut& o) {
+          for (int round = 0; round < 3; ++round)
+            for (double v : values) o.json_double(v);
+        }) == json);
 }
