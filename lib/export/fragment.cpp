@@ -215,6 +215,15 @@ class DocumentLine {
     out_ += ':';
     return *this;
   }
+  // Same for a name written in the code (plain ASCII, nothing to escape).
+  template <std::size_t N>
+  DocumentLine& field(const char (&name)[N]) {
+    if (out_.back() != '{') out_ += ',';
+    out_ += '"';
+    out_.append(name, N - 1);
+    out_.append("\":", 2);
+    return *this;
+  }
   void raw(std::string_view text) { out_ += text; }
   template <typename Range, typename Item>
   void array(const Range& range, Item item) {
@@ -249,30 +258,30 @@ class DocumentLine {
 };
 
 void put_span(DocumentLine& line, const SourceSpan& s) {
-  line.key("byte_begin").number(s.byte_begin);
-  line.key("byte_end").number(s.byte_end);
-  line.key("char_begin").number(s.char_begin);
-  line.key("char_end").number(s.char_end);
+  line.field("byte_begin").number(s.byte_begin);
+  line.field("byte_end").number(s.byte_end);
+  line.field("char_begin").number(s.char_begin);
+  line.field("char_end").number(s.char_end);
 }
 
 void put_mention(DocumentLine& line, const MentionRef& m) {
   line.raw("{");
-  line.key("document").string(m.document);
-  line.key("sentence").number(m.sentence);
+  line.field("document").string(m.document);
+  line.field("sentence").number(m.sentence);
   put_span(line, m.source);
-  line.key("surface").string(m.surface);
-  line.key("type").string(to_string(m.type));
+  line.field("surface").string(m.surface);
+  line.field("type").string(to_string(m.type));
   line.raw("}");
 }
 
 void put_evidence(DocumentLine& line, const Evidence& e) {
   line.raw("{");
-  line.key("document").string(e.document);
-  line.key("sentence").number(e.sentence);
-  line.key("text").string(e.text);
+  line.field("document").string(e.document);
+  line.field("sentence").number(e.sentence);
+  line.field("text").string(e.text);
   put_span(line, e.source);
-  line.key("trigger").string(e.trigger);
-  line.key("confidence").number(e.confidence);
+  line.field("trigger").string(e.trigger);
+  line.field("confidence").number(e.confidence);
   line.raw("}");
 }
 
@@ -282,29 +291,29 @@ void put_strings(DocumentLine& line, const auto& range) {
 
 void put_entity(DocumentLine& line, const Entity& e) {
   line.raw("{");
-  line.key("name").string(e.name);
-  line.key("type").string(to_string(e.type));
-  line.key("level").string(to_string(e.level));
-  line.key("code").string(e.code);
-  line.key("aliases");
+  line.field("name").string(e.name);
+  line.field("type").string(to_string(e.type));
+  line.field("level").string(to_string(e.level));
+  line.field("code").string(e.code);
+  line.field("aliases");
   put_strings(line, e.aliases);
-  line.key("documents");
+  line.field("documents");
   put_strings(line, e.documents);
-  line.key("mentions");
+  line.field("mentions");
   line.array(e.mentions, [&](const MentionRef& m) { put_mention(line, m); });
   line.raw("}");
 }
 
 void put_relation(DocumentLine& line, const Relation& r) {
   line.raw("{");
-  line.key("head").string(r.head);
-  line.key("tail").string(r.tail);
-  line.key("head_type").string(to_string(r.head_type));
-  line.key("tail_type").string(to_string(r.tail_type));
-  line.key("type").string(to_string(r.type));
-  line.key("role").string(r.role);
-  line.key("weight").number(r.weight);
-  line.key("evidence");
+  line.field("head").string(r.head);
+  line.field("tail").string(r.tail);
+  line.field("head_type").string(to_string(r.head_type));
+  line.field("tail_type").string(to_string(r.tail_type));
+  line.field("type").string(to_string(r.type));
+  line.field("role").string(r.role);
+  line.field("weight").number(r.weight);
+  line.field("evidence");
   line.array(r.evidence, [&](const Evidence& e) { put_evidence(line, e); });
   line.raw("}");
 }
@@ -548,17 +557,17 @@ void write_fragment(const DocumentExtraction& x, std::ostream& out) {
   text.clear();
   DocumentLine line(text);
   line.raw("{");
-  line.key("kind").string("document");
-  line.key("document").string(x.document);
-  line.key("attributes");
+  line.field("kind").string("document");
+  line.field("document").string(x.document);
+  line.field("attributes");
   put_map(line, x.attributes, [](DocumentLine& l, const std::string& v) { l.string(v); });
-  line.key("bytes").number(x.bytes);
-  line.key("sentences").number(x.sentences);
-  line.key("cleaning");
+  line.field("bytes").number(x.bytes);
+  line.field("sentences").number(x.sentences);
+  line.field("cleaning");
   put_map(line, x.cleaning, [](DocumentLine& l, std::size_t v) { l.number(v); });
-  line.key("entities");
+  line.field("entities");
   line.array(x.entities, [&](const Entity& e) { put_entity(line, e); });
-  line.key("relations");
+  line.field("relations");
   line.array(x.relations, [&](const Relation& r) { put_relation(line, r); });
   line.raw("}\n");
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
