@@ -173,13 +173,12 @@ std::uint64_t vote_weight(const Entity& entity) noexcept {
 }
 
 template <bool kOwned, typename E>
-void add_mentions(NodeState& node, E& entity, std::size_t limit) {
+void add_mentions(NodeState& node, E& entity, std::size_t limit, std::vector<const MentionRef*>& order) {
   node.mention_count += entity.mentions.size();
   if (entity.mentions.empty() || limit == 0) return;
   const auto first = std::min_element(entity.mentions.begin(), entity.mentions.end(), MentionLess{});
   if (node.mentions.size() >= limit && !MentionLess{}(*first, node.mentions.back())) return;
-  std::vector<const MentionRef*> order;
-  order.reserve(entity.mentions.size());
+  order.clear();
   for (const MentionRef& m : entity.mentions) order.push_back(&m);
   const std::size_t take = std::min(limit, order.size());
   std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(take), order.end(),
@@ -231,7 +230,7 @@ void add_entity(Graph::Impl& impl, E& entity, const std::string& document) {
   if (!entity.code.empty() && (node.code.empty() || entity.code < node.code)) node.code = entity.code;
   add_alias(node.aliases, entity.name);
   for (const std::string& alias : entity.aliases) add_alias(node.aliases, alias);
-  add_mentions<kOwned>(node, entity, impl.options.max_mentions);
+  add_mentions<kOwned>(node, entity, impl.options.max_mentions, impl.scratch.mentions);
   add_documents(node, entity, document, impl.options.max_documents);
 }
 

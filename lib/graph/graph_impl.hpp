@@ -299,6 +299,7 @@ struct AddScratch {
   std::vector<StringId> text_by_sentence;  // by sentence index, bounded
   std::array<StringId, 16> triggers;       // by a hash of the trigger
   std::vector<const Evidence*> ranked;
+  std::vector<const MentionRef*> mentions;
   std::string head;  // the last relation's head and its id
   NameId head_id = kNoPosition;
   AddScratch() { triggers.fill(kNoString); }
