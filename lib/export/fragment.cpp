@@ -9,9 +9,9 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <map>
 #include <cstdint>
 #include <istream>
+#include <map>
 #include <ostream>
 #include <set>
 #include <string>
@@ -240,13 +240,27 @@ class DocumentLine {
  private:
   void escape(unsigned b) {
     switch (b) {
-      case '"': out_ += "\\\""; return;
-      case '\\': out_ += "\\\\"; return;
-      case '\b': out_ += "\\b"; return;
-      case '\f': out_ += "\\f"; return;
-      case '\n': out_ += "\\n"; return;
-      case '\r': out_ += "\\r"; return;
-      case '\t': out_ += "\\t"; return;
+      case '"':
+        out_ += "\\\"";
+        return;
+      case '\\':
+        out_ += "\\\\";
+        return;
+      case '\b':
+        out_ += "\\b";
+        return;
+      case '\f':
+        out_ += "\\f";
+        return;
+      case '\n':
+        out_ += "\\n";
+        return;
+      case '\r':
+        out_ += "\\r";
+        return;
+      case '\t':
+        out_ += "\\t";
+        return;
       default: {
         static constexpr char kHex[] = "0123456789abcdef";
         const char code[] = {'\\', 'u', '0', '0', kHex[b >> 4], kHex[b & 0xF]};
@@ -606,7 +620,9 @@ void write_graph_fragments(const Graph& graph, std::ostream& out) {
   std::vector<graph::NameId> nodes;
   for (graph::NameId id = 0; id < impl.nodes.size(); ++id)
     if (impl.nodes[id].present) nodes.push_back(id);
-  const auto by_name = [&](graph::NameId a, graph::NameId b) { return impl.names.name(a) < impl.names.name(b); };
+  const auto by_name = [&](graph::NameId a, graph::NameId b) {
+    return impl.names.name(a) < impl.names.name(b);
+  };
   std::sort(nodes.begin(), nodes.end(), by_name);
   for (graph::NameId id : nodes) write_line(node_json(impl.names.name(id), impl.nodes[id]), out);
   std::vector<const EdgeState*> edges;

@@ -82,14 +82,22 @@ void join_aliases(const std::vector<std::string>& aliases, std::string& out) {
 }
 
 void write_header(output::TextOut& out) {
-  out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
-          "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-          "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+  out.raw(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+      "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+      "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+      "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
   for (const KeySpec& k : kKeys)
-    out.raw("  <key id=\"").raw(k.id).raw("\" for=\"").raw(k.domain).raw("\" attr.name=\"").raw(k.name)
-        .raw("\" attr.type=\"").raw(k.type).raw("\"/>\n");
+    out.raw("  <key id=\"")
+        .raw(k.id)
+        .raw("\" for=\"")
+        .raw(k.domain)
+        .raw("\" attr.name=\"")
+        .raw(k.name)
+        .raw("\" attr.type=\"")
+        .raw(k.type)
+        .raw("\"/>\n");
   out.raw("  <graph id=\"G\" edgedefault=\"directed\">\n");
 }
 

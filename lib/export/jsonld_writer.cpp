@@ -90,7 +90,8 @@ void write_ids(output::TextOut& out, char prefix, const graph::StableId& id) {
 // The direct triples of a node: relation term -> object ids, in the
 // graph's edge order (a node's outgoing edges are contiguous there and
 // grouped by relation); coOccurs is left to its assertion node.
-void write_direct_triples(output::TextOut& out, const Graph::Impl& impl, const graph::View& view, std::uint32_t p) {
+void write_direct_triples(output::TextOut& out, const Graph::Impl& impl, const graph::View& view,
+                          std::uint32_t p) {
   bool open = false;
   RelationType current = RelationType::CoOccurs;
   for (std::uint32_t i = view.first_edge[p]; i < view.end_edge[p]; ++i) {
@@ -143,7 +144,8 @@ void write_entity(output::TextOut& out, const Graph::Impl& impl, const graph::Vi
   out.raw("}");
 }
 
-void write_evidence(output::TextOut& out, const graph::EvidenceStore& store, const graph::StoredEvidence& ev) {
+void write_evidence(output::TextOut& out, const graph::EvidenceStore& store,
+                    const graph::StoredEvidence& ev) {
   const graph::Position at = store.position(ev);
   out.raw("{\"@type\":\"kg:Evidence\",\"document\":").json_string(store.text(ev.document));
   out.raw(",\"sentence\":").integer(at.sentence);
@@ -168,7 +170,8 @@ void write_assertion(output::TextOut& out, const Graph::Impl& impl, const graph:
   out.raw(",\"predicate\":\"kg:").raw(to_string(state.type)).raw("\",\"object\":");
   write_ids(out, 'n', view.node_ids[edge.target]);
   out.raw(",\"weight\":").json_double(graph::from_micro(state.weight_micro));
-  if (state.roles != graph::RoleSets::kNone) out.raw(",\"role\":").json_string(impl.roles.joined(state.roles));
+  if (state.roles != graph::RoleSets::kNone)
+    out.raw(",\"role\":").json_string(impl.roles.joined(state.roles));
   out.raw(",\"evidenceCount\":").integer(state.evidence_count);
   // Kept best first; listed in document order.
   impl.listed_evidence(state, listed);

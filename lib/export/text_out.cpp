@@ -30,22 +30,33 @@ constexpr auto kJson = ascii_table("\"\\\n\r\t");
 
 const char* xml_entity(unsigned char c) noexcept {
   switch (c) {
-    case '&': return "&amp;";
-    case '<': return "&lt;";
-    case '>': return "&gt;";
-    case '"': return "&quot;";
-    case '\'': return "&apos;";
-    default: return "&#13;";  // '\r'
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return "&quot;";
+    case '\'':
+      return "&apos;";
+    default:
+      return "&#13;";  // '\r'
   }
 }
 
 const char* json_escape(unsigned char c) noexcept {
   switch (c) {
-    case '"': return "\\\"";
-    case '\\': return "\\\\";
-    case '\n': return "\\n";
-    case '\r': return "\\r";
-    default: return "\\t";
+    case '"':
+      return "\\\"";
+    case '\\':
+      return "\\\\";
+    case '\n':
+      return "\\n";
+    case '\r':
+      return "\\r";
+    default:
+      return "\\t";
   }
 }
 
@@ -80,7 +91,8 @@ std::size_t clean_sequence(const unsigned char* p, const unsigned char* end) noe
 // by escape(byte); returns the end, or nullptr when the text is not clean.
 // `out` has room for six bytes per byte of text.
 template <typename Escape>
-char* escape_clean(std::string_view text, const std::array<Ascii, 128>& table, Escape escape, char* out) noexcept {
+char* escape_clean(std::string_view text, const std::array<Ascii, 128>& table, Escape escape,
+                   char* out) noexcept {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* const end = p + text.size();
   const auto* run = p;  // the bytes from `run` to `p` are to be copied as they are

@@ -111,10 +111,12 @@ bool keep_best(Graph::Impl& impl, EdgeState& edge, const EvidenceKey& key, Store
   const std::span<const StoredEvidence> kept = impl.edges.evidence(edge);
   const EvidenceStore& strings = impl.evidence;
   if (kept.size() >= limit && !rank_less(key, strings.key(kept.back()))) return false;
-  const auto at = static_cast<std::size_t>(
-      std::lower_bound(kept.begin(), kept.end(), key,
-                       [&](const StoredEvidence& k, const EvidenceKey& x) { return rank_less(strings.key(k), x); }) -
-      kept.begin());
+  const auto at =
+      static_cast<std::size_t>(std::lower_bound(kept.begin(), kept.end(), key,
+                                                [&](const StoredEvidence& k, const EvidenceKey& x) {
+                                                  return rank_less(strings.key(k), x);
+                                                }) -
+                               kept.begin());
   if (at < kept.size() && !rank_less(key, strings.key(kept[at]))) return true;  // the same evidence again
   const StoredEvidence stored = store();
   if (edge.kept == 0 && edge.spill == 0) {  // the common case: a new edge
@@ -245,10 +247,11 @@ StoredEvidence store_with_hints(Graph::Impl& impl, const Evidence& e) {
   AddScratch& s = impl.scratch;
   constexpr std::size_t kMaxSentences = 1u << 14;
   const bool by_sentence = e.sentence < kMaxSentences;
-  if (by_sentence && s.text_by_sentence.size() <= e.sentence) s.text_by_sentence.resize(e.sentence + 1, kNoString);
+  if (by_sentence && s.text_by_sentence.size() <= e.sentence)
+    s.text_by_sentence.resize(e.sentence + 1, kNoString);
   const std::size_t t = trigger_slot(e.trigger);
-  const StoredEvidence stored =
-      impl.evidence.store(e, s.document, by_sentence ? s.text_by_sentence[e.sentence] : kNoString, s.triggers[t]);
+  const StoredEvidence stored = impl.evidence.store(
+      e, s.document, by_sentence ? s.text_by_sentence[e.sentence] : kNoString, s.triggers[t]);
   s.document = stored.document;
   if (by_sentence) s.text_by_sentence[e.sentence] = stored.text;
   s.triggers[t] = stored.trigger;
@@ -374,7 +377,8 @@ void place_nodes(const Graph::Impl& impl, View& view) {
     view.position_of[id] = p;
     view.types.push_back(type);
     ++view.nodes_by_type[static_cast<std::size_t>(type)];
-    view.levels.push_back(type == EntityType::Place ? winning_level(impl.nodes[id].level_votes) : PlaceLevel::None);
+    view.levels.push_back(type == EntityType::Place ? winning_level(impl.nodes[id].level_votes)
+                                                    : PlaceLevel::None);
     hashes.push_back(fnv1a(kFnvBasis, impl.names.name(id)));
   }
   view.node_ids = ids_of(hashes, [&](std::size_t p) { return impl.names.name(view.nodes[p]); });
@@ -394,7 +398,8 @@ void place_edges(const Graph::Impl& impl, View& view) {
   // Names ranked once, so that sorting the edges compares integers.
   std::vector<NameId> by_name(names.size());
   std::iota(by_name.begin(), by_name.end(), NameId{0});
-  std::sort(by_name.begin(), by_name.end(), [&](NameId a, NameId b) { return names.name(a) < names.name(b); });
+  std::sort(by_name.begin(), by_name.end(),
+            [&](NameId a, NameId b) { return names.name(a) < names.name(b); });
   std::vector<std::uint32_t> rank(names.size());
   for (std::uint32_t r = 0; r < by_name.size(); ++r) rank[by_name[r]] = r;
   // One 64-bit key per edge (head rank, type, tail rank): ranks fit in 28 bits
@@ -430,7 +435,8 @@ void place_edges(const Graph::Impl& impl, View& view) {
   });
   view.first_edge.assign(view.nodes.size(), 0);
   view.end_edge.assign(view.nodes.size(), 0);
-  for (auto i = static_cast<std::uint32_t>(view.edges.size()); i-- > 0;) {  // backwards: first_edge ends at the first
+  for (auto i = static_cast<std::uint32_t>(view.edges.size());
+       i-- > 0;) {  // backwards: first_edge ends at the first
     const std::uint32_t p = view.edges[i].source;
     if (view.end_edge[p] == 0) view.end_edge[p] = i + 1;
     view.first_edge[p] = i;
@@ -619,7 +625,8 @@ StoredEvidence EvidenceStore::store(const Evidence& e, StringId document_hint, S
   s.text = strings.acquire(e.text, text_hint);
   s.trigger = strings.acquire(e.trigger, trigger_hint);
   s.confidence = clean_confidence(e.confidence);
-  const Position p{e.sentence, e.source.byte_begin, e.source.byte_end, e.source.char_begin, e.source.char_end};
+  const Position p{e.sentence, e.source.byte_begin, e.source.byte_end, e.source.char_begin,
+                   e.source.char_end};
   if (fits32(p.sentence) && fits32(p.byte_begin) && fits32(p.byte_end) && fits32(p.char_begin) &&
       fits32(p.char_end)) {
     s.sentence = static_cast<std::uint32_t>(p.sentence);
@@ -1054,7 +1061,8 @@ void Graph::Impl::merge_edge_from(const Impl& other, const graph::EdgeState& e) 
   state.evidence_count += e.evidence_count;
   // The other edge's kept evidence is already best first and distinct.
   for (const graph::StoredEvidence& s : other.edges.evidence(e))
-    if (!graph::keep_best(*this, state, other.evidence.key(s), [&] { return evidence.store_from(other.evidence, s); }))
+    if (!graph::keep_best(*this, state, other.evidence.key(s),
+                          [&] { return evidence.store_from(other.evidence, s); }))
       break;
 }
 
@@ -1073,7 +1081,8 @@ std::vector<Evidence> Graph::Impl::evidence_of(const graph::EdgeState& e) const 
   return out;
 }
 
-void Graph::Impl::listed_evidence(const graph::EdgeState& e, std::vector<const graph::StoredEvidence*>& out) const {
+void Graph::Impl::listed_evidence(const graph::EdgeState& e,
+                                  std::vector<const graph::StoredEvidence*>& out) const {
   out.clear();
   for (const graph::StoredEvidence& s : edges.evidence(e)) out.push_back(&s);
   if (out.size() > 1)

@@ -211,9 +211,9 @@ struct NodeState {
   bool present = false;  // false for a name only seen as a relation's end
   std::array<std::uint64_t, kEntityTypeCount> type_votes{};
   std::array<std::uint64_t, kPlaceLevelCount> level_votes{};
-  std::string code;                    // the smallest seen
-  std::vector<std::string> aliases;    // sorted, distinct
-  std::vector<MentionRef> mentions;    // the first max_mentions by MentionLess, sorted
+  std::string code;                  // the smallest seen
+  std::vector<std::string> aliases;  // sorted, distinct
+  std::vector<MentionRef> mentions;  // the first max_mentions by MentionLess, sorted
   std::uint64_t mention_count = 0;
   std::vector<std::string> documents;  // the smallest max_documents, sorted, distinct
   std::uint64_t document_count = 0;

@@ -201,9 +201,9 @@ std::vector<DocumentExtraction> repeated_documents() {
     x.document = id;
     x.entities = {entity(id, kFirm, EntityType::Firm, {kFirm, kFirm}),
                   entity(id, kHangzhou, EntityType::Place, {kHangzhou}, PlaceLevel::City, "330100")};
-    x.relations = {relation(kFirm, EntityType::Firm, RelationType::LocatedIn, kHangzhou, EntityType::Place,
-                            {evidence(id, 2, "总部设在杭州，第" + std::to_string(i) + "篇。", "设在",
-                                      i % 4 == 1 ? 0.9 : 0.7)})};
+    x.relations = {relation(
+        kFirm, EntityType::Firm, RelationType::LocatedIn, kHangzhou, EntityType::Place,
+        {evidence(id, 2, "总部设在杭州，第" + std::to_string(i) + "篇。", "设在", i % 4 == 1 ? 0.9 : 0.7)})};
     docs.push_back(x);
   }
   return docs;
@@ -259,8 +259,10 @@ TEST_CASE("write_fragment appends exactly what building the line with nlohmann g
   std::vector<DocumentExtraction> docs = sample_documents();
   DocumentExtraction odd = docs.front();
   odd.document = "odd \"id\"\\ \x01\x1f\x7f";
-  odd.attributes = {{"title", "标题\t\n\r\b\f"}, {"bad", "x\xE4\xB8 \xFF y \xED\xA0\x80 \xC0\xAF"},
-                    {"k\"ey\x02", "emoji \xF0\x9F\x98\x80 nonchar \xEF\xBF\xBF \xF4\x8F\xBF\xBF"}, {"", ""}};
+  odd.attributes = {{"title", "标题\t\n\r\b\f"},
+                    {"bad", "x\xE4\xB8 \xFF y \xED\xA0\x80 \xC0\xAF"},
+                    {"k\"ey\x02", "emoji \xF0\x9F\x98\x80 nonchar \xEF\xBF\xBF \xF4\x8F\xBF\xBF"},
+                    {"", ""}};
   odd.cleaning = {{"nfkc", 3}, {"\xFE", 0}};
   odd.bytes = std::numeric_limits<std::size_t>::max();
   for (Relation& r : odd.relations) {

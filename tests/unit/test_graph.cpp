@@ -228,7 +228,7 @@ TEST_CASE("exact duplicate evidence is kept once") {
   const Relation* r = find_relation(rs, kFirm, RelationType::Develops, kModel);
   REQUIRE(r != nullptr);
   CHECK(r->evidence.size() == 1);
-  CHECK(r->weight == 2.0);  // weights are summed as the contract says
+  CHECK(r->weight == 2.0);        // weights are summed as the contract says
   CHECK(r->evidence_count == 2);  // and so are counts: a document is meant to be added once
 }
 
@@ -422,7 +422,8 @@ TEST_CASE("an edge keeps its full evidence count and its best evidence") {
 
 TEST_CASE("bounded samples do not depend on the order or grouping of merges") {
   const std::string expected = fingerprint(bounded_graph(shuffled(20, 1)));
-  for (unsigned seed : {3u, 7u, 9u, 11u, 13u}) CHECK(fingerprint(bounded_graph(shuffled(20, seed))) == expected);
+  for (unsigned seed : {3u, 7u, 9u, 11u, 13u})
+    CHECK(fingerprint(bounded_graph(shuffled(20, seed))) == expected);
 
   const auto docs = many_documents();
   const GraphOptions options{.max_evidence = 3, .max_mentions = 4, .max_documents = 2};
@@ -473,7 +474,8 @@ TEST_CASE("evidence strings are stored once and freed when no kept evidence uses
   for (std::size_t i = 0; i < names.size(); ++i)
     for (std::size_t j = i + 1; j < names.size(); ++j)
       x.relations.push_back(relation(names[i], EntityType::Firm, RelationType::CoOccurs, names[j],
-                                     EntityType::Firm, {evidence("doc", 0, "甲乙丙丁同台亮相。", "sentence")}));
+                                     EntityType::Firm,
+                                     {evidence("doc", 0, "甲乙丙丁同台亮相。", "sentence")}));
   Graph g;
   g.add(x);
   CHECK(g.edge_count() == 6);
@@ -485,7 +487,8 @@ TEST_CASE("evidence strings are stored once and freed when no kept evidence uses
   for (int i = 0; i < 40; ++i) {
     DocumentExtraction y;
     y.document = "doc" + std::to_string(100 + i);
-    y.entities = {entity(y.document, "甲", EntityType::Firm, {"甲"}), entity(y.document, "乙", EntityType::Firm, {"乙"})};
+    y.entities = {entity(y.document, "甲", EntityType::Firm, {"甲"}),
+                  entity(y.document, "乙", EntityType::Firm, {"乙"})};
     y.relations = {relation("甲", EntityType::Firm, RelationType::CoOccurs, "乙", EntityType::Firm,
                             {evidence(y.document, 0, "第" + std::to_string(i) + "句", "sentence")})};
     h.add(y);
@@ -539,11 +542,13 @@ TEST_CASE("evidence with offsets beyond 32 bits, and a bound of one, keep their 
     for (int i = 0; i < 3; ++i) {
       DocumentExtraction x;
       x.document = "d" + std::to_string(i);
-      x.entities = {entity(x.document, "甲", EntityType::Firm, {"甲"}), entity(x.document, "乙", EntityType::Firm, {"乙"})};
+      x.entities = {entity(x.document, "甲", EntityType::Firm, {"甲"}),
+                    entity(x.document, "乙", EntityType::Firm, {"乙"})};
       Evidence near = evidence(x.document, 1, "甲乙。", "sentence", 0.5 + 0.1 * i);
       Evidence wide = evidence(x.document, far, "甲与乙。", "sentence", 0.55 + 0.1 * i);
       wide.source = {far, far + 9, far / 3, far / 3 + 3};
-      x.relations = {relation("甲", EntityType::Firm, RelationType::CoOccurs, "乙", EntityType::Firm, {near, wide})};
+      x.relations = {
+          relation("甲", EntityType::Firm, RelationType::CoOccurs, "乙", EntityType::Firm, {near, wide})};
       g.add(x);
     }
     const auto rs = g.relations();
