@@ -25,6 +25,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kg/entity.hpp"
@@ -82,6 +83,14 @@ class Graph {
   // and whose types kg::relation_allows for the ends' final types.
   std::size_t edge_count() const noexcept;
   std::size_t document_count() const noexcept;
+
+  // Counts the entities of each type, as entities() would list them,
+  // without copying them out: (type, count) pairs in enum order, types
+  // without entities left out.
+  std::vector<std::pair<EntityType, std::size_t>> entity_type_counts() const;
+  // Counts the relations of each type, as relations() would list them; the
+  // same form.
+  std::vector<std::pair<RelationType, std::size_t>> relation_type_counts() const;
 
   // Returns the ids of the documents merged in, sorted. (The one list that
   // grows with the corpus: ids are short, a few dozen bytes a document.)

@@ -8,8 +8,10 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdint>
 #include <istream>
+#include <map>
 #include <ostream>
 #include <set>
 #include <string>
@@ -17,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export/text_out.hpp"
 #include "graph/graph_impl.hpp"
 #include "kg/error.hpp"
 
@@ -24,7 +27,6 @@ namespace kg {
 namespace {
 
 using Json = nlohmann::ordered_json;
-using graph::EdgeKey;
 using graph::EdgeState;
 using graph::NodeState;
 
@@ -126,20 +128,215 @@ Json node_json(const std::string& name, const NodeState& s) {
   return j;
 }
 
-Json edge_json(const Graph::Impl& impl, const EdgeKey& key, const EdgeState& s) {
+Json edge_json(const Graph::Impl& impl, const EdgeState& s) {
   Json j;
   j["kind"] = "edge";
-  j["head"] = impl.names.name(key.head);
-  j["type"] = to_string(key.type);
-  j["tail"] = impl.names.name(key.tail);
-  j["roles"] = strings(s.roles);
+  j["head"] = impl.names.name(s.head);
+  j["type"] = to_string(s.type);
+  j["tail"] = impl.names.name(s.tail);
+  j["roles"] = strings(impl.roles.roles(s.roles));
   j["weight"] = graph::from_micro(s.weight_micro);
-  std::vector<Evidence> evidence;
-  for (const graph::StoredEvidence& e : s.evidence) evidence.push_back(graph::to_evidence(e));
-  std::sort(evidence.begin(), evidence.end(), graph::EvidenceLess{});
-  j["evidence"] = array_of(evidence, evidence_json);
+  j["evidence"] = array_of(impl.evidence_of(s), evidence_json);
   j["evidence_count"] = s.evidence_count;
   return j;
+}
+
+// ---- writing a document line by hand --------------------------------------
+// write_fragment is the map step of `kg extract` and writes every mention
+// and evidence item: building an nlohmann object for it costs thousands of
+// allocations an article. DocumentLine appends the same bytes
+// nlohmann::ordered_json::dump would (same key order, same escapes, same
+// numbers) straight into one string; a test compares the two.
+
+// Returns the length of the well-formed UTF-8 sequence of two to four bytes
+// at `p` (the sequences nlohmann's decoder accepts); 0 when ill-formed.
+std::size_t well_formed(const unsigned char* p, const unsigned char* end) noexcept {
+  const unsigned b0 = p[0];
+  const auto in = [](unsigned b, unsigned lo, unsigned hi) { return b >= lo && b <= hi; };
+  const std::ptrdiff_t left = end - p;
+  if (in(b0, 0xC2, 0xDF)) return left >= 2 && in(p[1], 0x80, 0xBF) ? 2 : 0;
+  if (in(b0, 0xE0, 0xEF)) {
+    if (left < 3 || !in(p[2], 0x80, 0xBF)) return 0;
+    const unsigned lo = b0 == 0xE0 ? 0xA0 : 0x80, hi = b0 == 0xED ? 0x9F : 0xBF;
+    return in(p[1], lo, hi) ? 3 : 0;
+  }
+  if (in(b0, 0xF0, 0xF4)) {
+    if (left < 4 || !in(p[2], 0x80, 0xBF) || !in(p[3], 0x80, 0xBF)) return 0;
+    const unsigned lo = b0 == 0xF0 ? 0x90 : 0x80, hi = b0 == 0xF4 ? 0x8F : 0xBF;
+    return in(p[1], lo, hi) ? 4 : 0;
+  }
+  return 0;
+}
+
+class DocumentLine {
+ public:
+  explicit DocumentLine(std::string& out) : out_(out) {}
+
+  // Appends `text` as nlohmann dumps a string (UTF-8 kept; ", \\ and
+  // controls escaped); ill-formed UTF-8 is left to nlohmann's replacement.
+  void string(std::string_view text) {
+    const std::size_t start = out_.size();
+    out_ += '"';
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const auto* const end = p + text.size();
+    const auto* run = p;
+    while (p < end) {
+      const unsigned b = *p;
+      if (b >= 0x80) {
+        const std::size_t n = well_formed(p, end);
+        if (n == 0) {
+          out_.resize(start);
+          out_ += Json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+          return;
+        }
+        p += n;
+        continue;
+      }
+      if (b >= 0x20 && b != '"' && b != '\\') {
+        ++p;
+        continue;
+      }
+      out_.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+      escape(b);
+      run = ++p;
+    }
+    out_.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(end - run));
+    out_ += '"';
+  }
+  void number(std::uint64_t value) {
+    char digits[24];
+    out_.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+  }
+  void number(double value) { out_ += output::json_double_text(value); }
+  // Appends `"name":` after a ',' unless it is an object's first member.
+  DocumentLine& key(std::string_view name) {
+    if (out_.back() != '{') out_ += ',';
+    string(name);
+    out_ += ':';
+    return *this;
+  }
+  // Same for a name written in the code (plain ASCII, nothing to escape).
+  template <std::size_t N>
+  DocumentLine& field(const char (&name)[N]) {
+    if (out_.back() != '{') out_ += ',';
+    out_ += '"';
+    out_.append(name, N - 1);
+    out_.append("\":", 2);
+    return *this;
+  }
+  void raw(std::string_view text) { out_ += text; }
+  template <typename Range, typename Item>
+  void array(const Range& range, Item item) {
+    out_ += '[';
+    bool first = true;
+    for (const auto& value : range) {
+      if (!first) out_ += ',';
+      first = false;
+      item(value);
+    }
+    out_ += ']';
+  }
+
+ private:
+  void escape(unsigned b) {
+    switch (b) {
+      case '"':
+        out_ += "\\\"";
+        return;
+      case '\\':
+        out_ += "\\\\";
+        return;
+      case '\b':
+        out_ += "\\b";
+        return;
+      case '\f':
+        out_ += "\\f";
+        return;
+      case '\n':
+        out_ += "\\n";
+        return;
+      case '\r':
+        out_ += "\\r";
+        return;
+      case '\t':
+        out_ += "\\t";
+        return;
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        const char code[] = {'\\', 'u', '0', '0', kHex[b >> 4], kHex[b & 0xF]};
+        out_.append(code, sizeof code);
+      }
+    }
+  }
+  std::string& out_;
+};
+
+void put_span(DocumentLine& line, const SourceSpan& s) {
+  line.field("byte_begin").number(s.byte_begin);
+  line.field("byte_end").number(s.byte_end);
+  line.field("char_begin").number(s.char_begin);
+  line.field("char_end").number(s.char_end);
+}
+
+void put_mention(DocumentLine& line, const MentionRef& m) {
+  line.raw("{");
+  line.field("document").string(m.document);
+  line.field("sentence").number(m.sentence);
+  put_span(line, m.source);
+  line.field("surface").string(m.surface);
+  line.field("type").string(to_string(m.type));
+  line.raw("}");
+}
+
+void put_evidence(DocumentLine& line, const Evidence& e) {
+  line.raw("{");
+  line.field("document").string(e.document);
+  line.field("sentence").number(e.sentence);
+  line.field("text").string(e.text);
+  put_span(line, e.source);
+  line.field("trigger").string(e.trigger);
+  line.field("confidence").number(e.confidence);
+  line.raw("}");
+}
+
+void put_strings(DocumentLine& line, const auto& range) {
+  line.array(range, [&](const std::string& s) { line.string(s); });
+}
+
+void put_entity(DocumentLine& line, const Entity& e) {
+  line.raw("{");
+  line.field("name").string(e.name);
+  line.field("type").string(to_string(e.type));
+  line.field("level").string(to_string(e.level));
+  line.field("code").string(e.code);
+  line.field("aliases");
+  put_strings(line, e.aliases);
+  line.field("documents");
+  put_strings(line, e.documents);
+  line.field("mentions");
+  line.array(e.mentions, [&](const MentionRef& m) { put_mention(line, m); });
+  line.raw("}");
+}
+
+void put_relation(DocumentLine& line, const Relation& r) {
+  line.raw("{");
+  line.field("head").string(r.head);
+  line.field("tail").string(r.tail);
+  line.field("head_type").string(to_string(r.head_type));
+  line.field("tail_type").string(to_string(r.tail_type));
+  line.field("type").string(to_string(r.type));
+  line.field("role").string(r.role);
+  line.field("weight").number(r.weight);
+  line.field("evidence");
+  line.array(r.evidence, [&](const Evidence& e) { put_evidence(line, e); });
+  line.raw("}");
+}
+
+template <typename Value, typename Put>
+void put_map(DocumentLine& line, const std::map<std::string, Value>& map, Put put) {
+  line.raw("{");
+  for (const auto& [key, value] : map) put(line.key(key), value);
+  line.raw("}");
 }
 
 // ---- reading ---------------------------------------------------------------
@@ -370,6 +567,28 @@ bool is_blank(const std::string& line) {
 }  // namespace
 
 void write_fragment(const DocumentExtraction& x, std::ostream& out) {
+  thread_local std::string text;  // reused: a line is a few dozen kB
+  text.clear();
+  DocumentLine line(text);
+  line.raw("{");
+  line.field("kind").string("document");
+  line.field("document").string(x.document);
+  line.field("attributes");
+  put_map(line, x.attributes, [](DocumentLine& l, const std::string& v) { l.string(v); });
+  line.field("bytes").number(x.bytes);
+  line.field("sentences").number(x.sentences);
+  line.field("cleaning");
+  put_map(line, x.cleaning, [](DocumentLine& l, std::size_t v) { l.number(v); });
+  line.field("entities");
+  line.array(x.entities, [&](const Entity& e) { put_entity(line, e); });
+  line.field("relations");
+  line.array(x.relations, [&](const Relation& r) { put_relation(line, r); });
+  line.raw("}\n");
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
+namespace output {
+void write_fragment_with_nlohmann(const DocumentExtraction& x, std::ostream& out) {
   Json j;
   j["kind"] = "document";
   j["document"] = x.document;
@@ -381,6 +600,7 @@ void write_fragment(const DocumentExtraction& x, std::ostream& out) {
   j["relations"] = array_of(x.relations, relation_json);
   write_line(j, out);
 }
+}  // namespace output
 
 void write_graph_fragments(const Graph& graph, std::ostream& out) {
   Json head;
@@ -400,18 +620,20 @@ void write_graph_fragments(const Graph& graph, std::ostream& out) {
   std::vector<graph::NameId> nodes;
   for (graph::NameId id = 0; id < impl.nodes.size(); ++id)
     if (impl.nodes[id].present) nodes.push_back(id);
-  const auto by_name = [&](graph::NameId a, graph::NameId b) { return impl.names.name(a) < impl.names.name(b); };
+  const auto by_name = [&](graph::NameId a, graph::NameId b) {
+    return impl.names.name(a) < impl.names.name(b);
+  };
   std::sort(nodes.begin(), nodes.end(), by_name);
   for (graph::NameId id : nodes) write_line(node_json(impl.names.name(id), impl.nodes[id]), out);
-  std::vector<const graph::EdgeTable::Entry*> edges;
+  std::vector<const EdgeState*> edges;
   edges.reserve(impl.edges.size());
-  for (const auto& entry : impl.edges) edges.push_back(&entry);
-  std::sort(edges.begin(), edges.end(), [&](const auto* a, const auto* b) {
-    if (a->first.head != b->first.head) return by_name(a->first.head, b->first.head);
-    if (a->first.type != b->first.type) return a->first.type < b->first.type;
-    return by_name(a->first.tail, b->first.tail);
+  for (graph::EdgeIndex i = 0; i < impl.edges.size(); ++i) edges.push_back(&impl.edges[i]);
+  std::sort(edges.begin(), edges.end(), [&](const EdgeState* a, const EdgeState* b) {
+    if (a->head != b->head) return by_name(a->head, b->head);
+    if (a->type != b->type) return a->type < b->type;
+    return by_name(a->tail, b->tail);
   });
-  for (const auto* entry : edges) write_line(edge_json(impl, entry->first, entry->second), out);
+  for (const EdgeState* edge : edges) write_line(edge_json(impl, *edge), out);
 }
 
 Graph read_fragments(std::istream& in, const std::string& origin) {

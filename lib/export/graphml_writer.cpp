@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "export/sanitize.hpp"
 #include "export/text_out.hpp"
@@ -43,19 +44,34 @@ constexpr KeySpec kKeys[] = {
     {"k_confidence", "edge", "confidence", "double"},
 };
 
-void data(output::TextOut& out, const char* key, std::string_view raw_value) {
+template <std::size_t N>
+void data(output::TextOut& out, const char (&key)[N], std::string_view raw_value) {
   out.raw("      <data key=\"").raw(key).raw("\">").xml_text(raw_value).raw("</data>\n");
 }
 
-void count(output::TextOut& out, const char* key, std::uint64_t value) {
+template <std::size_t N>
+void count(output::TextOut& out, const char (&key)[N], std::uint64_t value) {
   out.raw("      <data key=\"").raw(key).raw("\">").integer(value).raw("</data>\n");
 }
 
+template <std::size_t N>
+void real(output::TextOut& out, const char (&key)[N], double value) {
+  out.raw("      <data key=\"").raw(key).raw("\">").plain_double(value).raw("</data>\n");
+}
+
+void id(output::TextOut& out, char prefix, const graph::StableId& stable) {
+  out.commit(graph::write_id(out.claim(graph::StableId::kMaxSize), prefix, stable));
+}
+
 // Aliases are '|'-joined, so a '|' inside one becomes the full-width '｜'.
-std::string joined_aliases(const std::vector<std::string>& aliases) {
-  std::string out;
+void join_aliases(const std::vector<std::string>& aliases, std::string& out) {
+  out.clear();
   for (const std::string& alias : aliases) {
     if (!out.empty()) out += '|';
+    if (alias.find('|') == std::string::npos) {
+      out += alias;
+      continue;
+    }
     for (char c : alias) {
       if (c == '|')
         out += "｜";
@@ -63,57 +79,67 @@ std::string joined_aliases(const std::vector<std::string>& aliases) {
         out += c;
     }
   }
-  return out;
 }
 
 void write_header(output::TextOut& out) {
-  out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
-          "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-          "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+  out.raw(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+      "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+      "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+      "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
   for (const KeySpec& k : kKeys)
-    out.raw("  <key id=\"").raw(k.id).raw("\" for=\"").raw(k.domain).raw("\" attr.name=\"").raw(k.name)
-        .raw("\" attr.type=\"").raw(k.type).raw("\"/>\n");
+    out.raw("  <key id=\"")
+        .raw(k.id)
+        .raw("\" for=\"")
+        .raw(k.domain)
+        .raw("\" attr.name=\"")
+        .raw(k.name)
+        .raw("\" attr.type=\"")
+        .raw(k.type)
+        .raw("\"/>\n");
   out.raw("  <graph id=\"G\" edgedefault=\"directed\">\n");
 }
 
-void write_node(output::TextOut& out, const Graph::Impl& impl, const graph::View& view, std::uint32_t p) {
+void write_node(output::TextOut& out, const Graph::Impl& impl, const graph::View& view, std::uint32_t p,
+                std::string& scratch) {
   const graph::NodeState& node = impl.nodes[view.nodes[p]];
-  out.raw("    <node id=\"").raw(view.node_ids[p]).raw("\">\n");
+  out.raw("    <node id=\"");
+  id(out, 'n', view.node_ids[p]);
+  out.raw("\">\n");
   data(out, "k_label", impl.names.name(view.nodes[p]));
   data(out, "k_type", to_string(view.types[p]));
   if (view.levels[p] != PlaceLevel::None) data(out, "k_level", to_string(view.levels[p]));
-  data(out, "k_aliases", joined_aliases(node.aliases));
+  join_aliases(node.aliases, scratch);
+  data(out, "k_aliases", scratch);
   count(out, "k_mentions", node.mention_count);
   count(out, "k_documents", node.document_count);
   if (!node.code.empty()) data(out, "k_code", node.code);
   out.raw("    </node>\n");
 }
 
-void write_edge(output::TextOut& out, const graph::View& view, std::size_t i) {
+void write_edge(output::TextOut& out, const Graph::Impl& impl, const graph::View& view, std::size_t i) {
   const graph::View::Edge& edge = view.edges[i];
-  const graph::EdgeState& state = *edge.state;
-  out.raw("    <edge id=\"").raw(view.edge_ids[i]).raw("\" source=\"").raw(view.node_ids[edge.source])
-      .raw("\" target=\"").raw(view.node_ids[edge.target]).raw("\">\n");
-  data(out, "k_edge_type", to_string(edge.key->type));
-  data(out, "k_weight", output::format_double(graph::from_micro(state.weight_micro)));
+  const graph::EdgeState& state = impl.edges[edge.index];
+  out.raw("    <edge id=\"");
+  id(out, 'e', view.edge_ids[i]);
+  out.raw("\" source=\"");
+  id(out, 'n', view.node_ids[edge.source]);
+  out.raw("\" target=\"");
+  id(out, 'n', view.node_ids[edge.target]);
+  out.raw("\">\n");
+  data(out, "k_edge_type", to_string(state.type));
+  real(out, "k_weight", graph::from_micro(state.weight_micro));
   // The kept evidence is best first: the most confident, the earliest among equals.
-  if (!state.evidence.empty()) {
-    const graph::StoredEvidence& best = state.evidence.front();
-    data(out, "k_evidence", *best.text);
-    data(out, "k_document", *best.document);
-    if (!best.trigger->empty()) data(out, "k_trigger", *best.trigger);
-    data(out, "k_confidence", output::format_double(best.confidence));
+  const auto kept = impl.edges.evidence(state);
+  if (!kept.empty()) {
+    const graph::StoredEvidence& best = kept.front();
+    data(out, "k_evidence", impl.evidence.text(best.text));
+    data(out, "k_document", impl.evidence.text(best.document));
+    if (!impl.evidence.text(best.trigger).empty()) data(out, "k_trigger", impl.evidence.text(best.trigger));
+    real(out, "k_confidence", best.confidence);
   }
-  if (!state.roles.empty()) {
-    std::string roles;
-    for (const std::string& role : state.roles) {
-      if (!roles.empty()) roles += '|';
-      roles += role;
-    }
-    data(out, "k_role", roles);
-  }
+  if (state.roles != graph::RoleSets::kNone) data(out, "k_role", impl.roles.joined(state.roles));
   count(out, "k_evidence_count", state.evidence_count);
   out.raw("    </edge>\n");
 }
@@ -125,12 +151,13 @@ void write_graphml(const Graph& graph, std::ostream& stream) {
   const graph::View& view = impl.view();
   output::TextOut out(stream);
   write_header(out);
+  std::string scratch;
   for (std::uint32_t p = 0; p < view.nodes.size(); ++p) {
-    write_node(out, impl, view, p);
+    write_node(out, impl, view, p, scratch);
     out.flush_if_large();
   }
   for (std::size_t i = 0; i < view.edges.size(); ++i) {
-    write_edge(out, view, i);
+    write_edge(out, impl, view, i);
     out.flush_if_large();
   }
   out.raw("  </graph>\n</graphml>\n");

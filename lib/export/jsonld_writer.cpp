@@ -81,19 +81,22 @@ void write_context(output::TextOut& out) {
   out.raw("\n},\n\"@graph\": [");
 }
 
-void write_ids(output::TextOut& out, const std::string& id) {
-  out.raw("\"kgid:").raw(id).raw("\"");
+void write_ids(output::TextOut& out, char prefix, const graph::StableId& id) {
+  out.raw("\"kgid:");
+  out.commit(graph::write_id(out.claim(graph::StableId::kMaxSize), prefix, id));
+  out.raw("\"");
 }
 
 // The direct triples of a node: relation term -> object ids, in the
 // graph's edge order (a node's outgoing edges are contiguous there and
 // grouped by relation); coOccurs is left to its assertion node.
-void write_direct_triples(output::TextOut& out, const graph::View& view, std::uint32_t p) {
+void write_direct_triples(output::TextOut& out, const Graph::Impl& impl, const graph::View& view,
+                          std::uint32_t p) {
   bool open = false;
   RelationType current = RelationType::CoOccurs;
   for (std::uint32_t i = view.first_edge[p]; i < view.end_edge[p]; ++i) {
     const graph::View::Edge& edge = view.edges[i];
-    const RelationType type = edge.key->type;
+    const RelationType type = impl.edges[edge.index].type;
     if (type == RelationType::CoOccurs) continue;
     if (!open || type != current) {
       if (open) out.raw("]");
@@ -103,7 +106,7 @@ void write_direct_triples(output::TextOut& out, const graph::View& view, std::ui
     } else {
       out.raw(",");
     }
-    write_ids(out, view.node_ids[edge.target]);
+    write_ids(out, 'n', view.node_ids[edge.target]);
   }
   if (open) out.raw("]");
 }
@@ -113,7 +116,7 @@ void write_entity(output::TextOut& out, const Graph::Impl& impl, const graph::Vi
   const std::string& name = impl.names.name(view.nodes[p]);
   const EntityType type = view.types[p];
   out.raw("{\"@id\":");
-  write_ids(out, view.node_ids[p]);
+  write_ids(out, 'n', view.node_ids[p]);
   out.raw(",\"@type\":[");
   for (const std::string& t : output::schema_types(type, name, output::has_book_title_alias(node.aliases)))
     out.raw("\"").raw(t).raw("\",");
@@ -137,54 +140,46 @@ void write_entity(output::TextOut& out, const Graph::Impl& impl, const graph::Vi
     }
     out.raw("]");
   }
-  write_direct_triples(out, view, p);
+  write_direct_triples(out, impl, view, p);
   out.raw("}");
 }
 
-void write_evidence(output::TextOut& out, const graph::StoredEvidence& ev) {
-  out.raw("{\"@type\":\"kg:Evidence\",\"document\":").json_string(*ev.document);
-  out.raw(",\"sentence\":").integer(ev.sentence);
-  out.raw(",\"text\":").json_string(*ev.text);
-  out.raw(",\"byteStart\":").integer(ev.source.byte_begin);
-  out.raw(",\"byteEnd\":").integer(ev.source.byte_end);
-  out.raw(",\"charStart\":").integer(ev.source.char_begin);
-  out.raw(",\"charEnd\":").integer(ev.source.char_end);
-  if (!ev.trigger->empty()) out.raw(",\"trigger\":").json_string(*ev.trigger);
+void write_evidence(output::TextOut& out, const graph::EvidenceStore& store,
+                    const graph::StoredEvidence& ev) {
+  const graph::Position at = store.position(ev);
+  out.raw("{\"@type\":\"kg:Evidence\",\"document\":").json_string(store.text(ev.document));
+  out.raw(",\"sentence\":").integer(at.sentence);
+  out.raw(",\"text\":").json_string(store.text(ev.text));
+  out.raw(",\"byteStart\":").integer(at.byte_begin);
+  out.raw(",\"byteEnd\":").integer(at.byte_end);
+  out.raw(",\"charStart\":").integer(at.char_begin);
+  out.raw(",\"charEnd\":").integer(at.char_end);
+  if (!store.text(ev.trigger).empty()) out.raw(",\"trigger\":").json_string(store.text(ev.trigger));
   out.raw(",\"confidence\":").json_double(ev.confidence);
   out.raw("}");
 }
 
-void write_assertion(output::TextOut& out, const graph::View& view, std::size_t i) {
+void write_assertion(output::TextOut& out, const Graph::Impl& impl, const graph::View& view, std::size_t i,
+                     std::vector<const graph::StoredEvidence*>& listed) {
   const graph::View::Edge& edge = view.edges[i];
-  const graph::EdgeState& state = *edge.state;
+  const graph::EdgeState& state = impl.edges[edge.index];
   out.raw("{\"@id\":");
-  write_ids(out, view.edge_ids[i]);
+  write_ids(out, 'e', view.edge_ids[i]);
   out.raw(",\"@type\":\"kg:Assertion\",\"subject\":");
-  write_ids(out, view.node_ids[edge.source]);
-  out.raw(",\"predicate\":\"kg:").raw(to_string(edge.key->type)).raw("\",\"object\":");
-  write_ids(out, view.node_ids[edge.target]);
+  write_ids(out, 'n', view.node_ids[edge.source]);
+  out.raw(",\"predicate\":\"kg:").raw(to_string(state.type)).raw("\",\"object\":");
+  write_ids(out, 'n', view.node_ids[edge.target]);
   out.raw(",\"weight\":").json_double(graph::from_micro(state.weight_micro));
-  if (!state.roles.empty()) {
-    std::string roles;
-    for (const std::string& role : state.roles) {
-      if (!roles.empty()) roles += '|';
-      roles += role;
-    }
-    out.raw(",\"role\":").json_string(roles);
-  }
+  if (state.roles != graph::RoleSets::kNone)
+    out.raw(",\"role\":").json_string(impl.roles.joined(state.roles));
   out.raw(",\"evidenceCount\":").integer(state.evidence_count);
-  if (!state.evidence.empty()) {
-    // Kept best first; listed in document order.
-    std::vector<const graph::StoredEvidence*> listed;
-    listed.reserve(state.evidence.size());
-    for (const graph::StoredEvidence& ev : state.evidence) listed.push_back(&ev);
-    std::sort(listed.begin(), listed.end(), [](const graph::StoredEvidence* a, const graph::StoredEvidence* b) {
-      return graph::EvidenceLess{}(*a, *b);
-    });
+  // Kept best first; listed in document order.
+  impl.listed_evidence(state, listed);
+  if (!listed.empty()) {
     const char* separator = ",\"evidence\":[";
     for (const graph::StoredEvidence* ev : listed) {
-      out.raw(separator);
-      write_evidence(out, *ev);
+      out.raw(std::string_view(separator));
+      write_evidence(out, impl.evidence, *ev);
       separator = ",";
     }
     out.raw("]");
@@ -201,14 +196,15 @@ void write_jsonld(const Graph& graph, std::ostream& stream) {
   write_context(out);
   const char* separator = "\n";
   for (std::uint32_t p = 0; p < view.nodes.size(); ++p) {
-    out.raw(separator);
+    out.raw(std::string_view(separator));
     write_entity(out, impl, view, p);
     separator = ",\n";
     out.flush_if_large();
   }
+  std::vector<const graph::StoredEvidence*> listed;
   for (std::size_t i = 0; i < view.edges.size(); ++i) {
-    out.raw(separator);
-    write_assertion(out, view, i);
+    out.raw(std::string_view(separator));
+    write_assertion(out, impl, view, i, listed);
     separator = ",\n";
     out.flush_if_large();
   }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numeric>
 #include <span>
 #include <tuple>
@@ -32,67 +33,106 @@ std::size_t specificity_rank(EntityType type) noexcept {
   return std::size(kTypeSpecificity);
 }
 
-// Evidence in document order: every field but the confidence, as views so
-// that stored and plain evidence compare alike.
-auto evidence_tie(const Evidence& e) noexcept {
-  return std::make_tuple(std::string_view(e.document), e.sentence, e.source.byte_begin, e.source.byte_end,
-                         e.source.char_begin, e.source.char_end, std::string_view(e.trigger),
-                         std::string_view(e.text));
+// Three-way comparisons, field by field, each field compared once.
+int compare(std::string_view a, std::string_view b) noexcept {
+  const int c = a.compare(b);
+  return (c > 0) - (c < 0);
+}
+int compare(std::uint64_t a, std::uint64_t b) noexcept {
+  return (a > b) - (a < b);
 }
 
-auto evidence_tie(const StoredEvidence& e) noexcept {
-  return std::make_tuple(std::string_view(*e.document), e.sentence, e.source.byte_begin, e.source.byte_end,
-                         e.source.char_begin, e.source.char_end, std::string_view(*e.trigger),
-                         std::string_view(*e.text));
+// Evidence in document order: every field but the confidence.
+int compare_tie(const EvidenceKey& a, const EvidenceKey& b) noexcept {
+  if (int c = compare(a.document, b.document)) return c;
+  if (int c = compare(a.position.sentence, b.position.sentence)) return c;
+  if (int c = compare(a.position.byte_begin, b.position.byte_begin)) return c;
+  if (int c = compare(a.position.byte_end, b.position.byte_end)) return c;
+  if (int c = compare(a.position.char_begin, b.position.char_begin)) return c;
+  if (int c = compare(a.position.char_end, b.position.char_end)) return c;
+  if (int c = compare(a.trigger, b.trigger)) return c;
+  return compare(a.text, b.text);
 }
 
-auto mention_tie(const MentionRef& m) noexcept {
-  return std::tie(m.document, m.sentence, m.source.byte_begin, m.source.byte_end, m.source.char_begin,
-                  m.source.char_end, m.surface);
+int compare_tie(const MentionRef& a, const MentionRef& b) noexcept {
+  if (int c = compare(a.document, b.document)) return c;
+  if (int c = compare(a.sentence, b.sentence)) return c;
+  if (int c = compare(a.source.byte_begin, b.source.byte_begin)) return c;
+  if (int c = compare(a.source.byte_end, b.source.byte_end)) return c;
+  if (int c = compare(a.source.char_begin, b.source.char_begin)) return c;
+  if (int c = compare(a.source.char_end, b.source.char_end)) return c;
+  return compare(a.surface, b.surface);
 }
 
-// A clean confidence: NaN would break the strict weak order of EvidenceRank.
-double clean_confidence(double c) noexcept {
-  return std::isnan(c) ? 0.0 : std::clamp(c, 0.0, 1.0);
+// Linear probing over a power-of-two table of 64-bit slots that hold a
+// 32-bit hash beside an index + 1, so that probes compare hashes without
+// touching the items.
+std::uint64_t make_slot(std::uint32_t hash, std::uint32_t index) noexcept {
+  return (static_cast<std::uint64_t>(hash) << 32) | (index + 1);
+}
+std::uint32_t slot_hash(std::uint64_t slot) noexcept {
+  return static_cast<std::uint32_t>(slot >> 32);
+}
+std::uint32_t slot_index(std::uint64_t slot) noexcept {
+  return static_cast<std::uint32_t>(slot) - 1;
+}
+std::uint32_t short_hash(std::string_view s) noexcept {
+  return static_cast<std::uint32_t>(hash_bytes(s) >> 32);
 }
 
-template <typename A, typename B>
-bool rank_less(const A& a, const B& b) noexcept {
-  const double ca = clean_confidence(a.confidence), cb = clean_confidence(b.confidence);
-  if (ca != cb) return ca > cb;
-  return evidence_tie(a) < evidence_tie(b);
-}
-
-StoredEvidence store(SharedStrings& strings, const Evidence& e) {
-  StoredEvidence s;
-  s.document = strings.acquire(e.document);
-  s.text = strings.acquire(e.text);
-  s.trigger = strings.acquire(e.trigger);
-  s.sentence = e.sentence;
-  s.source = e.source;
-  s.confidence = clean_confidence(e.confidence);
-  return s;
-}
-
-void release(SharedStrings& strings, const StoredEvidence& e) noexcept {
-  strings.release(e.document);
-  strings.release(e.text);
-  strings.release(e.trigger);
+bool fits32(std::uint64_t v) noexcept {
+  return v < StoredEvidence::kWide;
 }
 
 // Sorts evidence best first and drops exact duplicates.
-std::vector<const Evidence*> ranked(const std::vector<Evidence>& evidence) {
-  std::vector<const Evidence*> order;
-  order.reserve(evidence.size());
+void ranked(const std::vector<Evidence>& evidence, std::vector<const Evidence*>& order) {
+  order.clear();
   for (const Evidence& e : evidence) order.push_back(&e);
-  const auto rank = [](const Evidence* a, const Evidence* b) { return rank_less(*a, *b); };
+  const auto rank = [](const Evidence* a, const Evidence* b) { return rank_less(key_of(*a), key_of(*b)); };
+  // A relation's evidence usually comes ranked already (in sentence order,
+  // equally confident): strictly ascending means sorted and distinct.
+  const auto not_before = [&](const Evidence* a, const Evidence* b) { return !rank(a, b); };
+  if (std::adjacent_find(order.begin(), order.end(), not_before) == order.end()) return;
   if (order.size() > 1) {
     std::sort(order.begin(), order.end(), rank);
     order.erase(std::unique(order.begin(), order.end(),
                             [&](const Evidence* a, const Evidence* b) { return !rank(a, b) && !rank(b, a); }),
                 order.end());
   }
-  return order;
+}
+
+// Offers one evidence item (`key`; `store` makes its stored copy) to an
+// edge's kept evidence. Returns false when it is not among the best
+// `limit` (so that no item ranked after it is either).
+template <typename Store>
+bool keep_best(Graph::Impl& impl, EdgeState& edge, const EvidenceKey& key, Store store) {
+  const std::size_t limit = impl.options.max_evidence;
+  if (limit == 0) return false;
+  const std::span<const StoredEvidence> kept = impl.edges.evidence(edge);
+  const EvidenceStore& strings = impl.evidence;
+  if (kept.size() >= limit && !rank_less(key, strings.key(kept.back()))) return false;
+  const auto at =
+      static_cast<std::size_t>(std::lower_bound(kept.begin(), kept.end(), key,
+                                                [&](const StoredEvidence& k, const EvidenceKey& x) {
+                                                  return rank_less(strings.key(k), x);
+                                                }) -
+                               kept.begin());
+  if (at < kept.size() && !rank_less(key, strings.key(kept[at]))) return true;  // the same evidence again
+  const StoredEvidence stored = store();
+  if (edge.kept == 0 && edge.spill == 0) {  // the common case: a new edge
+    edge.first = stored;
+    edge.kept = 1;
+    return true;
+  }
+  std::vector<StoredEvidence>& items = impl.edges.spill(edge);
+  if (items.size() >= limit) {  // the last one leaves first, so the vector never outgrows the limit
+    impl.evidence.release(items.back());
+    items.pop_back();
+  }
+  items.insert(items.begin() + static_cast<std::ptrdiff_t>(at), stored);
+  edge.kept = static_cast<std::uint32_t>(items.size());
+  impl.edges.unspill(edge);
+  return true;
 }
 
 // The add path serves both a borrowed extraction (copies what it keeps)
@@ -116,14 +156,15 @@ void add_alias(std::vector<std::string>& aliases, const std::string& alias) {
 
 // Roles arrive one per relation; a merged edge shows them '|'-joined, and a
 // joined role read back (from a graph written as fragments) is split again.
-void add_roles(std::vector<std::string>& roles, std::string_view joined) {
+std::uint32_t add_roles(RoleSets& sets, std::uint32_t set, std::string_view joined) {
   std::size_t start = 0;
   while (start <= joined.size()) {
     std::size_t bar = joined.find('|', start);
     if (bar == std::string_view::npos) bar = joined.size();
-    if (bar > start) add_alias(roles, std::string(joined.substr(start, bar - start)));
+    if (bar > start) set = sets.with(set, joined.substr(start, bar - start));
     start = bar + 1;
   }
+  return set;
 }
 
 // A document's entity votes for its type with the weight of its mentions,
@@ -134,13 +175,12 @@ std::uint64_t vote_weight(const Entity& entity) noexcept {
 }
 
 template <bool kOwned, typename E>
-void add_mentions(NodeState& node, E& entity, std::size_t limit) {
+void add_mentions(NodeState& node, E& entity, std::size_t limit, std::vector<const MentionRef*>& order) {
   node.mention_count += entity.mentions.size();
   if (entity.mentions.empty() || limit == 0) return;
   const auto first = std::min_element(entity.mentions.begin(), entity.mentions.end(), MentionLess{});
   if (node.mentions.size() >= limit && !MentionLess{}(*first, node.mentions.back())) return;
-  std::vector<const MentionRef*> order;
-  order.reserve(entity.mentions.size());
+  order.clear();
   for (const MentionRef& m : entity.mentions) order.push_back(&m);
   const std::size_t take = std::min(limit, order.size());
   std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(take), order.end(),
@@ -168,6 +208,13 @@ void add_documents(NodeState& node, const Entity& entity, const std::string& doc
   node.document_count += count;
   if (smallest == nullptr || limit == 0) return;
   if (node.documents.size() >= limit && !(*smallest < node.documents.back())) return;
+  if (count == 1) {  // the usual case: keep_first of one id, without building vectors
+    const auto at = std::lower_bound(node.documents.begin(), node.documents.end(), *smallest);
+    if (at != node.documents.end() && *at == *smallest) return;
+    node.documents.insert(at, *smallest);
+    if (node.documents.size() > limit) node.documents.pop_back();
+    return;
+  }
   std::vector<std::string> ids;
   for (const std::string& d : entity.documents)
     if (!d.empty()) ids.push_back(d);
@@ -185,50 +232,72 @@ void add_entity(Graph::Impl& impl, E& entity, const std::string& document) {
   if (!entity.code.empty() && (node.code.empty() || entity.code < node.code)) node.code = entity.code;
   add_alias(node.aliases, entity.name);
   for (const std::string& alias : entity.aliases) add_alias(node.aliases, alias);
-  add_mentions<kOwned>(node, entity, impl.options.max_mentions);
+  add_mentions<kOwned>(node, entity, impl.options.max_mentions, impl.scratch.mentions);
   add_documents(node, entity, document, impl.options.max_documents);
+}
+
+std::size_t trigger_slot(std::string_view trigger) noexcept {
+  const std::size_t first = trigger.empty() ? 0 : static_cast<unsigned char>(trigger.back());
+  return (trigger.size() * 7 + first) & 15;
+}
+
+// Stores a document's evidence item, trying the ids its document, sentence
+// and trigger had last time first (they repeat across a document's relations).
+StoredEvidence store_with_hints(Graph::Impl& impl, const Evidence& e) {
+  AddScratch& s = impl.scratch;
+  constexpr std::size_t kMaxSentences = 1u << 14;
+  const bool by_sentence = e.sentence < kMaxSentences;
+  if (by_sentence && s.text_by_sentence.size() <= e.sentence)
+    s.text_by_sentence.resize(e.sentence + 1, kNoString);
+  const std::size_t t = trigger_slot(e.trigger);
+  const StoredEvidence stored = impl.evidence.store(
+      e, s.document, by_sentence ? s.text_by_sentence[e.sentence] : kNoString, s.triggers[t]);
+  s.document = stored.document;
+  if (by_sentence) s.text_by_sentence[e.sentence] = stored.text;
+  s.triggers[t] = stored.trigger;
+  return stored;
 }
 
 // Counts a relation's distinct evidence and keeps the best of it.
 void add_evidence(Graph::Impl& impl, EdgeState& edge, const std::vector<Evidence>& evidence) {
   if (evidence.empty()) return;
-  if (evidence.size() == 1) {  // the common case, without a vector
-    const Evidence* only = &evidence.front();
+  if (evidence.size() == 1) {  // the common case, without sorting
+    const Evidence& only = evidence.front();
     edge.evidence_count += 1;
-    keep_best_evidence(impl.evidence_strings, edge.evidence, {&only, 1}, impl.options.max_evidence);
+    keep_best(impl, edge, key_of(only), [&] { return store_with_hints(impl, only); });
     return;
   }
-  const std::vector<const Evidence*> order = ranked(evidence);
+  std::vector<const Evidence*>& order = impl.scratch.ranked;
+  ranked(evidence, order);
   edge.evidence_count += order.size();
-  keep_best_evidence(impl.evidence_strings, edge.evidence, order, impl.options.max_evidence);
+  for (const Evidence* e : order)
+    if (!keep_best(impl, edge, key_of(*e), [&] { return store_with_hints(impl, *e); })) break;
 }
 
 template <bool kOwned, typename R>
 void add_relation(Graph::Impl& impl, R& relation) {
   if (relation.head.empty() || relation.tail.empty() || relation.head == relation.tail) return;
-  NameId head = impl.names.intern(relation.head);
+  // A document's relations come grouped by head: its id is looked up once a run.
+  AddScratch& scratch = impl.scratch;
+  if (scratch.head_id == kNoPosition || scratch.head != relation.head) {
+    scratch.head_id = impl.names.intern(relation.head);
+    scratch.head.assign(relation.head);
+  }
+  NameId head = scratch.head_id;
   NameId tail = impl.names.intern(relation.tail);
   if (is_symmetric(relation.type) && relation.tail < relation.head) std::swap(head, tail);
-  EdgeState* edge = impl.edge(head, relation.type, tail);
-  add_roles(edge->roles, relation.role);
-  edge->weight_micro += to_micro(relation.weight);
-  add_evidence(impl, *edge, relation.evidence);
+  EdgeState& edge = impl.edges[impl.edge(head, relation.type, tail)];
+  if (!relation.role.empty()) edge.roles = add_roles(impl.roles, edge.roles, relation.role);
+  edge.weight_micro += to_micro(relation.weight);
+  add_evidence(impl, edge, relation.evidence);
 }
 
 template <bool kOwned>
 void add_extraction(Graph::Impl& impl, Source<kOwned> extraction) {
+  impl.invalidate();
   impl.add_document(extraction.document);
   for (auto& entity : extraction.entities) add_entity<kOwned>(impl, entity, extraction.document);
   for (auto& relation : extraction.relations) add_relation<kOwned>(impl, relation);
-}
-
-std::string join_roles(const std::vector<std::string>& roles) {
-  std::string out;
-  for (const std::string& role : roles) {
-    if (!out.empty()) out += '|';
-    out += role;
-  }
-  return out;
 }
 
 constexpr std::uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
@@ -241,27 +310,38 @@ std::uint64_t fnv1a(std::uint64_t hash, std::string_view bytes) noexcept {
   return hash;
 }
 
+constexpr char kHex[] = "0123456789abcdef";
+
 std::string hex_id(char prefix, std::uint64_t hash) {
-  static constexpr char kHex[] = "0123456789abcdef";
   std::string id(17, prefix);
   for (int i = 16; i >= 1; --i, hash >>= 4) id[static_cast<std::size_t>(i)] = kHex[hash & 0xF];
   return id;
 }
 
 // Gives each hash its id; only when two hashes collide are the keys spelt
-// out and the collision settled by disambiguate_ids.
+// out and the collision settled as disambiguate_ids does.
 template <typename KeyOf>
-std::vector<std::string> ids_of(char prefix, const std::vector<std::uint64_t>& hashes, KeyOf key_of) {
-  std::vector<std::string> ids;
-  ids.reserve(hashes.size());
-  for (std::uint64_t h : hashes) ids.push_back(hex_id(prefix, h));
+std::vector<StableId> ids_of(const std::vector<std::uint64_t>& hashes, KeyOf key_of) {
+  std::vector<StableId> ids(hashes.size());
+  for (std::size_t i = 0; i < hashes.size(); ++i) ids[i].hash = hashes[i];
   std::vector<std::uint64_t> sorted = hashes;
   std::sort(sorted.begin(), sorted.end());
   if (std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end()) return ids;
-  std::vector<std::string> keys;
-  keys.reserve(hashes.size());
-  for (std::size_t i = 0; i < hashes.size(); ++i) keys.push_back(key_of(i));
-  return disambiguate_ids(std::move(ids), keys);
+  std::vector<std::size_t> colliding;
+  for (std::size_t i = 0; i < hashes.size(); ++i) {
+    const auto [lo, hi] = std::equal_range(sorted.begin(), sorted.end(), hashes[i]);
+    if (hi - lo > 1) colliding.push_back(i);
+  }
+  std::vector<std::string> keys(hashes.size());
+  for (std::size_t i : colliding) keys[i] = key_of(i);
+  std::sort(colliding.begin(), colliding.end(), [&](std::size_t a, std::size_t b) {
+    return hashes[a] != hashes[b] ? hashes[a] < hashes[b] : keys[a] < keys[b];
+  });
+  for (std::size_t k = 1, run = 1; k < colliding.size(); ++k) {
+    run = hashes[colliding[k]] == hashes[colliding[k - 1]] ? run + 1 : 1;
+    if (run > 1) ids[colliding[k]].suffix = static_cast<std::uint32_t>(run);
+  }
+  return ids;
 }
 
 std::uint64_t edge_hash(std::string_view head, RelationType type, std::string_view tail) noexcept {
@@ -287,6 +367,8 @@ void place_nodes(const Graph::Impl& impl, View& view) {
   });
   view.nodes = std::move(present);
   view.position_of.assign(n, kNoPosition);
+  view.types.reserve(view.nodes.size());
+  view.levels.reserve(view.nodes.size());
   std::vector<std::uint64_t> hashes;
   hashes.reserve(view.nodes.size());
   for (std::uint32_t p = 0; p < view.nodes.size(); ++p) {
@@ -294,42 +376,67 @@ void place_nodes(const Graph::Impl& impl, View& view) {
     const EntityType type = type_of[id];
     view.position_of[id] = p;
     view.types.push_back(type);
-    view.levels.push_back(type == EntityType::Place ? winning_level(impl.nodes[id].level_votes) : PlaceLevel::None);
+    ++view.nodes_by_type[static_cast<std::size_t>(type)];
+    view.levels.push_back(type == EntityType::Place ? winning_level(impl.nodes[id].level_votes)
+                                                    : PlaceLevel::None);
     hashes.push_back(fnv1a(kFnvBasis, impl.names.name(id)));
   }
-  view.node_ids = ids_of('n', hashes, [&](std::size_t p) { return impl.names.name(view.nodes[p]); });
+  view.node_ids = ids_of(hashes, [&](std::size_t p) { return impl.names.name(view.nodes[p]); });
 }
 
 void place_edges(const Graph::Impl& impl, View& view) {
-  for (const auto& [key, state] : impl.edges) {
-    const std::uint32_t source = view.position_of[key.head];
-    const std::uint32_t target = view.position_of[key.tail];
+  for (EdgeIndex i = 0; i < impl.edges.size(); ++i) {
+    const EdgeState& e = impl.edges[i];
+    const std::uint32_t source = view.position_of[e.head];
+    const std::uint32_t target = view.position_of[e.tail];
     if (source == kNoPosition || target == kNoPosition) continue;
-    if (!relation_allows(key.type, view.types[source], view.types[target])) continue;
-    view.edges.push_back({&key, &state, source, target});
+    if (!relation_allows(e.type, view.types[source], view.types[target])) continue;
+    view.edges.push_back({i, source, target});
+    ++view.edges_by_type[static_cast<std::size_t>(e.type)];
   }
   const auto& names = impl.names;
   // Names ranked once, so that sorting the edges compares integers.
   std::vector<NameId> by_name(names.size());
   std::iota(by_name.begin(), by_name.end(), NameId{0});
-  std::sort(by_name.begin(), by_name.end(), [&](NameId a, NameId b) { return names.name(a) < names.name(b); });
+  std::sort(by_name.begin(), by_name.end(),
+            [&](NameId a, NameId b) { return names.name(a) < names.name(b); });
   std::vector<std::uint32_t> rank(names.size());
   for (std::uint32_t r = 0; r < by_name.size(); ++r) rank[by_name[r]] = r;
-  std::sort(view.edges.begin(), view.edges.end(), [&](const View::Edge& a, const View::Edge& b) {
-    return std::tuple(rank[a.key->head], a.key->type, rank[a.key->tail]) <
-           std::tuple(rank[b.key->head], b.key->type, rank[b.key->tail]);
-  });
+  // One 64-bit key per edge (head rank, type, tail rank): ranks fit in 28 bits
+  // unless the graph has more names, when the tuple is compared instead.
+  const auto order_key = [&](const View::Edge& v) {
+    const EdgeState& e = impl.edges[v.index];
+    return std::tuple(rank[e.head], e.type, rank[e.tail]);
+  };
+  if (names.size() < (1u << 28)) {
+    std::vector<std::pair<std::uint64_t, View::Edge>> keyed;
+    keyed.reserve(view.edges.size());
+    for (const View::Edge& v : view.edges) {
+      const EdgeState& e = impl.edges[v.index];
+      const std::uint64_t key = (static_cast<std::uint64_t>(rank[e.head]) << 36) |
+                                (static_cast<std::uint64_t>(e.type) << 28) | rank[e.tail];
+      keyed.emplace_back(key, v);
+    }
+    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t i = 0; i < keyed.size(); ++i) view.edges[i] = keyed[i].second;
+  } else {
+    std::sort(view.edges.begin(), view.edges.end(),
+              [&](const View::Edge& a, const View::Edge& b) { return order_key(a) < order_key(b); });
+  }
   std::vector<std::uint64_t> hashes;
   hashes.reserve(view.edges.size());
-  for (const View::Edge& e : view.edges)
-    hashes.push_back(edge_hash(names.name(e.key->head), e.key->type, names.name(e.key->tail)));
-  view.edge_ids = ids_of('e', hashes, [&](std::size_t i) {
-    const EdgeKey& k = *view.edges[i].key;
-    return edge_hash_key(names.name(k.head), k.type, names.name(k.tail));
+  for (const View::Edge& v : view.edges) {
+    const EdgeState& e = impl.edges[v.index];
+    hashes.push_back(edge_hash(names.name(e.head), e.type, names.name(e.tail)));
+  }
+  view.edge_ids = ids_of(hashes, [&](std::size_t i) {
+    const EdgeState& e = impl.edges[view.edges[i].index];
+    return edge_hash_key(names.name(e.head), e.type, names.name(e.tail));
   });
   view.first_edge.assign(view.nodes.size(), 0);
   view.end_edge.assign(view.nodes.size(), 0);
-  for (auto i = static_cast<std::uint32_t>(view.edges.size()); i-- > 0;) {  // backwards: first_edge ends at the first
+  for (auto i = static_cast<std::uint32_t>(view.edges.size());
+       i-- > 0;) {  // backwards: first_edge ends at the first
     const std::uint32_t p = view.edges[i].source;
     if (view.end_edge[p] == 0) view.end_edge[p] = i + 1;
     view.first_edge[p] = i;
@@ -366,123 +473,294 @@ std::shared_ptr<const Materialized> build_copy(const Graph::Impl& impl, const Vi
 
 }  // namespace
 
+std::uint64_t hash_bytes(std::string_view bytes) noexcept {
+  // Eight bytes at a time, each word mixed in by a multiply; the splitmix64
+  // finaliser spreads every bit to the 32 bits the tables use.
+  const char* p = bytes.data();
+  std::size_t n = bytes.size();
+  std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ n;
+  while (n >= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    h = (h ^ word) * 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 29;
+    p += 8;
+    n -= 8;
+  }
+  if (n > 0) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, p, n);
+    h = (h ^ word) * 0x94d049bb133111ebULL;
+  }
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebULL;
+  h ^= h >> 31;
+  return h;
+}
+
+double clean_confidence(double c) noexcept {
+  return std::isnan(c) ? 0.0 : std::clamp(c, 0.0, 1.0);
+}
+
+bool evidence_less(const EvidenceKey& a, const EvidenceKey& b) noexcept {
+  if (const int c = compare_tie(a, b)) return c < 0;
+  return a.confidence < b.confidence;
+}
+
+bool rank_less(const EvidenceKey& a, const EvidenceKey& b) noexcept {
+  if (a.confidence != b.confidence) return a.confidence > b.confidence;
+  return compare_tie(a, b) < 0;
+}
+
+EvidenceKey key_of(const Evidence& e) noexcept {
+  return {clean_confidence(e.confidence),
+          e.document,
+          {e.sentence, e.source.byte_begin, e.source.byte_end, e.source.char_begin, e.source.char_end},
+          e.trigger,
+          e.text};
+}
+
 bool EvidenceLess::operator()(const Evidence& a, const Evidence& b) const noexcept {
-  const auto ta = evidence_tie(a);
-  const auto tb = evidence_tie(b);
-  if (ta != tb) return ta < tb;
-  return a.confidence < b.confidence;
+  // The raw confidence, as before cleaning: the order of plain values.
+  EvidenceKey ka = key_of(a), kb = key_of(b);
+  ka.confidence = a.confidence;
+  kb.confidence = b.confidence;
+  return evidence_less(ka, kb);
 }
 
-bool EvidenceLess::operator()(const StoredEvidence& a, const StoredEvidence& b) const noexcept {
-  const auto ta = evidence_tie(a);
-  const auto tb = evidence_tie(b);
-  if (ta != tb) return ta < tb;
-  return a.confidence < b.confidence;
+// ---- StringPool ---------------------------------------------------------
+
+StringId StringPool::acquire(std::string_view text) {
+  const std::uint32_t hash = short_hash(text);
+  if (!slots_.empty()) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask; slots_[i] != 0; i = (i + 1) & mask) {
+      if (slot_hash(slots_[i]) != hash) continue;
+      const StringId id = slot_index(slots_[i]);
+      if (entries_[id].text == text) {
+        ++entries_[id].users;
+        return id;
+      }
+    }
+  }
+  return insert(text, hash);
 }
 
-bool EvidenceRank::operator()(const Evidence& a, const Evidence& b) const noexcept {
-  return rank_less(a, b);
-}
-bool EvidenceRank::operator()(const StoredEvidence& a, const StoredEvidence& b) const noexcept {
-  return rank_less(a, b);
-}
-bool EvidenceRank::operator()(const Evidence& a, const StoredEvidence& b) const noexcept {
-  return rank_less(a, b);
-}
-bool EvidenceRank::operator()(const StoredEvidence& a, const Evidence& b) const noexcept {
-  return rank_less(a, b);
+StringId StringPool::acquire(std::string_view text, StringId hint) {
+  if (hint < entries_.size() && entries_[hint].users > 0 && entries_[hint].text == text) {
+    ++entries_[hint].users;
+    return hint;
+  }
+  return acquire(text);
 }
 
-std::size_t SharedStrings::Hash::operator()(std::string_view s) const noexcept {
-  // Sentences are long: hashing their ends and length tells them apart as
-  // well as hashing all of them, for a fraction of the work.
-  constexpr std::size_t kEnd = 48;
-  if (s.size() <= 2 * kEnd) return std::hash<std::string_view>{}(s);
-  const std::size_t head = std::hash<std::string_view>{}(s.substr(0, kEnd));
-  const std::size_t tail = std::hash<std::string_view>{}(s.substr(s.size() - kEnd));
-  return head ^ (tail * 0x9e3779b97f4a7c15ULL) ^ s.size();
+StringId StringPool::insert(std::string_view text, std::uint32_t hash) {
+  if (2 * (live_ + 1) > slots_.size()) grow();
+  StringId id;
+  if (!free_.empty()) {
+    id = free_.back();
+    free_.pop_back();
+  } else {
+    id = static_cast<StringId>(entries_.size());
+    entries_.emplace_back();
+  }
+  Entry& entry = entries_[id];
+  entry.text.assign(text);
+  entry.users = 1;
+  entry.hash = hash;
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = hash & mask;
+  while (slots_[i] != 0) i = (i + 1) & mask;
+  slots_[i] = make_slot(hash, id);
+  ++live_;
+  return id;
 }
 
-const std::string* SharedStrings::acquire(std::string_view text) {
-  auto it = counts_.find(text);
-  if (it == counts_.end()) it = counts_.emplace(std::string(text), 0).first;
-  ++it->second;
-  return &it->first;
+void StringPool::grow() {
+  const std::size_t size = std::max<std::size_t>(64, 2 * slots_.size());
+  slots_.assign(size, 0);
+  const std::size_t mask = size - 1;
+  for (StringId id = 0; id < entries_.size(); ++id) {
+    if (entries_[id].users == 0) continue;
+    std::size_t i = entries_[id].hash & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = make_slot(entries_[id].hash, id);
+  }
 }
 
-void SharedStrings::release(const std::string* text) noexcept {
-  if (text == nullptr) return;
-  const auto it = counts_.find(std::string_view(*text));
-  if (it != counts_.end() && --it->second == 0) counts_.erase(it);
+void StringPool::release(StringId id) {
+  Entry& entry = entries_[id];
+  if (--entry.users != 0) return;
+  unlink(id);
+  std::string().swap(entry.text);
+  free_.push_back(id);
+  --live_;
 }
 
-Evidence to_evidence(const StoredEvidence& s) {
+void StringPool::unlink(StringId id) noexcept {
+  // Backward-shift deletion: later members of the probe run move up so that
+  // no lookup stops early at the hole.
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t hole = entries_[id].hash & mask;
+  while (slots_[hole] == 0 || slot_index(slots_[hole]) != id) hole = (hole + 1) & mask;
+  for (std::size_t i = (hole + 1) & mask; slots_[i] != 0; i = (i + 1) & mask) {
+    const std::size_t home = slot_hash(slots_[i]) & mask;
+    // Moves up unless its home lies cyclically in (hole, i].
+    const bool stays = hole <= i ? (hole < home && home <= i) : (hole < home || home <= i);
+    if (stays) continue;
+    slots_[hole] = slots_[i];
+    hole = i;
+  }
+  slots_[hole] = 0;
+}
+
+// ---- EvidenceStore ------------------------------------------------------
+
+StoredEvidence EvidenceStore::store(const Evidence& e, StringId document_hint, StringId text_hint,
+                                    StringId trigger_hint) {
+  StoredEvidence s;
+  s.document = strings.acquire(e.document, document_hint);
+  s.text = strings.acquire(e.text, text_hint);
+  s.trigger = strings.acquire(e.trigger, trigger_hint);
+  s.confidence = clean_confidence(e.confidence);
+  const Position p{e.sentence, e.source.byte_begin, e.source.byte_end, e.source.char_begin,
+                   e.source.char_end};
+  if (fits32(p.sentence) && fits32(p.byte_begin) && fits32(p.byte_end) && fits32(p.char_begin) &&
+      fits32(p.char_end)) {
+    s.sentence = static_cast<std::uint32_t>(p.sentence);
+    s.byte_begin = static_cast<std::uint32_t>(p.byte_begin);
+    s.byte_end = static_cast<std::uint32_t>(p.byte_end);
+    s.char_begin = static_cast<std::uint32_t>(p.char_begin);
+    s.char_end = static_cast<std::uint32_t>(p.char_end);
+    return s;
+  }
+  s.sentence = StoredEvidence::kWide;
+  if (!free_wide_.empty()) {
+    s.byte_begin = free_wide_.back();
+    free_wide_.pop_back();
+    wide_[s.byte_begin] = p;
+  } else {
+    s.byte_begin = static_cast<std::uint32_t>(wide_.size());
+    wide_.push_back(p);
+  }
+  return s;
+}
+
+StoredEvidence EvidenceStore::store_from(const EvidenceStore& other, const StoredEvidence& e) {
+  return store(other.to_evidence(e));
+}
+
+void EvidenceStore::release(const StoredEvidence& e) {
+  strings.release(e.document);
+  strings.release(e.text);
+  strings.release(e.trigger);
+  if (e.sentence == StoredEvidence::kWide) free_wide_.push_back(e.byte_begin);
+}
+
+Position EvidenceStore::position(const StoredEvidence& e) const noexcept {
+  if (e.sentence == StoredEvidence::kWide) return wide_[e.byte_begin];
+  return {e.sentence, e.byte_begin, e.byte_end, e.char_begin, e.char_end};
+}
+
+EvidenceKey EvidenceStore::key(const StoredEvidence& e) const noexcept {
+  return {e.confidence, strings.view(e.document), position(e), strings.view(e.trigger), strings.view(e.text)};
+}
+
+Evidence EvidenceStore::to_evidence(const StoredEvidence& s) const {
+  const Position p = position(s);
   Evidence e;
-  e.document = *s.document;
-  e.sentence = s.sentence;
-  e.text = *s.text;
-  e.source = s.source;
-  e.trigger = *s.trigger;
+  e.document = strings.view(s.document);
+  e.sentence = p.sentence;
+  e.text = strings.view(s.text);
+  e.source = {p.byte_begin, p.byte_end, p.char_begin, p.char_end};
+  e.trigger = strings.view(s.trigger);
   e.confidence = s.confidence;
   return e;
 }
 
-void keep_best_evidence(SharedStrings& strings, std::vector<StoredEvidence>& kept,
-                        std::span<const Evidence* const> more, std::size_t limit) {
-  // One at a time, in place: `more` is short and usually does not make the cut.
-  for (const Evidence* e : more) {
-    if (kept.size() >= limit && (limit == 0 || !rank_less(*e, kept.back()))) return;  // nor will the rest
-    const auto at = std::lower_bound(kept.begin(), kept.end(), *e,
-                                     [](const StoredEvidence& k, const Evidence& x) { return rank_less(k, x); });
-    if (at != kept.end() && !rank_less(*e, *at)) continue;  // the same evidence again
-    kept.insert(at, store(strings, *e));
-    if (kept.size() > limit) {
-      release(strings, kept.back());
-      kept.pop_back();
-    }
-  }
+// ---- NameTable ------------------------------------------------------------
+
+NameId NameTable::find(std::string_view name, std::uint64_t hash64) const noexcept {
+  if (slots_.empty()) return kNoPosition;
+  const auto hash = static_cast<std::uint32_t>(hash64 >> 32);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask; slots_[i] != 0; i = (i + 1) & mask)
+    if (slot_hash(slots_[i]) == hash && names_[slot_index(slots_[i])] == name) return slot_index(slots_[i]);
+  return kNoPosition;
 }
 
-bool MentionLess::operator()(const MentionRef& a, const MentionRef& b) const noexcept {
-  const auto ta = mention_tie(a);
-  const auto tb = mention_tie(b);
-  if (ta != tb) return ta < tb;
-  return a.type < b.type;
-}
-
-std::int64_t to_micro(double weight) noexcept {
-  if (std::isnan(weight)) return 0;
-  constexpr double kLimit = 1e12;  // far beyond any count, far below int64 overflow
-  return std::llround(std::clamp(weight, -kLimit, kLimit) * 1e6);
-}
-
-double from_micro(std::int64_t micro) noexcept {
-  return static_cast<double>(micro) / 1e6;
-}
-
-NameTable::NameTable(const NameTable& other) : names_(other.names_) {
-  ids_.reserve(names_.size());
-  for (NameId id = 0; id < names_.size(); ++id) ids_.emplace(names_[id], id);
+NameId NameTable::find(std::string_view name) const noexcept {
+  return find(name, hash_bytes(name));
 }
 
 NameId NameTable::intern(std::string_view name) {
-  if (const auto it = ids_.find(name); it != ids_.end()) return it->second;
+  const std::uint64_t hash64 = hash_bytes(name);
+  if (const NameId id = find(name, hash64); id != kNoPosition) return id;
+  if (2 * (names_.size() + 1) > slots_.size()) grow();
   const auto id = static_cast<NameId>(names_.size());
   names_.emplace_back(name);
-  ids_.emplace(names_.back(), id);
+  const auto hash = static_cast<std::uint32_t>(hash64 >> 32);
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = hash & mask;
+  while (slots_[i] != 0) i = (i + 1) & mask;
+  slots_[i] = make_slot(hash, id);
   return id;
 }
 
-NameId NameTable::find(std::string_view name) const {
-  const auto it = ids_.find(name);
-  return it == ids_.end() ? kNoPosition : it->second;
+void NameTable::grow() {
+  const std::size_t size = std::max<std::size_t>(64, 2 * slots_.size());
+  std::vector<std::uint64_t> slots(size, 0);
+  const std::size_t mask = size - 1;
+  for (const std::uint64_t slot : slots_) {
+    if (slot == 0) continue;
+    std::size_t i = slot_hash(slot) & mask;
+    while (slots[i] != 0) i = (i + 1) & mask;
+    slots[i] = slot;
+  }
+  slots_ = std::move(slots);
 }
 
-std::size_t EdgeKeyHash::operator()(const EdgeKey& k) const noexcept {
+// ---- RoleSets -------------------------------------------------------------
+
+std::uint32_t RoleSets::with(std::uint32_t set, std::string_view role) {
+  const std::vector<std::string>& current = sets_[set];
+  const auto it = std::lower_bound(current.begin(), current.end(), role);
+  if (it != current.end() && *it == role) return set;
+  std::vector<std::string> roles = current;
+  roles.insert(roles.begin() + (it - current.begin()), std::string(role));
+  return intern(std::move(roles));
+}
+
+std::uint32_t RoleSets::with_all(std::uint32_t set, const std::vector<std::string>& roles) {
+  for (const std::string& role : roles)
+    if (!role.empty()) set = with(set, role);
+  return set;
+}
+
+std::uint32_t RoleSets::intern(std::vector<std::string> roles) {
+  std::string joined;
+  for (const std::string& role : roles) {
+    if (!joined.empty()) joined += '|';
+    joined += role;
+  }
+  const auto [it, inserted] = ids_.emplace(joined, static_cast<std::uint32_t>(sets_.size()));
+  if (inserted) {
+    sets_.push_back(std::move(roles));
+    joined_.push_back(std::move(joined));
+  }
+  return it->second;
+}
+
+// ---- EdgeTable ------------------------------------------------------------
+
+namespace {
+std::size_t edge_key_hash(NameId head, RelationType type, NameId tail) noexcept {
   // The splitmix64 finaliser: every bit of the key reaches the low bits the
   // table indexes by.
-  std::uint64_t x = ((static_cast<std::uint64_t>(k.head) << 32) | k.tail) ^
-                    (static_cast<std::uint64_t>(k.type) * 0x9e3779b97f4a7c15ULL);
+  std::uint64_t x = ((static_cast<std::uint64_t>(head) << 32) | tail) ^
+                    (static_cast<std::uint64_t>(type) * 0x9e3779b97f4a7c15ULL);
   x ^= x >> 30;
   x *= 0xbf58476d1ce4e5b9ULL;
   x ^= x >> 27;
@@ -490,18 +768,35 @@ std::size_t EdgeKeyHash::operator()(const EdgeKey& k) const noexcept {
   x ^= x >> 31;
   return static_cast<std::size_t>(x);
 }
+}  // namespace
 
-EdgeState& EdgeTable::operator[](const EdgeKey& key) {
-  if (2 * (entries_.size() + 1) > slots_.size()) rebuild_index(std::max<std::size_t>(64, 2 * slots_.size()));
+EdgeTable::EdgeTable(const EdgeTable& other)
+    : size_(other.size_), slots_(other.slots_), spills_(other.spills_), free_spills_(other.free_spills_) {
+  chunks_.reserve(other.chunks_.size());
+  for (const auto& chunk : other.chunks_) {
+    chunks_.push_back(std::make_unique<EdgeState[]>(kChunkMask + 1));
+    std::copy(chunk.get(), chunk.get() + kChunkMask + 1, chunks_.back().get());
+  }
+}
+
+EdgeIndex EdgeTable::find_or_add(NameId head, RelationType type, NameId tail) {
+  if (2 * (size_ + 1) > slots_.size()) rebuild_index(std::max<std::size_t>(64, 2 * slots_.size()));
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = EdgeKeyHash{}(key) & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = edge_key_hash(head, type, tail) & mask;; i = (i + 1) & mask) {
     const std::uint32_t slot = slots_[i];
     if (slot == 0) {
-      entries_.emplace_back(key, EdgeState{});
-      slots_[i] = static_cast<std::uint32_t>(entries_.size());
-      return entries_.back().second;
+      const auto index = static_cast<EdgeIndex>(size_);
+      if ((index & kChunkMask) == 0) chunks_.push_back(std::make_unique<EdgeState[]>(kChunkMask + 1));
+      EdgeState& e = (*this)[index];
+      e.head = head;
+      e.tail = tail;
+      e.type = type;
+      ++size_;
+      slots_[i] = index + 1;
+      return index;
     }
-    if (entries_[slot - 1].first == key) return entries_[slot - 1].second;
+    const EdgeState& e = (*this)[slot - 1];
+    if (e.head == head && e.tail == tail && e.type == type) return slot - 1;
   }
 }
 
@@ -514,11 +809,55 @@ void EdgeTable::reserve(std::size_t n) {
 void EdgeTable::rebuild_index(std::size_t slot_count) {
   slots_.assign(slot_count, 0);
   const std::size_t mask = slot_count - 1;
-  for (std::size_t e = 0; e < entries_.size(); ++e) {
-    std::size_t i = EdgeKeyHash{}(entries_[e].first) & mask;
+  for (EdgeIndex e = 0; e < size_; ++e) {
+    const EdgeState& edge = (*this)[e];
+    std::size_t i = edge_key_hash(edge.head, edge.type, edge.tail) & mask;
     while (slots_[i] != 0) i = (i + 1) & mask;
-    slots_[i] = static_cast<std::uint32_t>(e + 1);
+    slots_[i] = e + 1;
   }
+}
+
+std::vector<StoredEvidence>& EdgeTable::spill(EdgeState& e) {
+  if (e.spill != 0) return spills_[e.spill - 1];
+  std::uint32_t index;
+  if (!free_spills_.empty()) {
+    index = free_spills_.back();
+    free_spills_.pop_back();
+  } else {
+    index = static_cast<std::uint32_t>(spills_.size());
+    spills_.emplace_back();
+  }
+  std::vector<StoredEvidence>& items = spills_[index];
+  items.reserve(2);
+  if (e.kept == 1) items.push_back(e.first);
+  e.spill = index + 1;
+  return items;
+}
+
+void EdgeTable::unspill(EdgeState& e) {
+  if (e.spill == 0) return;
+  std::vector<StoredEvidence>& items = spills_[e.spill - 1];
+  if (items.size() > 1) return;
+  e.kept = static_cast<std::uint32_t>(items.size());
+  if (e.kept == 1) e.first = items.front();
+  std::vector<StoredEvidence>().swap(items);
+  free_spills_.push_back(e.spill - 1);
+  e.spill = 0;
+}
+
+bool MentionLess::operator()(const MentionRef& a, const MentionRef& b) const noexcept {
+  if (const int c = compare_tie(a, b)) return c < 0;
+  return a.type < b.type;
+}
+
+std::int64_t to_micro(double weight) noexcept {
+  if (std::isnan(weight)) return 0;
+  constexpr double kLimit = 1e12;  // far beyond any count, far below int64 overflow
+  return std::llround(std::clamp(weight, -kLimit, kLimit) * 1e6);
+}
+
+double from_micro(std::int64_t micro) noexcept {
+  return static_cast<double>(micro) / 1e6;
 }
 
 void add_sorted_strings(std::vector<std::string>& kept, std::vector<std::string>&& more) {
@@ -535,7 +874,6 @@ void absorb(NodeState& into, NodeState&& other, const GraphOptions& options) {
   into.document_count += other.document_count;
   keep_first(into.documents, std::move(other.documents), options.max_documents, std::less<>{}, true);
 }
-
 
 EntityType winning_type(const std::array<std::uint64_t, kEntityTypeCount>& votes) noexcept {
   EntityType best = EntityType::Organization;
@@ -567,6 +905,26 @@ PlaceLevel winning_level(const std::array<std::uint64_t, kPlaceLevelCount>& vote
 
 std::string hashed_id(char prefix, std::string_view key) {
   return hex_id(prefix, fnv1a(kFnvBasis, key));
+}
+
+char* write_id(char* out, char prefix, const StableId& id) noexcept {
+  *out++ = prefix;
+  std::uint64_t hash = id.hash;
+  for (int i = 15; i >= 0; --i, hash >>= 4) out[i] = kHex[hash & 0xF];
+  out += 16;
+  if (id.suffix != 0) {
+    *out++ = '-';
+    char digits[10];
+    int n = 0;
+    for (std::uint32_t v = id.suffix; v != 0; v /= 10) digits[n++] = static_cast<char>('0' + v % 10);
+    while (n > 0) *out++ = digits[--n];
+  }
+  return out;
+}
+
+std::string id_text(char prefix, const StableId& id) {
+  char buffer[StableId::kMaxSize];
+  return std::string(buffer, write_id(buffer, prefix, id));
 }
 
 std::vector<std::string> disambiguate_ids(std::vector<std::string> ids,
@@ -623,18 +981,17 @@ Entity entity_at(const Graph::Impl& impl, const View& view, std::uint32_t positi
 
 Relation relation_at(const Graph::Impl& impl, const View& view, std::size_t i) {
   const View::Edge& edge = view.edges[i];
+  const EdgeState& state = impl.edges[edge.index];
   Relation r;
-  r.head = impl.names.name(edge.key->head);
-  r.tail = impl.names.name(edge.key->tail);
+  r.head = impl.names.name(state.head);
+  r.tail = impl.names.name(state.tail);
   r.head_type = view.types[edge.source];
   r.tail_type = view.types[edge.target];
-  r.type = edge.key->type;
-  r.role = join_roles(edge.state->roles);
-  r.weight = from_micro(edge.state->weight_micro);
-  r.evidence.reserve(edge.state->evidence.size());
-  for (const StoredEvidence& e : edge.state->evidence) r.evidence.push_back(to_evidence(e));
-  std::sort(r.evidence.begin(), r.evidence.end(), EvidenceLess{});
-  r.evidence_count = edge.state->evidence_count;
+  r.type = state.type;
+  r.role = impl.roles.joined(state.roles);
+  r.weight = from_micro(state.weight_micro);
+  r.evidence = impl.evidence_of(state);
+  r.evidence_count = state.evidence_count;
   return r;
 }
 
@@ -645,22 +1002,12 @@ Graph::Impl::Impl(const Impl& other)
       names(other.names),
       nodes(other.nodes),
       node_count(other.node_count),
-      documents(other.documents) {
-  // The edges' evidence points into the other graph's strings: store it anew.
-  edges.reserve(other.edges.size());
-  for (const auto& [key, state] : other.edges) {
-    graph::EdgeState& copy = edges[key];
-    copy.roles = state.roles;
-    copy.weight_micro = state.weight_micro;
-    copy.evidence_count = state.evidence_count;
-    copy.evidence.reserve(state.evidence.size());
-    for (const graph::StoredEvidence& e : state.evidence)
-      copy.evidence.push_back(graph::store(evidence_strings, graph::to_evidence(e)));
-  }
-}
+      edges(other.edges),
+      roles(other.roles),
+      evidence(other.evidence),
+      documents(other.documents) {}
 
 graph::NodeState& Graph::Impl::node(graph::NameId id) {
-  invalidate();
   if (id >= nodes.size()) nodes.resize(std::max<std::size_t>(id + 1, nodes.size() * 2));
   graph::NodeState& state = nodes[id];
   if (!state.present) {
@@ -670,14 +1017,9 @@ graph::NodeState& Graph::Impl::node(graph::NameId id) {
   return state;
 }
 
-graph::EdgeState* Graph::Impl::edge(graph::NameId head, RelationType type, graph::NameId tail) {
-  if (head == tail) return nullptr;
-  invalidate();
-  return &edges[graph::EdgeKey{head, tail, type}];
-}
-
 void Graph::Impl::merge_node(std::string_view name, graph::NodeState state) {
   if (name.empty()) return;
+  invalidate();
   // Samples read from a file may come unsorted or too long: put them in order first.
   std::sort(state.aliases.begin(), state.aliases.end());
   state.aliases.erase(std::unique(state.aliases.begin(), state.aliases.end()), state.aliases.end());
@@ -696,31 +1038,57 @@ void Graph::Impl::merge_node(std::string_view name, graph::NodeState state) {
 void Graph::Impl::merge_edge(std::string_view head, RelationType type, std::string_view tail,
                              graph::EdgeSample sample) {
   if (head.empty() || tail.empty() || head == tail) return;
+  invalidate();
   if (is_symmetric(type) && tail < head) std::swap(head, tail);
-  const graph::NameId h = names.intern(head);
-  const graph::NameId t = names.intern(tail);
-  graph::EdgeState& state = *edge(h, type, t);
-  std::erase(sample.roles, std::string());
-  graph::add_sorted_strings(state.roles, std::move(sample.roles));
+  graph::EdgeState& state = edges[edge(names.intern(head), type, names.intern(tail))];
+  state.roles = roles.with_all(state.roles, sample.roles);
   state.weight_micro += sample.weight_micro;
   state.evidence_count += sample.evidence_count;
-  graph::keep_best_evidence(evidence_strings, state.evidence, graph::ranked(sample.evidence),
-                            options.max_evidence);
+  std::vector<const Evidence*> order;
+  graph::ranked(sample.evidence, order);
+  for (const Evidence* e : order)
+    if (!graph::keep_best(*this, state, graph::key_of(*e), [&] { return evidence.store(*e); })) break;
 }
 
-graph::EdgeSample Graph::Impl::sample_of(const graph::EdgeState& state) const {
-  graph::EdgeSample sample;
-  sample.roles = state.roles;
-  sample.weight_micro = state.weight_micro;
-  sample.evidence_count = state.evidence_count;
-  for (const graph::StoredEvidence& e : state.evidence) sample.evidence.push_back(graph::to_evidence(e));
-  return sample;
+void Graph::Impl::merge_edge_from(const Impl& other, const graph::EdgeState& e) {
+  std::string_view head = other.names.name(e.head), tail = other.names.name(e.tail);
+  if (head.empty() || tail.empty() || head == tail) return;
+  invalidate();
+  if (is_symmetric(e.type) && tail < head) std::swap(head, tail);
+  graph::EdgeState& state = edges[edge(names.intern(head), e.type, names.intern(tail))];
+  state.roles = roles.with_all(state.roles, other.roles.roles(e.roles));
+  state.weight_micro += e.weight_micro;
+  state.evidence_count += e.evidence_count;
+  // The other edge's kept evidence is already best first and distinct.
+  for (const graph::StoredEvidence& s : other.edges.evidence(e))
+    if (!graph::keep_best(*this, state, other.evidence.key(s),
+                          [&] { return evidence.store_from(other.evidence, s); }))
+      break;
 }
 
 void Graph::Impl::add_document(std::string_view id) {
   if (id.empty()) return;
   invalidate();
   if (documents.find(std::string(id)) == documents.end()) documents.emplace(id);
+}
+
+std::vector<Evidence> Graph::Impl::evidence_of(const graph::EdgeState& e) const {
+  std::vector<Evidence> out;
+  const auto kept = edges.evidence(e);
+  out.reserve(kept.size());
+  for (const graph::StoredEvidence& s : kept) out.push_back(evidence.to_evidence(s));
+  std::sort(out.begin(), out.end(), graph::EvidenceLess{});
+  return out;
+}
+
+void Graph::Impl::listed_evidence(const graph::EdgeState& e,
+                                  std::vector<const graph::StoredEvidence*>& out) const {
+  out.clear();
+  for (const graph::StoredEvidence& s : edges.evidence(e)) out.push_back(&s);
+  if (out.size() > 1)
+    std::sort(out.begin(), out.end(), [&](const graph::StoredEvidence* a, const graph::StoredEvidence* b) {
+      return graph::evidence_less(evidence.key(*a), evidence.key(*b));
+    });
 }
 
 const graph::View& Graph::Impl::view() const {
@@ -769,8 +1137,7 @@ void Graph::merge(const Graph& other) {
   for (const std::string& id : from.documents) impl_->add_document(id);
   for (graph::NameId id = 0; id < from.nodes.size(); ++id)
     if (from.nodes[id].present) impl_->merge_node(from.names.name(id), from.nodes[id]);
-  for (const auto& [key, state] : from.edges)
-    impl_->merge_edge(from.names.name(key.head), key.type, from.names.name(key.tail), from.sample_of(state));
+  for (graph::EdgeIndex i = 0; i < from.edges.size(); ++i) impl_->merge_edge_from(from, from.edges[i]);
 }
 
 const GraphOptions& Graph::options() const noexcept {
@@ -795,6 +1162,24 @@ std::size_t Graph::edge_count() const noexcept {
 
 std::size_t Graph::document_count() const noexcept {
   return impl_ ? impl_->documents.size() : 0;
+}
+
+std::vector<std::pair<EntityType, std::size_t>> Graph::entity_type_counts() const {
+  std::vector<std::pair<EntityType, std::size_t>> out;
+  if (!impl_) return out;
+  const graph::View& view = impl_->view();
+  for (std::size_t t = 0; t < view.nodes_by_type.size(); ++t)
+    if (view.nodes_by_type[t] != 0) out.emplace_back(static_cast<EntityType>(t), view.nodes_by_type[t]);
+  return out;
+}
+
+std::vector<std::pair<RelationType, std::size_t>> Graph::relation_type_counts() const {
+  std::vector<std::pair<RelationType, std::size_t>> out;
+  if (!impl_) return out;
+  const graph::View& view = impl_->view();
+  for (std::size_t t = 0; t < view.edges_by_type.size(); ++t)
+    if (view.edges_by_type[t] != 0) out.emplace_back(static_cast<RelationType>(t), view.edges_by_type[t]);
+  return out;
 }
 
 std::vector<std::string> Graph::documents() const {
@@ -842,7 +1227,7 @@ std::string Graph::node_id_of(std::string_view name) const {
   const graph::View& view = impl_->view();
   const graph::NameId id = impl_->names.find(name);
   if (id == graph::kNoPosition || view.position_of[id] == graph::kNoPosition) return {};
-  return view.node_ids[view.position_of[id]];
+  return graph::id_text('n', view.node_ids[view.position_of[id]]);
 }
 
 void Graph::ensure_impl() {

@@ -8,12 +8,14 @@
 // unions, "the K first of a union under a total order"), so the result
 // never depends on the order or grouping of the merges.
 //
-// Names are interned once (NameId) so that edges are keyed by integers and
-// a relation's ends cost one hash lookup each. Nothing is sorted while
-// merging: the View (canonical order, ids) is computed when something reads
-// the graph and cached until the next change; the Boost adjacency_list,
-// which copies every entity and relation, only when bgl_view, find,
-// entities or relations ask for it.
+// Memory goes to edges (most of them coOccurs pairs), so an edge is one
+// flat 80-byte record: names and strings are 32-bit ids, roles an id of an
+// interned set, and the common single evidence item is stored inline; only
+// edges with more evidence own a vector. Nothing is sorted while merging:
+// the View (canonical order, ids) is computed when something reads the
+// graph and cached until the next change; the Boost adjacency_list, which
+// copies every entity and relation, only when bgl_view, find, entities or
+// relations ask for it.
 #pragma once
 
 #include <algorithm>
@@ -36,52 +38,115 @@
 
 namespace kg::graph {
 
+// A fast 64-bit hash of bytes for the graph's own tables (never written out).
+std::uint64_t hash_bytes(std::string_view bytes) noexcept;
+
+using StringId = std::uint32_t;
+inline constexpr StringId kNoString = UINT32_MAX;
+
 // Strings that many evidence items share (a sentence is the evidence of
 // every pair of entities it relates; document ids and triggers repeat),
-// stored once and freed when the last item using them is dropped.
-class SharedStrings {
+// stored once under a 32-bit id and freed when the last item using them is
+// dropped (the id is then reused).
+class StringPool {
  public:
-  // Returns the stored copy of `text`, counting one more user.
-  const std::string* acquire(std::string_view text);
+  // Returns the id of `text`, counting one more user.
+  StringId acquire(std::string_view text);
+  // Same, trying `hint` first: the id an earlier acquire of (probably) the
+  // same text returned. A stale or wrong hint only costs the normal lookup.
+  StringId acquire(std::string_view text, StringId hint);
+  // Counts one more user of an id already held.
+  void retain(StringId id) noexcept { ++entries_[id].users; }
   // Counts one user less; frees the string after its last user.
-  void release(const std::string* text) noexcept;
-  std::size_t size() const noexcept { return counts_.size(); }
+  void release(StringId id);
+  std::string_view view(StringId id) const noexcept { return entries_[id].text; }
+  // Returns the number of distinct strings in use.
+  std::size_t size() const noexcept { return live_; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept;
+  struct Entry {
+    std::string text;
+    std::uint32_t users = 0;  // 0: free
+    std::uint32_t hash = 0;
   };
-  std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> counts_;
+  StringId insert(std::string_view text, std::uint32_t hash);
+  void grow();
+  void unlink(StringId id) noexcept;
+
+  std::vector<Entry> entries_;  // by id
+  std::vector<StringId> free_;  // ids of free entries
+  // Open addressing with linear probing: (hash << 32) | (id + 1); 0 is empty.
+  std::vector<std::uint64_t> slots_;
+  std::size_t live_ = 0;
 };
 
-// Evidence as an edge keeps it, its strings in the graph's SharedStrings.
+// Where an evidence item is: sentence index and source span, as 64-bit numbers.
+struct Position {
+  std::uint64_t sentence = 0, byte_begin = 0, byte_end = 0, char_begin = 0, char_end = 0;
+};
+
+// Evidence as an edge keeps it: 40 bytes. Strings are ids in the graph's
+// StringPool; numbers are 32-bit, except in the (4 GiB files) case where
+// one does not fit: then `sentence` is kWide and `byte_begin` indexes the
+// EvidenceStore's table of wide positions.
 struct StoredEvidence {
-  const std::string* document = nullptr;
-  const std::string* text = nullptr;
-  const std::string* trigger = nullptr;
-  std::size_t sentence = 0;
-  SourceSpan source;
-  double confidence = 1.0;
+  StringId document = 0;
+  StringId text = 0;
+  StringId trigger = 0;
+  std::uint32_t sentence = 0;
+  std::uint32_t byte_begin = 0, byte_end = 0, char_begin = 0, char_end = 0;
+  double confidence = 1.0;  // clean: in [0, 1], never NaN
+
+  static constexpr std::uint32_t kWide = UINT32_MAX;
 };
 
-Evidence to_evidence(const StoredEvidence& e);
+// Evidence seen through views: what the orders compare, for plain and
+// stored evidence alike.
+struct EvidenceKey {
+  double confidence;
+  std::string_view document;
+  Position position;
+  std::string_view trigger;
+  std::string_view text;
+};
+
+// A clean confidence: NaN would break the strict weak order of EvidenceRank.
+double clean_confidence(double c) noexcept;
 
 // Orders evidence by document, sentence and offsets, then by every other
 // field: the order in which kept evidence is listed.
-struct EvidenceLess {
-  bool operator()(const Evidence& a, const Evidence& b) const noexcept;
-  bool operator()(const StoredEvidence& a, const StoredEvidence& b) const noexcept;
-};
-
-// Orders evidence best first: higher confidence, then EvidenceLess. A total
+bool evidence_less(const EvidenceKey& a, const EvidenceKey& b) noexcept;
+// Orders evidence best first: higher confidence, then evidence_less. A total
 // order over every field, so equal evidence is an exact duplicate and the
 // kept evidence of an edge does not depend on the order of merges.
-struct EvidenceRank {
+bool rank_less(const EvidenceKey& a, const EvidenceKey& b) noexcept;
+EvidenceKey key_of(const Evidence& e) noexcept;
+
+// The strings and wide positions kept evidence refers to.
+class EvidenceStore {
+ public:
+  // Stores a copy of `e`, its strings acquired (hints as StringPool::acquire).
+  StoredEvidence store(const Evidence& e, StringId document_hint = kNoString, StringId text_hint = kNoString,
+                       StringId trigger_hint = kNoString);
+  // Copies an item kept by another store into this one.
+  StoredEvidence store_from(const EvidenceStore& other, const StoredEvidence& e);
+  // Drops an item: its strings lose a user.
+  void release(const StoredEvidence& e);
+  Position position(const StoredEvidence& e) const noexcept;
+  EvidenceKey key(const StoredEvidence& e) const noexcept;
+  Evidence to_evidence(const StoredEvidence& e) const;
+  std::string_view text(StringId id) const noexcept { return strings.view(id); }
+
+  StringPool strings;
+
+ private:
+  std::vector<Position> wide_;
+  std::vector<std::uint32_t> free_wide_;
+};
+
+// Orders plain evidence as evidence_less does (for sets and sorting).
+struct EvidenceLess {
   bool operator()(const Evidence& a, const Evidence& b) const noexcept;
-  bool operator()(const StoredEvidence& a, const StoredEvidence& b) const noexcept;
-  bool operator()(const Evidence& a, const StoredEvidence& b) const noexcept;
-  bool operator()(const StoredEvidence& a, const Evidence& b) const noexcept;
 };
 
 // Orders mentions by document, sentence and offsets, then by every other field.
@@ -103,69 +168,108 @@ inline constexpr std::uint32_t kNoPosition = UINT32_MAX;
 class NameTable {
  public:
   NameTable() = default;
-  NameTable(const NameTable& other);
+  NameTable(const NameTable& other) = default;
   NameTable& operator=(const NameTable&) = delete;
 
   // Returns the id of `name`, adding it when new.
   NameId intern(std::string_view name);
   // Returns the id of `name`, or kNoPosition when it was never seen.
-  NameId find(std::string_view name) const;
+  NameId find(std::string_view name) const noexcept;
   const std::string& name(NameId id) const noexcept { return names_[id]; }
   std::size_t size() const noexcept { return names_.size(); }
 
  private:
-  std::deque<std::string> names_;  // a deque: its strings never move, so the views stay valid
-  std::unordered_map<std::string_view, NameId> ids_;
+  NameId find(std::string_view name, std::uint64_t hash) const noexcept;
+  void grow();
+  std::deque<std::string> names_;  // a deque: its strings never move
+  // Open addressing with linear probing: (hash << 32) | (id + 1); 0 is empty.
+  std::vector<std::uint64_t> slots_;
+};
+
+// Sets of roles (a worksFor edge seen with several roles), each stored
+// once: an edge holds the id of its set.
+class RoleSets {
+ public:
+  static constexpr std::uint32_t kNone = 0;
+  // Returns the id of `set` with `role` added; `role` holds no '|'.
+  std::uint32_t with(std::uint32_t set, std::string_view role);
+  // Returns the id of `set` with every role of `roles` (holding no '|') added.
+  std::uint32_t with_all(std::uint32_t set, const std::vector<std::string>& roles);
+  // Returns the roles of a set: sorted, distinct.
+  const std::vector<std::string>& roles(std::uint32_t set) const noexcept { return sets_[set]; }
+  // Returns the roles '|'-joined.
+  const std::string& joined(std::uint32_t set) const noexcept { return joined_[set]; }
+
+ private:
+  std::uint32_t intern(std::vector<std::string> roles);
+  std::vector<std::vector<std::string>> sets_{{}};  // by id; id 0 is the empty set
+  std::vector<std::string> joined_{{}};
+  std::unordered_map<std::string, std::uint32_t> ids_;  // by joined roles
 };
 
 struct NodeState {
   bool present = false;  // false for a name only seen as a relation's end
   std::array<std::uint64_t, kEntityTypeCount> type_votes{};
   std::array<std::uint64_t, kPlaceLevelCount> level_votes{};
-  std::string code;                    // the smallest seen
-  std::vector<std::string> aliases;    // sorted, distinct
-  std::vector<MentionRef> mentions;    // the first max_mentions by MentionLess, sorted
+  std::string code;                  // the smallest seen
+  std::vector<std::string> aliases;  // sorted, distinct
+  std::vector<MentionRef> mentions;  // the first max_mentions by MentionLess, sorted
   std::uint64_t mention_count = 0;
   std::vector<std::string> documents;  // the smallest max_documents, sorted, distinct
   std::uint64_t document_count = 0;
 };
 
-struct EdgeKey {
+using EdgeIndex = std::uint32_t;
+
+// One edge: its key (head, type, tail), roles, weight, evidence count and
+// kept evidence (the first max_evidence by EvidenceRank, best first).
+struct EdgeState {
   NameId head = 0;
   NameId tail = 0;
   RelationType type = RelationType::CoOccurs;
-  friend bool operator==(const EdgeKey&, const EdgeKey&) = default;
-};
-
-struct EdgeKeyHash {
-  std::size_t operator()(const EdgeKey& k) const noexcept;
-};
-
-struct EdgeState {
-  std::vector<std::string> roles;  // sorted, distinct
+  std::uint32_t roles = RoleSets::kNone;
+  std::uint32_t kept = 0;   // evidence items kept
+  std::uint32_t spill = 0;  // 0: the kept item (if any) is `first`; else 1 + index of its vector
   std::int64_t weight_micro = 0;
   std::uint64_t evidence_count = 0;
-  std::vector<StoredEvidence> evidence;  // the first max_evidence by EvidenceRank, best first
+  StoredEvidence first;
 };
 
-// The edges by key: an open-addressed index over a deque of entries, so
-// that a lookup touches one slot and one entry rather than a chain of
-// separately allocated nodes, and growing never moves an entry.
+// The edges by key: an open-addressed index over chunked storage, so that
+// a lookup touches one slot and one record and growing never moves a record.
 class EdgeTable {
  public:
-  using Entry = std::pair<EdgeKey, EdgeState>;
+  EdgeTable() = default;
+  EdgeTable(const EdgeTable& other);
+  EdgeTable& operator=(const EdgeTable&) = delete;
 
-  // Returns the state of `key`, added empty when new.
-  EdgeState& operator[](const EdgeKey& key);
-  std::size_t size() const noexcept { return entries_.size(); }
+  // Returns the index of the edge (head, type, tail), added empty when new.
+  EdgeIndex find_or_add(NameId head, RelationType type, NameId tail);
+  EdgeState& operator[](EdgeIndex i) noexcept { return chunks_[i >> kChunkBits][i & kChunkMask]; }
+  const EdgeState& operator[](EdgeIndex i) const noexcept { return chunks_[i >> kChunkBits][i & kChunkMask]; }
+  std::size_t size() const noexcept { return size_; }
   void reserve(std::size_t n);
-  std::deque<Entry>::const_iterator begin() const noexcept { return entries_.begin(); }
-  std::deque<Entry>::const_iterator end() const noexcept { return entries_.end(); }
+
+  // Returns an edge's kept evidence, best first.
+  std::span<const StoredEvidence> evidence(const EdgeState& e) const noexcept {
+    if (e.spill == 0) return {&e.first, e.kept};
+    return spills_[e.spill - 1];
+  }
+  // Returns the vector holding an edge's kept evidence, moving an inline item into one first.
+  std::vector<StoredEvidence>& spill(EdgeState& e);
+  // Moves the kept evidence back inline when one item or none is left.
+  void unspill(EdgeState& e);
 
  private:
+  static constexpr unsigned kChunkBits = 12;
+  static constexpr std::uint32_t kChunkMask = (1u << kChunkBits) - 1;
   void rebuild_index(std::size_t slot_count);
-  std::deque<Entry> entries_;
-  std::vector<std::uint32_t> slots_;  // entry index + 1; 0 is empty; a power of two in size
+
+  std::vector<std::unique_ptr<EdgeState[]>> chunks_;
+  std::size_t size_ = 0;
+  std::vector<std::uint32_t> slots_;  // edge index + 1; 0 is empty; a power of two in size
+  std::vector<std::vector<StoredEvidence>> spills_;
+  std::vector<std::uint32_t> free_spills_;
 };
 
 // An edge's state as another graph or a fragment line gives it.
@@ -187,30 +291,51 @@ void add_sorted_strings(std::vector<std::string>& kept, std::vector<std::string>
 // Moves another state's votes, names, counts and samples in.
 void absorb(NodeState& into, NodeState&& other, const GraphOptions& options);
 
-// Merges `more` (sorted by EvidenceRank, distinct) into an edge's kept
-// evidence, keeping the first `limit`; strings of dropped items are released.
-void keep_best_evidence(SharedStrings& strings, std::vector<StoredEvidence>& kept,
-                        std::span<const Evidence* const> more, std::size_t limit);
+// Scratch state of Graph::add, kept between calls so that it allocates
+// once: string ids stored recently (tried first as hints: a document's
+// evidence shares its id, sentences and a few triggers) and a buffer.
+struct AddScratch {
+  StringId document = kNoString;
+  std::vector<StringId> text_by_sentence;  // by sentence index, bounded
+  std::array<StringId, 16> triggers;       // by a hash of the trigger
+  std::vector<const Evidence*> ranked;
+  std::vector<const MentionRef*> mentions;
+  std::string head;  // the last relation's head and its id
+  NameId head_id = kNoPosition;
+  AddScratch() { triggers.fill(kNoString); }
+};
+
+// A node's or edge's id: "n"/"e" + 16 hex digits of a hash, and "-N" when
+// N-1 earlier keys (in byte order) share the hash.
+struct StableId {
+  std::uint64_t hash = 0;
+  std::uint32_t suffix = 0;  // 0: none; else N >= 2
+  static constexpr std::size_t kMaxSize = 1 + 16 + 1 + 10;
+};
+// Writes an id at `out` (room for StableId::kMaxSize); returns the end.
+char* write_id(char* out, char prefix, const StableId& id) noexcept;
+std::string id_text(char prefix, const StableId& id);
 
 // The graph as users see it, computed from the merge state: positions are
 // indexes in canonical order (nodes by type then name, edges by head name,
 // type, tail name).
 struct View {
   struct Edge {
-    const EdgeKey* key;
-    const EdgeState* state;
+    EdgeIndex index;       // in the EdgeTable
     std::uint32_t source;  // node positions
     std::uint32_t target;
   };
   std::vector<NameId> nodes;               // by position
   std::vector<EntityType> types;           // by position: the vote's winner
   std::vector<PlaceLevel> levels;          // by position: places only
-  std::vector<std::string> node_ids;       // by position
+  std::vector<StableId> node_ids;          // by position
   std::vector<std::uint32_t> position_of;  // by NameId; kNoPosition for names that are no node
   std::vector<Edge> edges;                 // the edges shown, in canonical order
-  std::vector<std::string> edge_ids;       // parallel to `edges`
+  std::vector<StableId> edge_ids;          // parallel to `edges`
   std::vector<std::uint32_t> first_edge;   // by position: a node's outgoing edges are
   std::vector<std::uint32_t> end_edge;     //   edges[first_edge[p], end_edge[p])
+  std::array<std::size_t, kEntityTypeCount> nodes_by_type{};
+  std::array<std::size_t, static_cast<std::size_t>(RelationType::CoOccurs) + 1> edges_by_type{};
 };
 
 // The graph copied out as plain values, for bgl_view, find, entities and relations.
@@ -244,33 +369,42 @@ struct Graph::Impl {
   std::vector<graph::NodeState> nodes;  // by NameId
   std::size_t node_count = 0;
   graph::EdgeTable edges;
-  graph::SharedStrings evidence_strings;  // what the edges' StoredEvidence point to
+  graph::RoleSets roles;
+  graph::EvidenceStore evidence;  // what the edges' StoredEvidence refer to
   std::unordered_set<std::string> documents;
+  graph::AddScratch scratch;
 
   explicit Impl(const GraphOptions& opts = {}) : options(opts) {}
   Impl(const Impl& other);
   Impl& operator=(const Impl&) = delete;
 
-  // Returns the state of the node named by `id`, made present; each call
-  // invalidates the cached views.
+  // Returns the state of the node named by `id`, made present. Callers
+  // invalidate the cached views first.
   graph::NodeState& node(graph::NameId id);
-  // Returns the state of an edge, made when new; nullptr for a self-loop.
-  graph::EdgeState* edge(graph::NameId head, RelationType type, graph::NameId tail);
+  // Returns the index of an edge, made when new. Callers invalidate first.
+  graph::EdgeIndex edge(graph::NameId head, RelationType type, graph::NameId tail) {
+    return edges.find_or_add(head, type, tail);
+  }
 
   // Merges state in (by value: callers that are done with a state move it in).
   void merge_node(std::string_view name, graph::NodeState state);
   void merge_edge(std::string_view head, RelationType type, std::string_view tail, graph::EdgeSample sample);
-  // Returns an edge's state as a sample, its evidence copied out.
-  graph::EdgeSample sample_of(const graph::EdgeState& state) const;
+  // Merges the edge `e` of `other` in.
+  void merge_edge_from(const Impl& other, const graph::EdgeState& e);
   void add_document(std::string_view id);
+
+  // Returns an edge's kept evidence as plain values, in document order.
+  std::vector<Evidence> evidence_of(const graph::EdgeState& e) const;
+  // Returns the kept evidence of an edge in document order (the order the writers list it).
+  void listed_evidence(const graph::EdgeState& e, std::vector<const graph::StoredEvidence*>& out) const;
 
   // Returns the View / the Materialized copy, computing it on first use (thread-safe).
   const graph::View& view() const;
   const graph::Materialized& materialized() const;
 
   void invalidate() noexcept {
-    cached_view_.reset();
-    cached_copy_.reset();
+    if (cached_view_) cached_view_.reset();
+    if (cached_copy_) cached_copy_.reset();
   }
 
  private:

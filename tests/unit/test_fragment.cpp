@@ -2,11 +2,13 @@
 // shards in any grouping giving byte-identical files.
 #include <catch2/catch.hpp>
 
+#include <limits>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "../consumers/sample_extractions.hpp"
+#include "export/text_out.hpp"
 #include "kg/error.hpp"
 #include "kg/fragment.hpp"
 #include "kg/writers.hpp"
@@ -199,9 +201,9 @@ std::vector<DocumentExtraction> repeated_documents() {
     x.document = id;
     x.entities = {entity(id, kFirm, EntityType::Firm, {kFirm, kFirm}),
                   entity(id, kHangzhou, EntityType::Place, {kHangzhou}, PlaceLevel::City, "330100")};
-    x.relations = {relation(kFirm, EntityType::Firm, RelationType::LocatedIn, kHangzhou, EntityType::Place,
-                            {evidence(id, 2, "总部设在杭州，第" + std::to_string(i) + "篇。", "设在",
-                                      i % 4 == 1 ? 0.9 : 0.7)})};
+    x.relations = {relation(
+        kFirm, EntityType::Firm, RelationType::LocatedIn, kHangzhou, EntityType::Place,
+        {evidence(id, 2, "总部设在杭州，第" + std::to_string(i) + "篇。", "设在", i % 4 == 1 ? 0.9 : 0.7)})};
     docs.push_back(x);
   }
   return docs;
@@ -251,4 +253,29 @@ TEST_CASE("graph lines carry counts; a version 1 line without them counts what i
   REQUIRE(back.find("甲") != nullptr);
   CHECK(back.find("甲")->mention_count == 2);
   CHECK(back.find("甲")->document_count == 2);
+}
+
+TEST_CASE("write_fragment appends exactly what building the line with nlohmann gives") {
+  std::vector<DocumentExtraction> docs = sample_documents();
+  DocumentExtraction odd = docs.front();
+  odd.document = "odd \"id\"\\ \x01\x1f\x7f";
+  odd.attributes = {{"title", "标题\t\n\r\b\f"},
+                    {"bad", "x\xE4\xB8 \xFF y \xED\xA0\x80 \xC0\xAF"},
+                    {"k\"ey\x02", "emoji \xF0\x9F\x98\x80 nonchar \xEF\xBF\xBF \xF4\x8F\xBF\xBF"},
+                    {"", ""}};
+  odd.cleaning = {{"nfkc", 3}, {"\xFE", 0}};
+  odd.bytes = std::numeric_limits<std::size_t>::max();
+  for (Relation& r : odd.relations) {
+    r.weight = 0.1 + 0.2;
+    for (Evidence& e : r.evidence) e.confidence = 1e-7;
+  }
+  if (!odd.relations.empty()) odd.relations.front().weight = std::numeric_limits<double>::quiet_NaN();
+  if (!odd.entities.empty()) odd.entities.front().mentions.front().surface = "\xE0\x80\x80 overlong";
+  docs.push_back(odd);
+  docs.push_back(DocumentExtraction{});
+  for (const DocumentExtraction& x : docs) {
+    std::ostringstream reference;
+    output::write_fragment_with_nlohmann(x, reference);
+    CHECK(fragment_of(x) == reference.str());
+  }
 }

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <thread>
 
 #include "../consumers/sample_extractions.hpp"
@@ -227,7 +228,7 @@ TEST_CASE("exact duplicate evidence is kept once") {
   const Relation* r = find_relation(rs, kFirm, RelationType::Develops, kModel);
   REQUIRE(r != nullptr);
   CHECK(r->evidence.size() == 1);
-  CHECK(r->weight == 2.0);  // weights are summed as the contract says
+  CHECK(r->weight == 2.0);        // weights are summed as the contract says
   CHECK(r->evidence_count == 2);  // and so are counts: a document is meant to be added once
 }
 
@@ -421,7 +422,8 @@ TEST_CASE("an edge keeps its full evidence count and its best evidence") {
 
 TEST_CASE("bounded samples do not depend on the order or grouping of merges") {
   const std::string expected = fingerprint(bounded_graph(shuffled(20, 1)));
-  for (unsigned seed : {3u, 7u, 9u, 11u, 13u}) CHECK(fingerprint(bounded_graph(shuffled(20, seed))) == expected);
+  for (unsigned seed : {3u, 7u, 9u, 11u, 13u})
+    CHECK(fingerprint(bounded_graph(shuffled(20, seed))) == expected);
 
   const auto docs = many_documents();
   const GraphOptions options{.max_evidence = 3, .max_mentions = 4, .max_documents = 2};
@@ -472,11 +474,12 @@ TEST_CASE("evidence strings are stored once and freed when no kept evidence uses
   for (std::size_t i = 0; i < names.size(); ++i)
     for (std::size_t j = i + 1; j < names.size(); ++j)
       x.relations.push_back(relation(names[i], EntityType::Firm, RelationType::CoOccurs, names[j],
-                                     EntityType::Firm, {evidence("doc", 0, "甲乙丙丁同台亮相。", "sentence")}));
+                                     EntityType::Firm,
+                                     {evidence("doc", 0, "甲乙丙丁同台亮相。", "sentence")}));
   Graph g;
   g.add(x);
   CHECK(g.edge_count() == 6);
-  const auto& strings = g.impl().evidence_strings;
+  const auto& strings = g.impl().evidence.strings;
   CHECK(strings.size() == 3);  // the document id, the sentence, the trigger
 
   // Forty more sentences for one edge with a bound of 2: only the best two stay.
@@ -484,14 +487,79 @@ TEST_CASE("evidence strings are stored once and freed when no kept evidence uses
   for (int i = 0; i < 40; ++i) {
     DocumentExtraction y;
     y.document = "doc" + std::to_string(100 + i);
-    y.entities = {entity(y.document, "甲", EntityType::Firm, {"甲"}), entity(y.document, "乙", EntityType::Firm, {"乙"})};
+    y.entities = {entity(y.document, "甲", EntityType::Firm, {"甲"}),
+                  entity(y.document, "乙", EntityType::Firm, {"乙"})};
     y.relations = {relation("甲", EntityType::Firm, RelationType::CoOccurs, "乙", EntityType::Firm,
                             {evidence(y.document, 0, "第" + std::to_string(i) + "句", "sentence")})};
     h.add(y);
   }
   CHECK(h.relations().at(0).evidence_count == 40);
-  CHECK(h.impl().evidence_strings.size() == 2 + 2 + 1);  // two ids, two sentences, one trigger
+  CHECK(h.impl().evidence.strings.size() == 2 + 2 + 1);  // two ids, two sentences, one trigger
   const Graph copy = h;
   CHECK(fingerprint(copy) == fingerprint(h));
-  CHECK(copy.impl().evidence_strings.size() == 5);
+  CHECK(copy.impl().evidence.strings.size() == 5);
+}
+
+TEST_CASE("per-type counts agree with the entities and relations listed") {
+  const Graph g = graph_of(sample_documents());
+  std::map<EntityType, std::size_t> entities;
+  for (const Entity& e : g.entities()) ++entities[e.type];
+  std::map<RelationType, std::size_t> relations;
+  for (const Relation& r : g.relations()) ++relations[r.type];
+  const auto entity_counts = g.entity_type_counts();
+  const auto relation_counts = g.relation_type_counts();
+  CHECK(std::map<EntityType, std::size_t>(entity_counts.begin(), entity_counts.end()) == entities);
+  CHECK(std::map<RelationType, std::size_t>(relation_counts.begin(), relation_counts.end()) == relations);
+  CHECK(Graph().entity_type_counts().empty());
+}
+
+TEST_CASE("the string pool finds every live string after others are freed") {
+  graph::StringPool pool;
+  std::vector<graph::StringId> ids;
+  for (int i = 0; i < 500; ++i) ids.push_back(pool.acquire("句" + std::to_string(i)));
+  for (int i = 0; i < 500; i += 3) pool.release(ids[static_cast<std::size_t>(i)]);
+  CHECK(pool.size() == 500 - 167);
+  for (int i = 0; i < 500; ++i) {
+    const std::string text = "句" + std::to_string(i);
+    if (i % 3 == 0) continue;
+    const graph::StringId id = pool.acquire(text);  // found, not added again
+    CHECK(id == ids[static_cast<std::size_t>(i)]);
+    CHECK(pool.view(id) == text);
+    // A hint that is wrong or stale costs a lookup and gives the same id.
+    CHECK(pool.acquire(text, ids[0]) == id);
+    CHECK(pool.acquire(text, id) == id);
+  }
+  CHECK(pool.size() == 500 - 167);
+  const graph::StringId again = pool.acquire("句0");  // reuses a freed id
+  CHECK(pool.view(again) == "句0");
+  CHECK(pool.size() == 500 - 167 + 1);
+}
+
+TEST_CASE("evidence with offsets beyond 32 bits, and a bound of one, keep their exact values") {
+  const std::size_t far = (std::size_t{1} << 33) + 7;
+  for (const std::size_t bound : {std::size_t{1}, std::size_t{8}}) {
+    Graph g(GraphOptions{.max_evidence = bound});
+    for (int i = 0; i < 3; ++i) {
+      DocumentExtraction x;
+      x.document = "d" + std::to_string(i);
+      x.entities = {entity(x.document, "甲", EntityType::Firm, {"甲"}),
+                    entity(x.document, "乙", EntityType::Firm, {"乙"})};
+      Evidence near = evidence(x.document, 1, "甲乙。", "sentence", 0.5 + 0.1 * i);
+      Evidence wide = evidence(x.document, far, "甲与乙。", "sentence", 0.55 + 0.1 * i);
+      wide.source = {far, far + 9, far / 3, far / 3 + 3};
+      x.relations = {
+          relation("甲", EntityType::Firm, RelationType::CoOccurs, "乙", EntityType::Firm, {near, wide})};
+      g.add(x);
+    }
+    const auto rs = g.relations();
+    REQUIRE(rs.size() == 1);
+    CHECK(rs[0].evidence_count == 6);
+    REQUIRE(rs[0].evidence.size() == std::min<std::size_t>(bound, 6));
+    const Evidence& best = bound == 1 ? rs[0].evidence[0] : rs[0].evidence.back();
+    CHECK(best.document == "d2");
+    CHECK(best.sentence == far);
+    CHECK(best.source.byte_begin == far);
+    CHECK(best.source.char_end == far / 3 + 3);
+    CHECK(fingerprint(Graph(g)) == fingerprint(g));
+  }
 }

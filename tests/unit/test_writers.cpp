@@ -17,6 +17,7 @@
 #include "../consumers/sample_extractions.hpp"
 #include "export/sanitize.hpp"
 #include "export/schema_types.hpp"
+#include "export/text_out.hpp"
 #include "kg/error.hpp"
 #include "kg/writers.hpp"
 #include "written.hpp"
@@ -385,8 +386,9 @@ TEST_CASE("bounded samples: the files show full counts and only the kept evidenc
     x.document = id;
     x.entities = {entity(id, kFirm, EntityType::Firm, {kFirm, kFirm, kFirm}),
                   entity(id, kModel, EntityType::Product, {kModel})};
-    x.relations = {relation(kFirm, EntityType::Firm, RelationType::Develops, kModel, EntityType::Product,
-                            {evidence(id, 3, "第" + std::to_string(i) + "次发布新版。", "发布", 0.5 + 0.05 * i)})};
+    x.relations = {
+        relation(kFirm, EntityType::Firm, RelationType::Develops, kModel, EntityType::Product,
+                 {evidence(id, 3, "第" + std::to_string(i) + "次发布新版。", "发布", 0.5 + 0.05 * i)})};
     g.add(x);
   }
   const std::string graphml = graphml_of(g);
@@ -405,4 +407,134 @@ TEST_CASE("bounded samples: the files show full counts and only the kept evidenc
   CHECK(jsonld.find("第8次发布新版。") < jsonld.find("第9次发布新版。"));  // listed in document order
   CHECK(jsonld.find("第7次") == std::string::npos);
   CHECK(nlohmann::json::parse(jsonld).at("@graph").size() == 3);
+}
+
+namespace {
+
+// What TextOut's one-pass escaping must equal: sanitize_text, then escaping.
+std::string slow_json_escaped(std::string_view text) {
+  std::string out = "\"";
+  for (char c : output::sanitize_text(text)) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out + "\"";
+}
+
+template <typename Write>
+std::string through_text_out(Write write) {
+  std::ostringstream stream;
+  output::TextOut out(stream);
+  write(out);
+  out.finish();
+  return stream.str();
+}
+
+}  // namespace
+
+TEST_CASE("TextOut escapes clean text in one pass exactly as sanitising and escaping do") {
+  const std::string text =
+      GENERATE(as<std::string>{}, "", "杭州市", "a&b<c>d\"e'f\rg\th\ni", "\\路径\\",
+               "星河 & 《政策》\"引文\"", "bad \xE4\xB8 end", "\xFF", "ctrl\x01\x7F", "c1 \xC2\x85 x",
+               "nonchar \xEF\xB7\x90 \xEF\xBF\xBE \xF0\x9F\xBF\xBF", "surrogate \xED\xA0\x80",
+               "overlong \xC0\xAF \xE0\x80\xAF \xF0\x80\x80\xAF",
+               "emoji \xF0\x9F\x98\x80 big \xF4\x90\x80\x80", "ok \xEF\xBF\xBD \xE2\x80\x94", "tail \xE4");
+  CAPTURE(text);
+  CHECK(through_text_out([&](output::TextOut& o) { o.xml_text(text); }) ==
+        output::xml_escape(output::sanitize_text(text)));
+  CHECK(through_text_out([&](output::TextOut& o) { o.json_string(text); }) == slow_json_escaped(text));
+}
+
+TEST_CASE("TextOut writes long text and many appends across its buffer's flushes") {
+  std::string long_text;
+  for (int i = 0; i < 40000; ++i) long_text += "杭州&";
+  std::string expected;
+  const std::string escaped = output::xml_escape(long_text);
+  for (int i = 0; i < 3; ++i) expected += escaped + "|";
+  CHECK(through_text_out([&](output::TextOut& o) {
+          for (int i = 0; i < 3; ++i) {
+            o.xml_text(long_text).raw("|");
+            o.flush_if_large();
+          }
+        }) == expected);
+}
+
+TEST_CASE("doubles written on the fast path for whole numbers and from the cache agree with the slow paths") {
+  std::vector<double> values{0.0,
+                             -0.0,
+                             0.5,
+                             0.75,
+                             0.1,
+                             1e-05,
+                             1.0,
+                             2.0,
+                             9.0,
+                             10.0,
+                             99.0,
+                             100.0,
+                             12345.0,
+                             1e6,
+                             123456789.0,
+                             1e14,
+                             999999999999999.0,
+                             1e15,
+                             1e16,
+                             1e21,
+                             -3.0,
+                             2.5e-7,
+                             9999.0,
+                             10000.0,
+                             99999.0,
+                             100000.0,
+                             120000.0,
+                             0.85,
+                             0.9,
+                             1.5,
+                             4e5};
+  for (double v = 1; v < 1e15; v = v * 3 + 1) values.push_back(v);
+  for (double v : values) {
+    CAPTURE(v);
+    CHECK(output::json_double_text(v) == nlohmann::json(v).dump());
+    CHECK(through_text_out([&](output::TextOut& o) { o.json_double(v).json_double(v); }) ==
+          nlohmann::json(v).dump() + nlohmann::json(v).dump());
+    CHECK(output::plain_double_text(v) == output::format_double(v));  // the fast path where it applies
+    CHECK(through_text_out([&](output::TextOut& o) { o.plain_double(v).plain_double(v); }) ==
+          output::format_double(v) + output::format_double(v));
+  }
+}
+
+TEST_CASE("many doubles through one TextOut: its cache never gives one value's text for another") {
+  std::vector<double> values;
+  for (int i = 0; i < 200; ++i) values.push_back(i % 7 == 0 ? i : 1.0 / (i + 1));
+  std::string plain, json;
+  for (int round = 0; round < 3; ++round)
+    for (double v : values) {
+      plain += output::format_double(v);
+      json += nlohmann::json(v).dump();
+    }
+  CHECK(through_text_out([&](output::TextOut& o) {
+          for (int round = 0; round < 3; ++round)
+            for (double v : values) o.plain_double(v);
+        }) == plain);
+  CHECK(through_text_out([&](output::TextOut& o) {
+          for (int round = 0; round < 3; ++round)
+            for (double v : values) o.json_double(v);
+        }) == json);
 }
