@@ -46,10 +46,12 @@ void print_counts(std::ostream& out, const char* title, const std::map<std::stri
 }
 
 void print_summary(std::ostream& out, const Graph& graph, const Tally& tally, double secs) {
+  // Counted in the graph: copying out every entity and relation would cost
+  // as much as writing the file again on a large graph.
   std::map<std::string, std::size_t> by_type;
-  for (const Entity& e : graph.entities()) ++by_type[std::string(to_string(e.type))];
+  for (const auto& [type, n] : graph.entity_type_counts()) by_type[std::string(to_string(type))] = n;
   std::map<std::string, std::size_t> by_relation;
-  for (const Relation& r : graph.relations()) ++by_relation[std::string(to_string(r.type))];
+  for (const auto& [type, n] : graph.relation_type_counts()) by_relation[std::string(to_string(type))] = n;
   char line[200];
   // Small inputs in kB, so a handful of articles does not read "0.0 MB/s".
   const bool small = tally.bytes < 1000000;
