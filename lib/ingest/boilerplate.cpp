@@ -56,7 +56,7 @@ class NoiseTerms {
     for (std::size_t i = 0; i < line.size();) {
       const std::size_t at = i;
       const auto lead = static_cast<unsigned char>(line[i]);
-      const char32_t key = lead < 0x80 ? fold_ascii(lead) : utf8::next(line, i);
+      const char32_t key = lead < 0x80 ? fold_ascii(lead) : next_char(line, i);
       if (lead < 0x80) ++i;
       add_matches(line, at, key, hits);
     }
@@ -90,7 +90,7 @@ class NoiseTerms {
       Term term{std::string(line.substr(tab + 1)), parse_class(line.substr(0, tab), line_no), 0};
       term.chars = utf8::length(term.text);
       std::size_t i = 0;
-      const char32_t first = fold_ascii(utf8::next(term.text, i));
+      const char32_t first = fold_ascii(next_char(term.text, i));
       if (term.cls == TermClass::Role) roles_.push_back(term);
       // Terms that start outside the BMP are never looked for.
       if (first < bucket_of_.size()) {
@@ -218,7 +218,7 @@ LineShape shape_of(std::string_view line) {
   unsigned char seen = 0;  // every flag met
   for (std::size_t i = 0; i < line.size();) {
     const auto lead = static_cast<unsigned char>(line[i]);
-    count_char(s, lead < 0x80 ? table.of(line[i++]) : table.of(utf8::next(line, i)), seen);
+    count_char(s, lead < 0x80 ? table.of(line[i++]) : table.of(next_char(line, i)), seen);
   }
   finish_shape(s, seen);
   return s;
@@ -248,7 +248,7 @@ class LineScanner {
         count_char(shape, table.of(lead), seen);
         continue;
       }
-      const char32_t c = utf8::next(line, i);
+      const char32_t c = next_char(line, i);
       terms.add_matches(line, at, c, hits_);
       count_char(shape, table.of(c), seen);
     }
@@ -270,7 +270,7 @@ std::size_t covered_han(std::string_view line, const std::vector<Hit>& hits, std
     for (; next_hit < hits.size() && hits[next_hit].begin <= at; ++next_hit)
       if (std::find(classes.begin(), classes.end(), hits[next_hit].cls) != classes.end())
         reach = std::max(reach, hits[next_hit].end);
-    if (is_han(utf8::next(line, i)) && at < reach) ++n;
+    if (is_han(next_char(line, i)) && at < reach) ++n;
   }
   return n;
 }
@@ -290,7 +290,7 @@ bool is_credit(std::string_view line, const LineShape& shape) {
   std::size_t chars = 0;
   while (i < line.size() && chars <= 14) {
     const std::size_t at = i;
-    const char32_t c = utf8::next(line, i);
+    const char32_t c = next_char(line, i);
     if (c == U':' || c == U'：' || c == U'/') {
       const std::string_view prefix = line.substr(start, at - start);
       if (prefix.empty()) return false;
@@ -310,7 +310,7 @@ bool is_credit_shaped(std::string_view line, const LineShape& shape) {
   if (shape.full_stop || shape.chars > 40) return false;
   std::size_t chars = 0;
   for (std::size_t i = 0; i < line.size() && chars <= 8;) {
-    const char32_t c = utf8::next(line, i);
+    const char32_t c = next_char(line, i);
     if (c == U':' || c == U'：' || c == U'/') return chars > 0;
     ++chars;
   }
@@ -359,6 +359,7 @@ struct LineVerdict {
   bool blank = false;
   bool credit_shaped = false;
   bool title_like = false;
+  bool widget_hit = false;  // some widget term in the line (else it holds no widget tokens)
 };
 
 std::string_view trimmed(std::string_view s) {
@@ -426,6 +427,7 @@ StepResult remove_boilerplate_folded(std::string_view text, std::string_view fol
     v.reason = classify(line, shape, hits);
     v.credit_shaped = is_credit_shaped(line, shape) && count(hits, TermClass::Source) == 0;
     v.title_like = shape.chars <= 40 && !shape.full_stop && !shape.sentence_punct;
+    v.widget_hit = count(hits, TermClass::Widget) > 0;
   }
   // Credit blocks: a credit-shaped line next to a credit is one too.
   for (int pass = 0; pass < 2; ++pass)
@@ -455,7 +457,8 @@ StepResult remove_boilerplate_folded(std::string_view text, std::string_view fol
   bool any_change = false;
   for (std::size_t k = 0; k < lines.size(); ++k) {
     if (!verdicts[k].reason.empty()) any_change = true;
-    if (!verdicts[k].reason.empty() || verdicts[k].blank) continue;
+    // A widget token's terms are terms of its line too.
+    if (!verdicts[k].reason.empty() || verdicts[k].blank || !verdicts[k].widget_hit) continue;
     tokens[k] = widget_tokens(folded.substr(lines[k].begin, lines[k].end - lines[k].begin), shapes[k]);
     any_change = any_change || !tokens[k].empty();
   }

@@ -12,6 +12,7 @@
 #include "ingest/markdown.hpp"
 #include "ingest/mojibake.hpp"
 #include "ingest/pinyin.hpp"
+#include "ingest/step.hpp"
 #include "ingest/width.hpp"
 #include "kg/clean_text.hpp"
 
@@ -51,7 +52,7 @@ class Run {
   Run(ingest::Decoded decoded, CleanDocument& out)
       : text_(std::move(decoded.text)), map_(std::move(decoded.map)), out_(out) {
     // Line starts of the original, from the decoded newlines.
-    line_starts_.reserve(static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1);
+    line_starts_.reserve(ingest::count_newlines(text_) + 1);
     line_starts_.push_back(0);
     OffsetMap::Scanner scan(map_);
     for (const char* p = text_.data(), *end = p + text_.size();

@@ -150,14 +150,22 @@ bool has_suspect_window(std::string_view text) {
   static constexpr unsigned char kOnes[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
   const RareTable& rare = RareTable::instance();
   unsigned window = 0;  // rare flags of the last 4 characters, one bit each
-  for (std::size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  for (std::size_t i = 0; i < size;) {
+    const unsigned char lead = p[i];
     if (lead < 0x80) {  // ASCII is never rare
       window = (window << 1) & 0xFu;
       ++i;
       continue;
     }
-    const char32_t cp = utf8::next(text, i);
+    char32_t cp;
+    if ((lead & 0xF0) == 0xE0 && i + 2 < size) {  // three bytes (all of Chinese), decoded inline
+      cp = (static_cast<char32_t>(lead & 0x0F) << 12) | (static_cast<char32_t>(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      i += 3;
+    } else {
+      cp = utf8::next(text, i);
+    }
     window = ((window << 1) | (rare.contains(cp) ? 1u : 0u)) & 0xFu;
     if (kOnes[window] >= 3) return true;
   }
