@@ -75,6 +75,9 @@ class NoiseTerms {
 
   const std::vector<Term>& roles() const noexcept { return roles_; }
 
+  // Tells whether some term starts with BMP character `c` (ASCII letters upper-cased).
+  bool starts_term(char32_t c) const noexcept { return first_.test(c); }
+
  private:
   NoiseTerms() {
     const std::string_view data = data::builtin_file("ingest_noise_terms.tsv");
@@ -159,6 +162,9 @@ class ShapeTable {
     return table;
   }
 
+  // Tells whether BMP character `c` is a Han character with no other flag.
+  bool plain_han(char32_t c) const noexcept { return c >= 0x80 && !special_.test(c) && is_han(c); }
+
   unsigned char of(char32_t c) const noexcept {
     if (c < 0x80) return ascii_[c];
     if (c < 0x10000 && special_.test(c))
@@ -224,6 +230,27 @@ LineShape shape_of(std::string_view line) {
   return s;
 }
 
+// The BMP characters that are Han, start no term and have no shape flag
+// beyond kHan: the bulk of a text, counted with one bit test.
+class PlainHan {
+ public:
+  static const PlainHan& instance() {
+    static const PlainHan table;
+    return table;
+  }
+
+  bool contains(char32_t c) const noexcept { return c < 0x10000 && set_.test(c); }
+
+ private:
+  PlainHan() {
+    const ShapeTable& shapes = ShapeTable::instance();
+    const NoiseTerms& terms = NoiseTerms::instance();
+    for (char32_t c = 0x80; c < 0x10000; ++c)
+      if (shapes.plain_han(c) && !terms.starts_term(c)) set_.set(c);
+  }
+  std::bitset<0x10000> set_;
+};
+
 // Reads a line's shape and keyword hits in one pass. One scanner serves a
 // whole text, so the hit list's storage is reused from line to line.
 class LineScanner {
@@ -236,6 +263,7 @@ class LineScanner {
   Result scan(std::string_view line) {
     const ShapeTable& table = ShapeTable::instance();
     const NoiseTerms& terms = NoiseTerms::instance();
+    const PlainHan& plain = PlainHan::instance();
     hits_.clear();
     LineShape shape;
     unsigned char seen = 0;
@@ -249,6 +277,12 @@ class LineScanner {
         continue;
       }
       const char32_t c = next_char(line, i);
+      if (plain.contains(c)) {  // what count_char() does for it, and no term starts here
+        ++shape.chars;
+        ++shape.han;
+        seen |= ShapeTable::kHan;
+        continue;
+      }
       terms.add_matches(line, at, c, hits_);
       count_char(shape, table.of(c), seen);
     }
