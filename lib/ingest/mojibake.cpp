@@ -134,6 +134,8 @@ class RareTable {
   }
 
   bool contains(char32_t c) const noexcept { return c < 0x10000 ? bmp_.test(c) : is_suspect_material(c); }
+  // contains() for a BMP character (`c` < 0x10000), without the range checks.
+  bool contains_bmp(char32_t c) const noexcept { return bmp_[c]; }
 
  private:
   RareTable() {
@@ -147,27 +149,28 @@ class RareTable {
 // Tells whether any 4 consecutive characters hold 3 rare ones: one pass,
 // no allocation, so text without mojibake costs little.
 bool has_suspect_window(std::string_view text) {
-  static constexpr unsigned char kOnes[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+  // The windows (last character in bit 0) with at least 3 rare characters:
+  // 0b0111, 0b1011, 0b1101, 0b1110 and 0b1111.
+  constexpr unsigned kSuspectWindows = (1u << 7) | (1u << 11) | (1u << 13) | (1u << 14) | (1u << 15);
   const RareTable& rare = RareTable::instance();
   unsigned window = 0;  // rare flags of the last 4 characters, one bit each
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
   for (std::size_t i = 0; i < size;) {
     const unsigned char lead = p[i];
+    unsigned rare_bit;
     if (lead < 0x80) {  // ASCII is never rare
-      window = (window << 1) & 0xFu;
+      rare_bit = 0;
       ++i;
-      continue;
-    }
-    char32_t cp;
-    if ((lead & 0xF0) == 0xE0 && i + 2 < size) {  // three bytes (all of Chinese), decoded inline
-      cp = (static_cast<char32_t>(lead & 0x0F) << 12) | (static_cast<char32_t>(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+    } else if ((lead & 0xF0) == 0xE0 && i + 2 < size) {  // three bytes (all of Chinese), decoded inline
+      rare_bit = rare.contains_bmp((static_cast<char32_t>(lead & 0x0F) << 12) |
+                                   (static_cast<char32_t>(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F));
       i += 3;
     } else {
-      cp = utf8::next(text, i);
+      rare_bit = rare.contains(utf8::next(text, i));
     }
-    window = ((window << 1) | (rare.contains(cp) ? 1u : 0u)) & 0xFu;
-    if (kOnes[window] >= 3) return true;
+    window = ((window << 1) | rare_bit) & 0xFu;
+    if ((kSuspectWindows >> window) & 1u) return true;
   }
   return false;
 }
