@@ -94,6 +94,12 @@ class Run {
     return folded_;
   }
 
+  // Starts folding with `folded`, which is fold_to_simplified(text()).
+  void start_folding(std::string folded) {
+    folded_ = std::move(folded);
+    folding_ = true;
+  }
+
   std::string take_folded() { return folding_ ? std::move(folded_) : fold_to_simplified(text_); }
 
   const std::string& text() const noexcept { return text_; }
@@ -150,7 +156,15 @@ CleanDocument Cleaner::clean(const RawDocument& doc) const {
     run.apply(std::move(r.step));
   }
   if (options_.pinyin) run.apply(ingest::remove_pinyin(run.text()));
-  if (options_.mojibake) run.apply(ingest::repair_mojibake(run.text()));
+  if (options_.mojibake) {
+    // Boilerplate needs the folded text: folded in the pass that finds out
+    // whether there is any mojibake to look at (almost never).
+    std::string folded;
+    if (options_.boilerplate && !ingest::may_hold_mojibake_folding(run.text(), folded))
+      run.start_folding(std::move(folded));
+    else
+      run.apply(ingest::repair_mojibake(run.text()));
+  }
   if (options_.boilerplate) {
     const std::string& folded = run.start_folding();
     run.apply(ingest::remove_boilerplate_folded(run.text(), folded));

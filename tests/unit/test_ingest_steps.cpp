@@ -80,6 +80,20 @@ TEST_CASE("mojibake runs are re-decoded when that gives plausible text", "[inges
   }
 }
 
+TEST_CASE("the mojibake scan folds as fold_to_simplified does", "[ingest][mojibake]") {
+  // Traditional and simplified text, Latin, characters of four bytes (left
+  // to fold_to_simplified) and a three-byte character cut off at the end.
+  const auto text = GENERATE(as<std::string>{}, "", "廣東省實施意見與發展數據", "Café 與 ASCII, 123",
+                             "廣\U00020000東", "發展\xE5\xBB", "譚政燾、邱琇和龔鑫出席了會議。");
+  std::string folded;
+  CHECK_FALSE(ingest::may_hold_mojibake_folding(text, folded));
+  CHECK(folded == fold_to_simplified(text));
+  CHECK(ingest::repair_mojibake(text).same);
+  // Text with a suspect run is left to the repair.
+  const std::string broken = "市政府" + encode_gbk_as_wrong("发布") + "。";
+  CHECK(ingest::may_hold_mojibake_folding(broken, folded));
+}
+
 TEST_CASE("boilerplate lines are classified by rule", "[ingest][boilerplate]") {
   const auto cases = GENERATE(table<std::string, std::string>({
       {"咨询热线:021-12345678", "contact"},
