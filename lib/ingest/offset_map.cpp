@@ -287,6 +287,17 @@ class RunWriter {
   std::vector<OffsetMap::Run> runs_;
 };
 
+// Appends fold_to_simplified(piece); inserted pieces are mostly ASCII
+// punctuation and spaces, which have no byte that starts a foldable
+// character (U+3000 and up) and are appended as they are.
+void append_folded(std::string& out, std::string_view piece) {
+  const bool foldable = std::any_of(piece.begin(), piece.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE3; });
+  if (foldable)
+    out += fold_to_simplified(piece);
+  else
+    out.append(piece);
+}
+
 }  // namespace
 
 std::string StepResult::fold_output(std::string_view folded_input) const {
@@ -298,7 +309,7 @@ std::string StepResult::fold_output(std::string_view folded_input) const {
     if (s.copied)
       out.append(folded_input.substr(s.in_begin, s.out_size));
     else
-      out += fold_to_simplified(std::string_view(text).substr(at, s.out_size));
+      append_folded(out, std::string_view(text).substr(at, s.out_size));
     at += s.out_size;
   }
   return out;

@@ -211,6 +211,21 @@ TEST_CASE("the inline decoder agrees with utf8::next", "[ingest][utf8]") {
   }
 }
 
+TEST_CASE("a step's folded output is the fold of its output", "[ingest][fold]") {
+  // Inserted pieces with foldable characters are folded, ASCII ones appended as they are.
+  const std::string input = "廣東省,實施 意見";
+  ingest::MapBuilder b(input, 3);
+  b.copy(0, 9);
+  b.insert(",", 9, 10);
+  b.copy(10, 16);
+  b.insert("與發展", 16, 17);
+  b.copy(17, input.size());
+  b.insert("\n", input.size(), input.size());
+  const ingest::StepResult r = b.finish();
+  CHECK(r.fold_output(fold_to_simplified(input)) == fold_to_simplified(r.text));
+  CHECK(r.fold_output(fold_to_simplified(input)) == "广东省,实施与发展意见\n");
+}
+
 TEST_CASE("folding to simplified keeps byte lengths", "[ingest][fold]") {
   const std::string traditional = "廣東省實施意見與發展數據";
   const std::string folded = fold_to_simplified(traditional);
