@@ -65,8 +65,15 @@ class NfkcTable {
   // Lead-byte classes for skipping stretches of text without decoding it:
   // kInertLead when every character that starts with the byte is ASCII or
   // inert, kBoundaryLead when every one has a boundary before it.
-  static constexpr unsigned char kInertLead = 1, kBoundaryLead = 2;
-  unsigned char lead_class(unsigned char lead) const noexcept { return lead_class_[lead]; }
+  static constexpr unsigned char kInertLead = 1, kBoundaryLead = 2, kLeadClasses = 3;
+  unsigned char lead_class(unsigned char lead) const noexcept { return lead_info_[lead] & kLeadClasses; }
+  // utf8::sequence_length(lead), from the same table.
+  std::size_t lead_length(unsigned char lead) const noexcept { return lead_info_[lead] >> 4; }
+
+  // flags() of a BMP character (`c` < 0x10000), without the range checks.
+  unsigned char flags_bmp(char32_t c) const noexcept {
+    return static_cast<unsigned char>((boundary_[c] ? kBoundary : 0) | (inert_[c] ? kInert : 0));
+  }
 
   bool boundary_before(char32_t c) const {
     return c < 0x10000 ? boundary_.test(c) : nfkc().hasBoundaryBefore(static_cast<UChar32>(c));
@@ -105,6 +112,8 @@ class NfkcTable {
   // Lead bytes of one-, two- and three-byte characters whose characters all
   // share a class; continuation and four-byte lead bytes get none.
   void classify_lead_bytes() {
+    for (unsigned lead = 0; lead < 0x100; ++lead)
+      lead_info_[lead] = static_cast<unsigned char>(utf8::sequence_length(static_cast<unsigned char>(lead)) << 4);
     for (unsigned lead = 0; lead < 0xF0; ++lead) {
       if (lead >= 0x80 && lead < 0xC2) continue;
       char32_t first, last;
@@ -123,14 +132,16 @@ class NfkcTable {
         inert = inert && (c < 0x80 || inert_.test(c));
         boundary = boundary && boundary_.test(c);
       }
-      lead_class_[lead] = static_cast<unsigned char>((inert ? kInertLead : 0) | (boundary ? kBoundaryLead : 0));
+      lead_info_[lead] |= static_cast<unsigned char>((inert ? kInertLead : 0) | (boundary ? kBoundaryLead : 0));
     }
   }
 
   // Bitsets rather than a byte per character: small enough to stay in cache.
   std::bitset<0x10000> boundary_, inert_, changes_;
   std::unordered_map<char32_t, std::string> singles_;
-  std::array<unsigned char, 256> lead_class_{};
+  // Per lead byte: its classes (kInertLead, kBoundaryLead) in the low bits,
+  // the length of its sequence from bit 4.
+  std::array<unsigned char, 256> lead_info_{};
 };
 
 // kInertLead and kBoundaryLead of the character at i (of `n` bytes), from
@@ -140,12 +151,12 @@ class NfkcTable {
 unsigned char class_at(const NfkcTable& table, const unsigned char* p, std::size_t i, std::size_t size,
                        std::size_t& n) {
   const unsigned char lead = p[i];
-  n = utf8::sequence_length(lead);
+  n = table.lead_length(lead);
   const unsigned char by_lead = table.lead_class(lead);
-  if (by_lead == (NfkcTable::kInertLead | NfkcTable::kBoundaryLead) || n != 3 || i + 2 >= size) return by_lead;
+  if (by_lead == NfkcTable::kLeadClasses || n != 3 || i + 2 >= size) return by_lead;
   const char32_t c = (static_cast<char32_t>(lead & 0x0F) << 12) | (static_cast<char32_t>(p[i + 1] & 0x3F) << 6) |
                      (p[i + 2] & 0x3F);
-  const unsigned char f = table.flags(c);
+  const unsigned char f = table.flags_bmp(c);
   return static_cast<unsigned char>(((f & NfkcTable::kInert) ? NfkcTable::kInertLead : 0) |
                                     ((f & NfkcTable::kBoundary) ? NfkcTable::kBoundaryLead : 0));
 }
