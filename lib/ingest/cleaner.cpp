@@ -66,19 +66,22 @@ class Run {
     std::size_t* count = nullptr;  // of the step of the change before
     OffsetMap::Scanner scan(map_);  // changes come in text order
     for (ingest::LocalChange& c : r.changes) {
-      CleanChange change;
+      if (count == nullptr || out_.changes.empty() || out_.changes.back().step != c.step)
+        count = &out_.counts[std::string(to_string(c.step))];
+      ++*count;
+      CleanChange& change = out_.changes.emplace_back();  // filled in place: no temporary to move
       change.step = c.step;
       change.what = std::move(c.what);
       change.reason = std::move(c.reason);
-      change.before = shorten(std::string_view(text_).substr(c.begin, c.end - c.begin));
+      const std::string_view before = std::string_view(text_).substr(c.begin, c.end - c.begin);
+      if (before.size() <= kShortenLimit)
+        change.before.assign(before.data(), before.size());
+      else
+        change.before = shorten(before);
       change.after = c.after.size() <= kShortenLimit ? std::move(c.after) : shorten(c.after);
       change.source = scan.to_source(c.begin, c.end);
       change.line = static_cast<std::size_t>(
           std::upper_bound(line_starts_.begin(), line_starts_.end(), change.source.byte_begin) - line_starts_.begin());
-      if (count == nullptr || out_.changes.empty() || out_.changes.back().step != c.step)
-        count = &out_.counts[std::string(to_string(c.step))];
-      ++*count;
-      out_.changes.push_back(std::move(change));
     }
     if (r.unchanged(text_.size())) return;
     map_ = r.compose(map_);
