@@ -64,6 +64,7 @@ class Run {
     const std::size_t needed = out_.changes.size() + r.changes.size();
     if (needed > out_.changes.capacity()) out_.changes.reserve(std::max(needed, 2 * out_.changes.capacity()));
     std::size_t* count = nullptr;  // of the step of the change before
+    known_.clear();
     OffsetMap::Scanner scan(map_);  // changes come in text order
     for (ingest::LocalChange& c : r.changes) {
       if (count == nullptr || out_.changes.empty() || out_.changes.back().step != c.step)
@@ -80,11 +81,13 @@ class Run {
         change.before = shorten(before);
       change.after = c.after.size() <= kShortenLimit ? std::move(c.after) : shorten(c.after);
       change.source = scan.to_source(c.begin, c.end);
+      known_.push_back({c.begin, c.end, static_cast<std::uint32_t>(change.source.byte_begin),
+                        static_cast<std::uint32_t>(change.source.byte_end)});
       change.line = static_cast<std::size_t>(
           std::upper_bound(line_starts_.begin(), line_starts_.end(), change.source.byte_begin) - line_starts_.begin());
     }
     if (r.unchanged(text_.size())) return;
-    map_ = r.compose(map_);
+    map_ = r.compose(map_, known_);
     if (folding_) folded_ = r.fold_output(folded_);
     text_ = std::move(r.text);
   }
@@ -116,6 +119,7 @@ class Run {
   OffsetMap map_;
   CleanDocument& out_;
   std::vector<std::size_t> line_starts_;
+  std::vector<ingest::KnownOrigin> known_;  // the current step's changes, where they came from
 };
 
 // Decoded text with many replacement characters or control characters (which

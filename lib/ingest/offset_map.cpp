@@ -315,8 +315,11 @@ std::string StepResult::fold_output(std::string_view folded_input) const {
   return out;
 }
 
-OffsetMap StepResult::compose(const OffsetMap& before) const {
+OffsetMap StepResult::compose(const OffsetMap& before) const { return compose(before, {}); }
+
+OffsetMap StepResult::compose(const OffsetMap& before, const std::vector<KnownOrigin>& known) const {
   if (same) return before;
+  std::size_t next_known = 0;  // the first entry of `known` not before the current segment
   const std::vector<OffsetMap::Run>& runs = before.runs();
   OffsetMap::Scanner scan(before);
   std::size_t k = 0;  // the run of `before` holding the last copied byte
@@ -345,7 +348,12 @@ OffsetMap StepResult::compose(const OffsetMap& before) const {
       continue;
     }
     std::uint32_t from, to;
-    if (s.in_end > s.in_begin) {
+    while (next_known < known.size() && known[next_known].begin < s.in_begin) ++next_known;
+    if (next_known < known.size() && known[next_known].begin == s.in_begin && known[next_known].end == s.in_end) {
+      // Same lookups as below, made by to_source() for the change.
+      from = known[next_known].source_begin;
+      to = known[next_known].source_end;
+    } else if (s.in_end > s.in_begin) {
       from = scan.origin_of(s.in_begin).first;
       to = std::max(scan.origin_of(s.in_end - 1).second, from);
     } else {

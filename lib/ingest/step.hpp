@@ -38,6 +38,15 @@ struct Segment {
   bool copied;
 };
 
+// Where the input range [begin, end) of a step came from in the original
+// file, as OffsetMap::to_source() gave it (byte_begin, byte_end).
+struct KnownOrigin {
+  std::size_t begin;
+  std::size_t end;
+  std::uint32_t source_begin;
+  std::uint32_t source_end;
+};
+
 struct StepResult {
   std::string text;               // empty when `same`
   bool same = false;              // the step gave back its input as it was (no copy made)
@@ -66,6 +75,11 @@ struct StepResult {
   // Composes: given `before` (input -> original), returns text -> original.
   // Same result as before.then(map(input)), in one pass of block copies.
   OffsetMap compose(const OffsetMap& before) const;
+
+  // The same, taking the origins of replaced ranges from `known` (ascending
+  // by begin) where a range is there, instead of looking them up again: the
+  // cleaner has looked up every change's range already.
+  OffsetMap compose(const OffsetMap& before, const std::vector<KnownOrigin>& known) const;
 };
 
 // Builds a step's output as segments. Copied bytes map to the input
