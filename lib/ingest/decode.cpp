@@ -171,7 +171,15 @@ bool decode_utf8_into(std::string_view bytes, std::size_t skip, bool strict, Dec
         continue;
       }
       // Three-byte characters (all of Chinese) checked inline; E0 and ED
-      // have narrower second bytes and go the general way.
+      // have narrower second bytes and go the general way. Leads E3-EC
+      // (CJK, Hangul) start no special sequence: nothing more to check.
+      if (c >= 0xE3 && c <= 0xEC && i + 2 < size &&
+          (static_cast<unsigned char>(bytes[i + 1]) & 0xC0) == 0x80 &&
+          (static_cast<unsigned char>(bytes[i + 2]) & 0xC0) == 0x80) {
+        b.start(i);
+        i += 3;
+        continue;
+      }
       std::size_t n;
       if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < size &&
           (static_cast<unsigned char>(bytes[i + 1]) & 0xC0) == 0x80 &&

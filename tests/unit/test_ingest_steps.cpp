@@ -10,6 +10,7 @@
 #include "common/utf8.hpp"
 #include "ingest/boilerplate.hpp"
 #include "ingest/char_class.hpp"
+#include "ingest/decode.hpp"
 #include "ingest/line_join.hpp"
 #include "ingest/mojibake.hpp"
 #include "ingest/pinyin.hpp"
@@ -198,6 +199,19 @@ TEST_CASE("lines are split as a byte-by-byte scan splits them", "[ingest][lines]
     CHECK(lines[k].begin == expected[k].begin);
     CHECK(lines[k].end == expected[k].end);
   }
+}
+
+TEST_CASE("UTF-8 decoding copies CJK and drops zero widths and marks of other leads", "[ingest][encoding]") {
+  // Leads E3-EC are copied without the special-sequence check; E2 and EF
+  // sequences (zero width space, BOM, line separator) still get it.
+  const std::string bytes = "中\u200B文\uFEFF字。한국\u2028Eé\u3000x\u2026";
+  const ingest::Decoded d = ingest::decode(bytes, "", "t");
+  CHECK(d.encoding == "UTF-8");
+  CHECK(d.text == "中文字。한국\nEé\u3000x\u2026");
+  CHECK(d.chars == utf8::length(bytes));
+  CHECK(d.map.size() == d.text.size());
+  CHECK(d.map.to_source(0, 3).byte_end == 3);
+  CHECK(d.map.origin_of(3).first == 6);  // 文, after the dropped zero width space
 }
 
 TEST_CASE("the inline decoder agrees with utf8::next", "[ingest][utf8]") {
