@@ -119,7 +119,14 @@ class Run {
   OffsetMap map_;
   CleanDocument& out_;
   std::vector<std::size_t> line_starts_;
-  std::vector<ingest::KnownOrigin> known_;  // the current step's changes, where they came from
+  // The current step's changes, where they came from: scratch space kept
+  // per thread, so that no document allocates it again.
+  std::vector<ingest::KnownOrigin>& known_ = known_scratch();
+
+  static std::vector<ingest::KnownOrigin>& known_scratch() {
+    thread_local std::vector<ingest::KnownOrigin> scratch;
+    return scratch;
+  }
 };
 
 // Decoded text with many replacement characters or control characters (which
