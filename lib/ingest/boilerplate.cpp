@@ -56,7 +56,7 @@ class NoiseTerms {
     for (std::size_t i = 0; i < line.size();) {
       const std::size_t at = i;
       const auto lead = static_cast<unsigned char>(line[i]);
-      const char32_t key = lead < 0x80 ? fold_ascii(lead) : utf8::next(line, i);
+      const char32_t key = lead < 0x80 ? fold_ascii(lead) : next_char(line, i);
       if (lead < 0x80) ++i;
       add_matches(line, at, key, hits);
     }
@@ -75,6 +75,9 @@ class NoiseTerms {
 
   const std::vector<Term>& roles() const noexcept { return roles_; }
 
+  // Tells whether some term starts with BMP character `c` (ASCII letters upper-cased).
+  bool starts_term(char32_t c) const noexcept { return first_.test(c); }
+
  private:
   NoiseTerms() {
     const std::string_view data = data::builtin_file("ingest_noise_terms.tsv");
@@ -90,7 +93,7 @@ class NoiseTerms {
       Term term{std::string(line.substr(tab + 1)), parse_class(line.substr(0, tab), line_no), 0};
       term.chars = utf8::length(term.text);
       std::size_t i = 0;
-      const char32_t first = fold_ascii(utf8::next(term.text, i));
+      const char32_t first = fold_ascii(next_char(term.text, i));
       if (term.cls == TermClass::Role) roles_.push_back(term);
       // Terms that start outside the BMP are never looked for.
       if (first < bucket_of_.size()) {
@@ -159,6 +162,9 @@ class ShapeTable {
     return table;
   }
 
+  // Tells whether BMP character `c` is a Han character with no other flag.
+  bool plain_han(char32_t c) const noexcept { return c >= 0x80 && !special_.test(c) && is_han(c); }
+
   unsigned char of(char32_t c) const noexcept {
     if (c < 0x80) return ascii_[c];
     if (c < 0x10000 && special_.test(c))
@@ -218,11 +224,32 @@ LineShape shape_of(std::string_view line) {
   unsigned char seen = 0;  // every flag met
   for (std::size_t i = 0; i < line.size();) {
     const auto lead = static_cast<unsigned char>(line[i]);
-    count_char(s, lead < 0x80 ? table.of(line[i++]) : table.of(utf8::next(line, i)), seen);
+    count_char(s, lead < 0x80 ? table.of(line[i++]) : table.of(next_char(line, i)), seen);
   }
   finish_shape(s, seen);
   return s;
 }
+
+// The BMP characters that are Han, start no term and have no shape flag
+// beyond kHan: the bulk of a text, counted with one bit test.
+class PlainHan {
+ public:
+  static const PlainHan& instance() {
+    static const PlainHan table;
+    return table;
+  }
+
+  bool contains(char32_t c) const noexcept { return c < 0x10000 && set_.test(c); }
+
+ private:
+  PlainHan() {
+    const ShapeTable& shapes = ShapeTable::instance();
+    const NoiseTerms& terms = NoiseTerms::instance();
+    for (char32_t c = 0x80; c < 0x10000; ++c)
+      if (shapes.plain_han(c) && !terms.starts_term(c)) set_.set(c);
+  }
+  std::bitset<0x10000> set_;
+};
 
 // Reads a line's shape and keyword hits in one pass. One scanner serves a
 // whole text, so the hit list's storage is reused from line to line.
@@ -236,6 +263,7 @@ class LineScanner {
   Result scan(std::string_view line) {
     const ShapeTable& table = ShapeTable::instance();
     const NoiseTerms& terms = NoiseTerms::instance();
+    const PlainHan& plain = PlainHan::instance();
     hits_.clear();
     LineShape shape;
     unsigned char seen = 0;
@@ -248,7 +276,13 @@ class LineScanner {
         count_char(shape, table.of(lead), seen);
         continue;
       }
-      const char32_t c = utf8::next(line, i);
+      const char32_t c = next_char(line, i);
+      if (plain.contains(c)) {  // what count_char() does for it, and no term starts here
+        ++shape.chars;
+        ++shape.han;
+        seen |= ShapeTable::kHan;
+        continue;
+      }
       terms.add_matches(line, at, c, hits_);
       count_char(shape, table.of(c), seen);
     }
@@ -270,7 +304,7 @@ std::size_t covered_han(std::string_view line, const std::vector<Hit>& hits, std
     for (; next_hit < hits.size() && hits[next_hit].begin <= at; ++next_hit)
       if (std::find(classes.begin(), classes.end(), hits[next_hit].cls) != classes.end())
         reach = std::max(reach, hits[next_hit].end);
-    if (is_han(utf8::next(line, i)) && at < reach) ++n;
+    if (is_han(next_char(line, i)) && at < reach) ++n;
   }
   return n;
 }
@@ -290,7 +324,7 @@ bool is_credit(std::string_view line, const LineShape& shape) {
   std::size_t chars = 0;
   while (i < line.size() && chars <= 14) {
     const std::size_t at = i;
-    const char32_t c = utf8::next(line, i);
+    const char32_t c = next_char(line, i);
     if (c == U':' || c == U'：' || c == U'/') {
       const std::string_view prefix = line.substr(start, at - start);
       if (prefix.empty()) return false;
@@ -310,7 +344,7 @@ bool is_credit_shaped(std::string_view line, const LineShape& shape) {
   if (shape.full_stop || shape.chars > 40) return false;
   std::size_t chars = 0;
   for (std::size_t i = 0; i < line.size() && chars <= 8;) {
-    const char32_t c = utf8::next(line, i);
+    const char32_t c = next_char(line, i);
     if (c == U':' || c == U'：' || c == U'/') return chars > 0;
     ++chars;
   }
@@ -359,6 +393,7 @@ struct LineVerdict {
   bool blank = false;
   bool credit_shaped = false;
   bool title_like = false;
+  bool widget_hit = false;  // some widget term in the line (else it holds no widget tokens)
 };
 
 std::string_view trimmed(std::string_view s) {
@@ -426,6 +461,7 @@ StepResult remove_boilerplate_folded(std::string_view text, std::string_view fol
     v.reason = classify(line, shape, hits);
     v.credit_shaped = is_credit_shaped(line, shape) && count(hits, TermClass::Source) == 0;
     v.title_like = shape.chars <= 40 && !shape.full_stop && !shape.sentence_punct;
+    v.widget_hit = count(hits, TermClass::Widget) > 0;
   }
   // Credit blocks: a credit-shaped line next to a credit is one too.
   for (int pass = 0; pass < 2; ++pass)
@@ -455,7 +491,8 @@ StepResult remove_boilerplate_folded(std::string_view text, std::string_view fol
   bool any_change = false;
   for (std::size_t k = 0; k < lines.size(); ++k) {
     if (!verdicts[k].reason.empty()) any_change = true;
-    if (!verdicts[k].reason.empty() || verdicts[k].blank) continue;
+    // A widget token's terms are terms of its line too.
+    if (!verdicts[k].reason.empty() || verdicts[k].blank || !verdicts[k].widget_hit) continue;
     tokens[k] = widget_tokens(folded.substr(lines[k].begin, lines[k].end - lines[k].begin), shapes[k]);
     any_change = any_change || !tokens[k].empty();
   }

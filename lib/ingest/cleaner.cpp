@@ -12,6 +12,7 @@
 #include "ingest/markdown.hpp"
 #include "ingest/mojibake.hpp"
 #include "ingest/pinyin.hpp"
+#include "ingest/step.hpp"
 #include "ingest/width.hpp"
 #include "kg/clean_text.hpp"
 
@@ -51,7 +52,7 @@ class Run {
   Run(ingest::Decoded decoded, CleanDocument& out)
       : text_(std::move(decoded.text)), map_(std::move(decoded.map)), out_(out) {
     // Line starts of the original, from the decoded newlines.
-    line_starts_.reserve(static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1);
+    line_starts_.reserve(ingest::count_newlines(text_) + 1);
     line_starts_.push_back(0);
     OffsetMap::Scanner scan(map_);
     for (const char* p = text_.data(), *end = p + text_.size();
@@ -63,24 +64,30 @@ class Run {
     const std::size_t needed = out_.changes.size() + r.changes.size();
     if (needed > out_.changes.capacity()) out_.changes.reserve(std::max(needed, 2 * out_.changes.capacity()));
     std::size_t* count = nullptr;  // of the step of the change before
+    known_.clear();
     OffsetMap::Scanner scan(map_);  // changes come in text order
     for (ingest::LocalChange& c : r.changes) {
-      CleanChange change;
-      change.step = c.step;
-      change.what = std::move(c.what);
-      change.reason = std::move(c.reason);
-      change.before = shorten(std::string_view(text_).substr(c.begin, c.end - c.begin));
-      change.after = c.after.size() <= kShortenLimit ? std::move(c.after) : shorten(c.after);
-      change.source = scan.to_source(c.begin, c.end);
-      change.line = static_cast<std::size_t>(
-          std::upper_bound(line_starts_.begin(), line_starts_.end(), change.source.byte_begin) - line_starts_.begin());
       if (count == nullptr || out_.changes.empty() || out_.changes.back().step != c.step)
         count = &out_.counts[std::string(to_string(c.step))];
       ++*count;
-      out_.changes.push_back(std::move(change));
+      CleanChange& change = out_.changes.emplace_back();  // filled in place: no temporary to move
+      change.step = c.step;
+      change.what = std::move(c.what);
+      change.reason = std::move(c.reason);
+      const std::string_view before = std::string_view(text_).substr(c.begin, c.end - c.begin);
+      if (before.size() <= kShortenLimit)
+        change.before.assign(before.data(), before.size());
+      else
+        change.before = shorten(before);
+      change.after = c.after.size() <= kShortenLimit ? std::move(c.after) : shorten(c.after);
+      change.source = scan.to_source(c.begin, c.end);
+      known_.push_back({c.begin, c.end, static_cast<std::uint32_t>(change.source.byte_begin),
+                        static_cast<std::uint32_t>(change.source.byte_end)});
+      change.line = static_cast<std::size_t>(
+          std::upper_bound(line_starts_.begin(), line_starts_.end(), change.source.byte_begin) - line_starts_.begin());
     }
     if (r.unchanged(text_.size())) return;
-    map_ = r.compose(map_);
+    map_ = r.compose(map_, known_);
     if (folding_) folded_ = r.fold_output(folded_);
     text_ = std::move(r.text);
   }
@@ -91,6 +98,12 @@ class Run {
     if (!folding_) folded_ = fold_to_simplified(text_);
     folding_ = true;
     return folded_;
+  }
+
+  // Starts folding with `folded`, which is fold_to_simplified(text()).
+  void start_folding(std::string folded) {
+    folded_ = std::move(folded);
+    folding_ = true;
   }
 
   std::string take_folded() { return folding_ ? std::move(folded_) : fold_to_simplified(text_); }
@@ -106,6 +119,14 @@ class Run {
   OffsetMap map_;
   CleanDocument& out_;
   std::vector<std::size_t> line_starts_;
+  // The current step's changes, where they came from: scratch space kept
+  // per thread, so that no document allocates it again.
+  std::vector<ingest::KnownOrigin>& known_ = known_scratch();
+
+  static std::vector<ingest::KnownOrigin>& known_scratch() {
+    thread_local std::vector<ingest::KnownOrigin> scratch;
+    return scratch;
+  }
 };
 
 // Decoded text with many replacement characters or control characters (which
@@ -149,7 +170,15 @@ CleanDocument Cleaner::clean(const RawDocument& doc) const {
     run.apply(std::move(r.step));
   }
   if (options_.pinyin) run.apply(ingest::remove_pinyin(run.text()));
-  if (options_.mojibake) run.apply(ingest::repair_mojibake(run.text()));
+  if (options_.mojibake) {
+    // Boilerplate needs the folded text: folded in the pass that finds out
+    // whether there is any mojibake to look at (almost never).
+    std::string folded;
+    if (options_.boilerplate && !ingest::may_hold_mojibake_folding(run.text(), folded))
+      run.start_folding(std::move(folded));
+    else
+      run.apply(ingest::repair_mojibake(run.text()));
+  }
   if (options_.boilerplate) {
     const std::string& folded = run.start_folding();
     run.apply(ingest::remove_boilerplate_folded(run.text(), folded));

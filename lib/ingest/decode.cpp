@@ -139,8 +139,17 @@ bool is_special_sequence(std::string_view s, std::size_t i, std::size_t n) noexc
 // Upper bound of the characters in UTF-8 bytes: the bytes that are not
 // continuation bytes (stray ones are counted by the decoder as they come).
 std::size_t count_lead_bytes(std::string_view s) noexcept {
-  std::size_t n = 0;
-  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  std::size_t n = 0, i = 0;
+  // Eight bytes at a time: a continuation byte is one whose top bit is set
+  // and whose next bit is not.
+  constexpr std::uint64_t kTopBits = 0x8080808080808080ULL;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    const std::uint64_t continuation = (word & ~(word << 1) & kTopBits) >> 7;  // 1 in each such byte
+    n += 8 - static_cast<std::size_t>((continuation * 0x0101010101010101ULL) >> 56);
+  }
+  for (; i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
   return n;
 }
 
@@ -162,7 +171,15 @@ bool decode_utf8_into(std::string_view bytes, std::size_t skip, bool strict, Dec
         continue;
       }
       // Three-byte characters (all of Chinese) checked inline; E0 and ED
-      // have narrower second bytes and go the general way.
+      // have narrower second bytes and go the general way. Leads E3-EC
+      // (CJK, Hangul) start no special sequence: nothing more to check.
+      if (c >= 0xE3 && c <= 0xEC && i + 2 < size &&
+          (static_cast<unsigned char>(bytes[i + 1]) & 0xC0) == 0x80 &&
+          (static_cast<unsigned char>(bytes[i + 2]) & 0xC0) == 0x80) {
+        b.start(i);
+        i += 3;
+        continue;
+      }
       std::size_t n;
       if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < size &&
           (static_cast<unsigned char>(bytes[i + 1]) & 0xC0) == 0x80 &&

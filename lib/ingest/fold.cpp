@@ -100,13 +100,12 @@ std::string fold_to_simplified(std::string_view utf8) {
       i += utf8::sequence_length(lead);
       continue;
     }
-    const std::size_t n = utf8::sequence_length(lead);
-    if (i + n > size) break;
-    if (n == 3) {  // the common case, written in place
+    if (lead < 0xF0) {  // three bytes: the common case, written in place
+      if (i + 3 > size) break;
       const char32_t cp = (static_cast<char32_t>(lead & 0x0F) << 12) |
                           (static_cast<char32_t>(static_cast<unsigned char>(p[i + 1]) & 0x3F) << 6) |
                           (static_cast<unsigned char>(p[i + 2]) & 0x3F);
-      const char32_t to = table.fold(cp);
+      const char32_t to = table.fold_bmp(cp);
       if (to != cp && to >= 0x800 && to < 0x10000) {
         p[i] = static_cast<char>(0xE0 | (to >> 12));
         p[i + 1] = static_cast<char>(0x80 | ((to >> 6) & 0x3F));
@@ -115,6 +114,8 @@ std::string fold_to_simplified(std::string_view utf8) {
       i += 3;
       continue;
     }
+    const std::size_t n = utf8::sequence_length(lead);
+    if (i + n > size) break;
     std::size_t next = i;
     const char32_t cp = utf8::next(out, next);
     const char32_t to = table.fold(cp);

@@ -26,6 +26,9 @@ class FoldTable {
     return fold_supplementary(cp);
   }
 
+  // fold() for a BMP character (`cp` < 0x10000), without the range checks.
+  char32_t fold_bmp(char32_t cp) const noexcept { return folds_[cp] ? bmp_[cp] : cp; }
+
   // Number of characters that fold to another one.
   std::size_t size() const noexcept { return count_; }
 

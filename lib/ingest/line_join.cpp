@@ -48,7 +48,7 @@ LineFacts facts_of(std::string_view text, const Line& line) {
   f.content_begin = f.content_end = line.begin;
   for (std::size_t i = line.begin; i < line.end;) {
     const std::size_t at = i;
-    const char32_t c = utf8::next(text, i);
+    const char32_t c = next_char(text, i);
     if (is_space(c)) continue;
     if (f.blank) {
       f.blank = false;
@@ -89,7 +89,7 @@ char32_t last_char(std::string_view text, const Line& line) {
     std::size_t start = end - 1;
     while (start > line.begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
     std::size_t i = start;
-    const char32_t c = utf8::next(text, i);
+    const char32_t c = next_char(text, i);
     if (!is_space(c)) return c;
     end = start;
   }

@@ -8,7 +8,9 @@
 
 #include "common/utf8.hpp"
 #include "ingest/char_class.hpp"
+#include "ingest/fold_table.hpp"
 #include "ingest/pinyin.hpp"
+#include "kg/clean_text.hpp"
 
 namespace kg::ingest {
 namespace {
@@ -134,6 +136,8 @@ class RareTable {
   }
 
   bool contains(char32_t c) const noexcept { return c < 0x10000 ? bmp_.test(c) : is_suspect_material(c); }
+  // contains() for a BMP character (`c` < 0x10000), without the range checks.
+  bool contains_bmp(char32_t c) const noexcept { return bmp_[c]; }
 
  private:
   RareTable() {
@@ -145,26 +149,66 @@ class RareTable {
 };
 
 // Tells whether any 4 consecutive characters hold 3 rare ones: one pass,
-// no allocation, so text without mojibake costs little.
-bool has_suspect_window(std::string_view text) {
-  static constexpr unsigned char kOnes[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+// no allocation, so text without mojibake costs little. With `folded` (a
+// copy of the text), also folds it to simplified script in place, as
+// fold_to_simplified() does, as long as the text is made of characters of
+// up to three bytes; `exotic` tells when it was not and the fold is unfinished.
+bool find_suspect_window(std::string_view text, std::string* folded, bool& exotic) {
+  // The windows (last character in bit 0) with at least 3 rare characters:
+  // 0b0111, 0b1011, 0b1101, 0b1110 and 0b1111.
+  constexpr unsigned kSuspectWindows = (1u << 7) | (1u << 11) | (1u << 13) | (1u << 14) | (1u << 15);
   const RareTable& rare = RareTable::instance();
+  const FoldTable& fold = FoldTable::instance();
+  char* const out = folded ? folded->data() : nullptr;
   unsigned window = 0;  // rare flags of the last 4 characters, one bit each
-  for (std::size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  exotic = false;
+  for (std::size_t i = 0; i < size;) {
+    const unsigned char lead = p[i];
+    unsigned rare_bit;
     if (lead < 0x80) {  // ASCII is never rare
-      window = (window << 1) & 0xFu;
+      rare_bit = 0;
       ++i;
-      continue;
+    } else if ((lead & 0xF0) == 0xE0 && i + 2 < size) {  // three bytes (all of Chinese), decoded inline
+      const char32_t cp = (static_cast<char32_t>(lead & 0x0F) << 12) |
+                          (static_cast<char32_t>(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      rare_bit = rare.contains_bmp(cp);
+      if (out && lead >= 0xE3) {  // nothing folds below U+3000
+        const char32_t to = fold.fold_bmp(cp);
+        if (to != cp && to >= 0x800) {
+          out[i] = static_cast<char>(0xE0 | (to >> 12));
+          out[i + 1] = static_cast<char>(0x80 | ((to >> 6) & 0x3F));
+          out[i + 2] = static_cast<char>(0x80 | (to & 0x3F));
+        }
+      }
+      i += 3;
+    } else {
+      // Two-byte characters and stray bytes never fold; anything else is
+      // left to fold_to_simplified().
+      exotic = exotic || lead >= 0xE0;
+      rare_bit = rare.contains(utf8::next(text, i));
     }
-    const char32_t cp = utf8::next(text, i);
-    window = ((window << 1) | (rare.contains(cp) ? 1u : 0u)) & 0xFu;
-    if (kOnes[window] >= 3) return true;
+    window = ((window << 1) | rare_bit) & 0xFu;
+    if ((kSuspectWindows >> window) & 1u) return true;
   }
   return false;
 }
 
+bool has_suspect_window(std::string_view text) {
+  bool exotic = false;
+  return find_suspect_window(text, nullptr, exotic);
+}
+
 }  // namespace
+
+bool may_hold_mojibake_folding(std::string_view text, std::string& folded) {
+  folded.assign(text.data(), text.size());
+  bool exotic = false;
+  if (find_suspect_window(text, &folded, exotic)) return true;
+  if (exotic) folded = fold_to_simplified(text);
+  return false;
+}
 
 StepResult repair_mojibake(std::string_view text) {
   const CommonChars& common = CommonChars::instance();

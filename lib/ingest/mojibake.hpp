@@ -2,6 +2,7 @@
 // with the wrong codec are re-decoded. Internal: not installed.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "ingest/step.hpp"
@@ -14,5 +15,10 @@ namespace kg::ingest {
 // GB18030, Big5). A run is replaced only when one re-decoding gives nothing
 // but frequent characters; otherwise it is left alone.
 StepResult repair_mojibake(std::string_view text);
+
+// Tells whether repair_mojibake(text) has anything to look at (false: it
+// gives the text back as it is). When it has not, `folded` receives
+// fold_to_simplified(text), made in the same pass over the characters.
+bool may_hold_mojibake_folding(std::string_view text, std::string& folded);
 
 }  // namespace kg::ingest

@@ -287,6 +287,17 @@ class RunWriter {
   std::vector<OffsetMap::Run> runs_;
 };
 
+// Appends fold_to_simplified(piece); inserted pieces are mostly ASCII
+// punctuation and spaces, which have no byte that starts a foldable
+// character (U+3000 and up) and are appended as they are.
+void append_folded(std::string& out, std::string_view piece) {
+  const bool foldable = std::any_of(piece.begin(), piece.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE3; });
+  if (foldable)
+    out += fold_to_simplified(piece);
+  else
+    out.append(piece);
+}
+
 }  // namespace
 
 std::string StepResult::fold_output(std::string_view folded_input) const {
@@ -298,14 +309,17 @@ std::string StepResult::fold_output(std::string_view folded_input) const {
     if (s.copied)
       out.append(folded_input.substr(s.in_begin, s.out_size));
     else
-      out += fold_to_simplified(std::string_view(text).substr(at, s.out_size));
+      append_folded(out, std::string_view(text).substr(at, s.out_size));
     at += s.out_size;
   }
   return out;
 }
 
-OffsetMap StepResult::compose(const OffsetMap& before) const {
+OffsetMap StepResult::compose(const OffsetMap& before) const { return compose(before, {}); }
+
+OffsetMap StepResult::compose(const OffsetMap& before, const std::vector<KnownOrigin>& known) const {
   if (same) return before;
+  std::size_t next_known = 0;  // the first entry of `known` not before the current segment
   const std::vector<OffsetMap::Run>& runs = before.runs();
   OffsetMap::Scanner scan(before);
   std::size_t k = 0;  // the run of `before` holding the last copied byte
@@ -334,7 +348,12 @@ OffsetMap StepResult::compose(const OffsetMap& before) const {
       continue;
     }
     std::uint32_t from, to;
-    if (s.in_end > s.in_begin) {
+    while (next_known < known.size() && known[next_known].begin < s.in_begin) ++next_known;
+    if (next_known < known.size() && known[next_known].begin == s.in_begin && known[next_known].end == s.in_end) {
+      // Same lookups as below, made by to_source() for the change.
+      from = known[next_known].source_begin;
+      to = known[next_known].source_end;
+    } else if (s.in_end > s.in_begin) {
       from = scan.origin_of(s.in_begin).first;
       to = std::max(scan.origin_of(s.in_end - 1).second, from);
     } else {

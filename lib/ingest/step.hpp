@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <string>
 #include <string_view>
@@ -35,6 +36,15 @@ struct Segment {
   std::uint32_t in_end;
   std::uint32_t out_size;
   bool copied;
+};
+
+// Where the input range [begin, end) of a step came from in the original
+// file, as OffsetMap::to_source() gave it (byte_begin, byte_end).
+struct KnownOrigin {
+  std::size_t begin;
+  std::size_t end;
+  std::uint32_t source_begin;
+  std::uint32_t source_end;
 };
 
 struct StepResult {
@@ -65,6 +75,11 @@ struct StepResult {
   // Composes: given `before` (input -> original), returns text -> original.
   // Same result as before.then(map(input)), in one pass of block copies.
   OffsetMap compose(const OffsetMap& before) const;
+
+  // The same, taking the origins of replaced ranges from `known` (ascending
+  // by begin) where a range is there, instead of looking them up again: the
+  // cleaner has looked up every change's range already.
+  OffsetMap compose(const OffsetMap& before, const std::vector<KnownOrigin>& known) const;
 };
 
 // Builds a step's output as segments. Copied bytes map to the input
@@ -126,13 +141,32 @@ struct Line {
   std::size_t end;
 };
 
+// Counts the '\n' in a text, with memchr: Chinese lines are long, and a
+// byte-by-byte count would cost more than everything else done per line.
+inline std::size_t count_newlines(std::string_view text) {
+  std::size_t n = 0;
+  if (text.empty()) return 0;  // data() may be null
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr) {
+    ++n;
+    ++p;
+  }
+  return n;
+}
+
 // Splits a text into lines at '\n'.
 inline std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
-  lines.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  lines.reserve(count_newlines(text) + 1);
   std::size_t start = 0;
-  for (std::size_t i; (i = text.find('\n', start)) != std::string_view::npos; start = i + 1)
-    lines.push_back({start, i});
+  while (start < text.size()) {
+    const void* nl = std::memchr(text.data() + start, '\n', text.size() - start);
+    if (nl == nullptr) break;
+    const auto at = static_cast<std::size_t>(static_cast<const char*>(nl) - text.data());
+    lines.push_back({start, at});
+    start = at + 1;
+  }
   lines.push_back({start, text.size()});
   return lines;
 }

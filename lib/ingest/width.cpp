@@ -2,6 +2,7 @@
 // already NFKC-inert; ASCII and ordinary Han characters are copied.
 #include "ingest/width.hpp"
 
+#include <array>
 #include <bitset>
 #include <cstring>
 #include <unordered_map>
@@ -11,6 +12,7 @@
 #include <unicode/unistr.h>
 
 #include "common/utf8.hpp"
+#include "ingest/char_class.hpp"
 #include "kg/error.hpp"
 
 namespace kg::ingest {
@@ -60,6 +62,19 @@ class NfkcTable {
     return static_cast<unsigned char>((nfkc().hasBoundaryBefore(u) ? kBoundary : 0) | (nfkc().isInert(u) ? kInert : 0));
   }
 
+  // Lead-byte classes for skipping stretches of text without decoding it:
+  // kInertLead when every character that starts with the byte is ASCII or
+  // inert, kBoundaryLead when every one has a boundary before it.
+  static constexpr unsigned char kInertLead = 1, kBoundaryLead = 2, kLeadClasses = 3;
+  unsigned char lead_class(unsigned char lead) const noexcept { return lead_info_[lead] & kLeadClasses; }
+  // utf8::sequence_length(lead), from the same table.
+  std::size_t lead_length(unsigned char lead) const noexcept { return lead_info_[lead] >> 4; }
+
+  // flags() of a BMP character (`c` < 0x10000), without the range checks.
+  unsigned char flags_bmp(char32_t c) const noexcept {
+    return static_cast<unsigned char>((boundary_[c] ? kBoundary : 0) | (inert_[c] ? kInert : 0));
+  }
+
   bool boundary_before(char32_t c) const {
     return c < 0x10000 ? boundary_.test(c) : nfkc().hasBoundaryBefore(static_cast<UChar32>(c));
   }
@@ -91,12 +106,80 @@ class NfkcTable {
         singles_.emplace(c, std::move(normal));
       }
     }
+    classify_lead_bytes();
+  }
+
+  // Lead bytes of one-, two- and three-byte characters whose characters all
+  // share a class; continuation and four-byte lead bytes get none.
+  void classify_lead_bytes() {
+    for (unsigned lead = 0; lead < 0x100; ++lead)
+      lead_info_[lead] = static_cast<unsigned char>(utf8::sequence_length(static_cast<unsigned char>(lead)) << 4);
+    for (unsigned lead = 0; lead < 0xF0; ++lead) {
+      if (lead >= 0x80 && lead < 0xC2) continue;
+      char32_t first, last;
+      if (lead < 0x80) {
+        first = last = lead;
+      } else if (lead < 0xE0) {
+        first = (lead & 0x1F) << 6;
+        last = first | 0x3F;
+      } else {
+        first = (lead & 0x0F) << 12;
+        last = first | 0xFFF;
+        if (lead == 0xE0) first = 0x800;
+      }
+      bool inert = true, boundary = true;
+      for (char32_t c = first; c <= last; ++c) {
+        inert = inert && (c < 0x80 || inert_.test(c));
+        boundary = boundary && boundary_.test(c);
+      }
+      lead_info_[lead] |= static_cast<unsigned char>((inert ? kInertLead : 0) | (boundary ? kBoundaryLead : 0));
+    }
   }
 
   // Bitsets rather than a byte per character: small enough to stay in cache.
   std::bitset<0x10000> boundary_, inert_, changes_;
   std::unordered_map<char32_t, std::string> singles_;
+  // Per lead byte: its classes (kInertLead, kBoundaryLead) in the low bits,
+  // the length of its sequence from bit 4.
+  std::array<unsigned char, 256> lead_info_{};
 };
+
+// kInertLead and kBoundaryLead of the character at i (of `n` bytes), from
+// its lead byte when that decides, else from the character itself for the
+// three-byte ones; other characters get only what their lead byte
+// guarantees, which is safe: they are then left to the full check.
+unsigned char class_at(const NfkcTable& table, const unsigned char* p, std::size_t i, std::size_t size,
+                       std::size_t& n) {
+  const unsigned char lead = p[i];
+  n = table.lead_length(lead);
+  const unsigned char by_lead = table.lead_class(lead);
+  if (by_lead == NfkcTable::kLeadClasses || n != 3 || i + 2 >= size) return by_lead;
+  const char32_t c = (static_cast<char32_t>(lead & 0x0F) << 12) | (static_cast<char32_t>(p[i + 1] & 0x3F) << 6) |
+                     (p[i + 2] & 0x3F);
+  const unsigned char f = table.flags_bmp(c);
+  return static_cast<unsigned char>(((f & NfkcTable::kInert) ? NfkcTable::kInertLead : 0) |
+                                    ((f & NfkcTable::kBoundary) ? NfkcTable::kBoundaryLead : 0));
+}
+
+// The end of the stretch from `i` (a character start) of characters that
+// apply_nfkc() leaves as they are because they are ASCII or inert and the
+// character after each has a boundary before it. Stops before the last
+// character of the text.
+std::size_t skip_inert(const NfkcTable& table, std::string_view text, std::size_t i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  std::size_t n = 0;
+  unsigned char here = class_at(table, p, i, size, n);
+  while ((here & NfkcTable::kInertLead) && i + n < size) {
+    std::size_t following_size = 0;
+    const unsigned char following = class_at(table, p, i + n, size, following_size);
+    if (!(following & NfkcTable::kBoundaryLead)) break;
+    i += n;
+    n = following_size;
+    here = following;
+  }
+  return i;
+}
 
 }  // namespace
 
@@ -116,14 +199,19 @@ StepResult apply_nfkc(std::string_view text) {
   // Each character is decoded once: the one after the current character
   // decides whether the current one is a unit of its own.
   std::size_t i = 0, next = 0;
-  char32_t cp = size > 0 ? utf8::next(text, next) : 0;
+  char32_t cp = size > 0 ? next_char(text, next) : 0;
   unsigned char cp_flags = table.flags(cp);
   while (i < size) {
+    if (const std::size_t skipped = skip_inert(table, text, i); skipped != i) {
+      i = next = skipped;
+      cp = next_char(text, next);
+      cp_flags = table.flags(cp);
+    }
     const std::size_t start = i, after = next;
     char32_t following = 0;
     unsigned char following_flags = NfkcTable::kBoundary;  // the end of the text is a boundary
     if (after < size) {
-      following = utf8::next(text, next);
+      following = next_char(text, next);
       following_flags = table.flags(following);
     }
     const bool boundary_after = (following_flags & NfkcTable::kBoundary) != 0;
@@ -140,7 +228,7 @@ StepResult apply_nfkc(std::string_view text) {
       end = next;
       while (end < size) {
         std::size_t k = end;
-        const char32_t c = utf8::next(text, k);
+        const char32_t c = next_char(text, k);
         if (table.boundary_before(c)) break;
         end = k;
       }
@@ -149,7 +237,7 @@ StepResult apply_nfkc(std::string_view text) {
     next = end;
     const char32_t chunk_cp = cp;
     if (next < size) {
-      cp = utf8::next(text, next);
+      cp = next_char(text, next);
       cp_flags = table.flags(cp);
     }
     const std::string_view chunk = text.substr(start, end - start);

@@ -32,6 +32,16 @@ void check_step(const std::string& input, const ingest::StepResult& r) {
   const OffsetMap composed = r.compose(before), reference = before.then(m);
   REQUIRE(composed.begins() == reference.begins());
   REQUIRE(composed.ends() == reference.ends());
+  // With the changes' origins looked up beforehand, as the cleaner does: the same map.
+  std::vector<ingest::KnownOrigin> known;
+  for (const ingest::LocalChange& c : r.changes) {
+    const SourceSpan span = before.to_source(c.begin, c.end);
+    known.push_back({c.begin, c.end, static_cast<std::uint32_t>(span.byte_begin), static_cast<std::uint32_t>(span.byte_end)});
+  }
+  const OffsetMap with_known = r.compose(before, known);
+  REQUIRE(with_known.runs().size() == composed.runs().size());
+  REQUIRE(with_known.begins() == reference.begins());
+  REQUIRE(with_known.ends() == reference.ends());
   const std::string_view text = r.output(input);
   REQUIRE(m.size() == text.size());
   const std::vector<std::uint32_t> begins = m.begins(), ends = m.ends();

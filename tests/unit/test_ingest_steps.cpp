@@ -4,10 +4,17 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "common/utf8.hpp"
 #include "ingest/boilerplate.hpp"
+#include "ingest/char_class.hpp"
+#include "ingest/decode.hpp"
 #include "ingest/line_join.hpp"
 #include "ingest/mojibake.hpp"
 #include "ingest/pinyin.hpp"
+#include "ingest/step.hpp"
 #include "ingest/width.hpp"
 #include "kg/clean_text.hpp"
 #include "kg/error.hpp"
@@ -20,6 +27,16 @@ namespace {
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 std::string encode_gbk_as_wrong(const std::string& utf8) { return decode_from(encode_as(utf8, "UTF-8"), "GB18030"); }
+
+// ICU's NFKC of a whole text at once.
+std::string icu_nfkc(const std::string& utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  const icu::UnicodeString normal = nfkc->normalize(icu::UnicodeString::fromUTF8(utf8), status);
+  std::string out;
+  normal.toUTF8String(out);
+  return out;
+}
 
 }  // namespace
 
@@ -62,6 +79,20 @@ TEST_CASE("mojibake runs are re-decoded when that gives plausible text", "[inges
     CHECK(r.same);
     CHECK(r.output(text) == text);
   }
+}
+
+TEST_CASE("the mojibake scan folds as fold_to_simplified does", "[ingest][mojibake]") {
+  // Traditional and simplified text, Latin, characters of four bytes (left
+  // to fold_to_simplified) and a three-byte character cut off at the end.
+  const auto text = GENERATE(as<std::string>{}, "", "廣東省實施意見與發展數據", "Café 與 ASCII, 123",
+                             "廣\U00020000東", "發展\xE5\xBB", "譚政燾、邱琇和龔鑫出席了會議。");
+  std::string folded;
+  CHECK_FALSE(ingest::may_hold_mojibake_folding(text, folded));
+  CHECK(folded == fold_to_simplified(text));
+  CHECK(ingest::repair_mojibake(text).same);
+  // Text with a suspect run is left to the repair.
+  const std::string broken = "市政府" + encode_gbk_as_wrong("发布") + "。";
+  CHECK(ingest::may_hold_mojibake_folding(broken, folded));
 }
 
 TEST_CASE("boilerplate lines are classified by rule", "[ingest][boilerplate]") {
@@ -118,12 +149,105 @@ TEST_CASE("width folds full-width forms and whitespace", "[ingest][width]") {
   CHECK(ingest::normalise_width("").text.empty());
 }
 
+TEST_CASE("NFKC skipping inert stretches agrees with ICU over the whole text", "[ingest][width]") {
+  // Long stretches of Han and ASCII (skipped by lead byte), CJK punctuation
+  // and full-width forms (checked per character), and characters followed by
+  // combining marks (which must not be skipped): in one text and alone.
+  const auto text = GENERATE(as<std::string>{},
+      "深圳算力供给能力大幅跃升人工智能底层基础不断夯实",
+      "ＡＩ芯片２０２４年，市场「回暖」。第二句……",
+      "e\u0301t\u00e9 cafe\u0301",
+      "中\u0301文",
+      "か\u3099き\u309aく",
+      "全角\u3000空格和\uFF08括号\uFF09",
+      "ﬁ ㍻ ①②③ ¼",
+      "\u1100\u1161\u11A8한국어",
+      "末尾是汉字",
+      "a",
+      "深圳算力供给能力大幅跃升，ＡＩ芯片２０２４年e\u0301中\u0301文か\u3099\u3000结束。");
+  const ingest::StepResult r = ingest::apply_nfkc(text);
+  CHECK(std::string(r.output(text)) == icu_nfkc(text));
+}
+
+TEST_CASE("widget tokens go only from lines with widget terms", "[ingest][boilerplate]") {
+  const std::string body = "记者从市政府获悉,新区将设立专项资金支持人工智能企业发展。\n";
+  const std::string widgets = body + "放大字体  缩小字体 发布日期:2023-10-14 浏览次数:827\n" + body;
+  const ingest::StepResult removed = ingest::remove_boilerplate(widgets);
+  const std::string out(removed.output(widgets));
+  CHECK_FALSE(contains(out, "放大字体"));
+  CHECK_FALSE(contains(out, "浏览次数"));
+  CHECK(contains(out, "发布日期:2023-10-14"));
+  // The same kind of line without a widget term is left as it is.
+  const std::string plain = body + "发布日期:2023-10-14 作者 张三 编辑 李四\n" + body;
+  CHECK(std::string(ingest::remove_boilerplate(plain).output(plain)) == plain);
+}
+
+TEST_CASE("lines are split as a byte-by-byte scan splits them", "[ingest][lines]") {
+  const auto text = GENERATE(as<std::string>{}, "", "a", "\n", "a\n", "\n\n", "一\n二\n\n三", "no newline at all",
+                             "\n开头和结尾\n");
+  std::vector<ingest::Line> expected{{0, 0}};
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\n') continue;
+    expected.back().end = i;
+    expected.push_back({i + 1, i + 1});
+  }
+  expected.back().end = text.size();
+  const std::vector<ingest::Line> lines = ingest::split_lines(text);
+  REQUIRE(lines.size() == expected.size());
+  CHECK(ingest::count_newlines(text) == expected.size() - 1);
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    CHECK(lines[k].begin == expected[k].begin);
+    CHECK(lines[k].end == expected[k].end);
+  }
+}
+
+TEST_CASE("UTF-8 decoding copies CJK and drops zero widths and marks of other leads", "[ingest][encoding]") {
+  // Leads E3-EC are copied without the special-sequence check; E2 and EF
+  // sequences (zero width space, BOM, line separator) still get it.
+  const std::string bytes = "中\u200B文\uFEFF字。한국\u2028Eé\u3000x\u2026";
+  const ingest::Decoded d = ingest::decode(bytes, "", "t");
+  CHECK(d.encoding == "UTF-8");
+  CHECK(d.text == "中文字。한국\nEé\u3000x\u2026");
+  CHECK(d.chars == utf8::length(bytes));
+  CHECK(d.map.size() == d.text.size());
+  CHECK(d.map.to_source(0, 3).byte_end == 3);
+  CHECK(d.map.origin_of(3).first == 6);  // 文, after the dropped zero width space
+}
+
+TEST_CASE("the inline decoder agrees with utf8::next", "[ingest][utf8]") {
+  // One to four bytes, a stray continuation byte, and a three-byte lead cut off at the end.
+  const std::string text = "a\u00e9中\U00020000\x80x\xE4\xB8";
+  std::size_t i = 0, j = 0;
+  while (i < text.size()) {
+    const char32_t fast = ingest::next_char(text, i);
+    CHECK(fast == utf8::next(text, j));
+    CHECK(i == j);
+  }
+}
+
+TEST_CASE("a step's folded output is the fold of its output", "[ingest][fold]") {
+  // Inserted pieces with foldable characters are folded, ASCII ones appended as they are.
+  const std::string input = "廣東省,實施 意見";
+  ingest::MapBuilder b(input, 3);
+  b.copy(0, 9);
+  b.insert(",", 9, 10);
+  b.copy(10, 16);
+  b.insert("與發展", 16, 17);
+  b.copy(17, input.size());
+  b.insert("\n", input.size(), input.size());
+  const ingest::StepResult r = b.finish();
+  CHECK(r.fold_output(fold_to_simplified(input)) == fold_to_simplified(r.text));
+  CHECK(r.fold_output(fold_to_simplified(input)) == "广东省,实施与发展意见\n");
+}
+
 TEST_CASE("folding to simplified keeps byte lengths", "[ingest][fold]") {
   const std::string traditional = "廣東省實施意見與發展數據";
   const std::string folded = fold_to_simplified(traditional);
   CHECK(folded == "广东省实施意见与发展数据");
   CHECK(folded.size() == traditional.size());
   CHECK(fold_to_simplified("ASCII text, 123") == "ASCII text, 123");
+  // Characters of four bytes and a three-byte character cut off at the end.
+  CHECK(fold_to_simplified("廣\U00020000東\xE5\xBB") == "广\U00020000东\xE5\xBB");
   CHECK(canonical_name("《廣東日報》") == "广东日报");
   CHECK(canonical_name("  “ＡＩ實驗室” ") == "AI实验室");
 }
