@@ -27,7 +27,17 @@ RawDocument read_document(const std::string& path) {
   // Pipes and process substitutions (/dev/fd/N) are read like files.
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorCode::Io, path + ": cannot open for reading");
-  return read_document(in, fs::path(path).filename().string(), path);
+  if (!fs::is_regular_file(status)) return read_document(in, fs::path(path).filename().string(), path);
+  // A regular file is read straight into a string of its size, without the
+  // doubling copies of a string stream; whatever it grew by since is appended.
+  std::string bytes(static_cast<std::size_t>(fs::file_size(path, ec)), '\0');
+  if (ec) throw Error(ErrorCode::Io, path + ": cannot read its size");
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  if (in.bad()) throw Error(ErrorCode::Io, path + ": read failed");
+  if (!in.eof()) bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) throw Error(ErrorCode::Io, path + ": read failed");
+  return RawDocument{fs::path(path).filename().string(), path, std::move(bytes), {}};
 }
 
 RawDocument make_document(std::string id, std::string bytes) {

@@ -428,3 +428,26 @@ TEST_CASE("the samples come out clean", "[ingest][seeds]") {
   CHECK_FALSE(contains(all, "浏览次数"));
   CHECK_FALSE(contains(all, "放大字体"));
 }
+
+TEST_CASE("a regular file is read whole, byte for byte, as its stream would be", "[ingest][read]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(KG_BINARY_DIR) / "test-scratch" / "read-document";
+  fs::create_directories(dir);
+  // NUL bytes, a GB18030 pair, an ill-formed sequence and a large size.
+  std::string bytes("华为\0\xC4\xE3\xBA\xC3\xFF\xFE", 14);
+  for (int i = 0; i < 20000; ++i) bytes += static_cast<char>(i * 31 % 256);
+  const fs::path file = dir / "mixed.txt";
+  std::ofstream(file, std::ios::binary) << bytes;
+
+  const kg::RawDocument from_path = kg::read_document(file.string());
+  std::ifstream in(file, std::ios::binary);
+  const kg::RawDocument from_stream = kg::read_document(in, "mixed.txt", file.string());
+  CHECK(from_path.bytes == bytes);
+  CHECK(from_path.bytes == from_stream.bytes);
+  CHECK(from_path.id == "mixed.txt");
+  CHECK(from_path.path == file.string());
+
+  const fs::path empty = dir / "empty.txt";
+  std::ofstream(empty, std::ios::binary).flush();
+  CHECK(kg::read_document(empty.string()).bytes.empty());
+}
