@@ -9,6 +9,7 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
+#include <unicode/uniset.h>
 #include <unicode/unistr.h>
 
 #include "common/utf8.hpp"
@@ -37,12 +38,18 @@ FoldTable::FoldTable() : bmp_(0x10000, 0) {
   std::unique_ptr<icu::Transliterator> t2s(
       icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
   if (U_FAILURE(status) || !t2s) throw Error(ErrorCode::Internal, "ICU Traditional-Simplified transliterator unavailable");
-  // One call over every character, each on its own line, is much faster than
-  // one call per character; the lines keep the results apart.
+  // Only the characters the transliterator says it may change are asked
+  // (a few thousand of the hundred thousand Han characters), unless it
+  // cannot say. One call over all of them, each on its own line, is much
+  // faster than one call per character; the lines keep the results apart.
+  icu::UnicodeSet changeable;
+  t2s->getSourceSet(changeable);
+  const bool ask_all = changeable.isEmpty();
   icu::UnicodeString all;
   std::vector<char32_t> sources;
   for (const HanRange& r : kHanRanges)
     for (char32_t cp = r.first; cp <= r.last; ++cp) {
+      if (!ask_all && !changeable.contains(static_cast<UChar32>(cp))) continue;
       sources.push_back(cp);
       all.append(static_cast<UChar32>(cp));
       all.append(static_cast<UChar>('\n'));

@@ -4,13 +4,17 @@
 #include <filesystem>
 #include <fstream>
 
+#include <memory>
+
 #include <unicode/normalizer2.h>
+#include <unicode/translit.h>
 #include <unicode/unistr.h>
 
 #include "common/utf8.hpp"
 #include "ingest/boilerplate.hpp"
 #include "ingest/char_class.hpp"
 #include "ingest/decode.hpp"
+#include "ingest/fold_table.hpp"
 #include "ingest/line_join.hpp"
 #include "ingest/mojibake.hpp"
 #include "ingest/pinyin.hpp"
@@ -450,4 +454,40 @@ TEST_CASE("a regular file is read whole, byte for byte, as its stream would be",
   const fs::path empty = dir / "empty.txt";
   std::ofstream(empty, std::ios::binary).flush();
   CHECK(kg::read_document(empty.string()).bytes.empty());
+}
+
+// The table asks ICU only about the characters its transliterator says it
+// may change; asking about every Han character must give the same table.
+TEST_CASE("the fold table equals ICU's answer for every Han character", "[ingest][fold]") {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> t2s(
+      icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
+  REQUIRE(U_SUCCESS(status));
+  const std::pair<char32_t, char32_t> blocks[] = {
+      {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}, {0x20000, 0x2A6DF}, {0x2F800, 0x2FA1F}};
+  icu::UnicodeString all;
+  std::vector<char32_t> sources;
+  for (const auto& [first, last] : blocks)
+    for (char32_t cp = first; cp <= last; ++cp) {
+      sources.push_back(cp);
+      all.append(static_cast<UChar32>(cp)).append(static_cast<UChar>('\n'));
+    }
+  t2s->transliterate(all);
+  auto utf8_length = [](char32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; };
+  std::vector<std::pair<char32_t, char32_t>> expected;
+  std::size_t index = 0;
+  int32_t line_start = 0;
+  for (int32_t i = 0; i < all.length(); ++i) {
+    if (all.charAt(i) != u'\n') continue;
+    const icu::UnicodeString out(all, line_start, i - line_start);
+    line_start = i + 1;
+    const char32_t from = sources[index++];
+    if (out.countChar32() != 1) continue;
+    const auto to = static_cast<char32_t>(out.char32At(0));
+    if (to != from && utf8_length(to) == utf8_length(from)) expected.emplace_back(from, to);
+  }
+  REQUIRE(index == sources.size());
+  const auto pairs = kg::ingest::FoldTable::instance().pairs();
+  CHECK(pairs.size() > 2000);  // ICU knows a few thousand traditional forms
+  CHECK(pairs == expected);
 }
