@@ -435,7 +435,7 @@ void run_stages(Corpus& corpus, const kg::Lexicon& lexicon, StageReport& r) {
       x.bytes = doc->bytes.size();
       x.sentences = sentences.size();
       x.cleaning = cleaned.counts;
-      graph.add(x);
+      graph.add(std::move(x));  // as kg build does: the graph takes the strings
       return 0;
     });
   };
