@@ -16,6 +16,7 @@
 #include "data/builtin_data.hpp"
 #include "recognize/aho_corasick.hpp"
 #include "recognize/canonical.hpp"
+#include "recognize/occurrences.hpp"
 #include "recognize/scan.hpp"
 
 namespace kg {
@@ -394,113 +395,11 @@ void drop_places_inside_people(std::vector<Candidate>& found) {
   });
 }
 
-struct Occurrence {
-  std::size_t begin, end;
-  std::uint32_t pattern;
-};
-
 // Reused between calls (and documents) so a document costs no allocation here.
-std::vector<Occurrence>& scratch_occurrences() {
-  thread_local std::vector<Occurrence> occurrences;
+std::vector<recognize::Occurrence>& scratch_occurrences() {
+  thread_local std::vector<recognize::Occurrence> occurrences;
   occurrences.clear();
   return occurrences;
-}
-
-// The bucket (of 4096) of a name's first bytes in find_occurrences.
-std::uint32_t occurrence_bucket(std::uint32_t key) { return (key * 0x9E3779B1u) >> 20; }
-
-// Finds every occurrence of every name (at any byte, as a substring search
-// would) in one pass over the text; appends them in no particular order.
-// Names of four bytes or more (nearly all: two Han characters are six) are
-// chained in buckets by a hash of their first four bytes, so each position
-// costs one load of the text, one table load and a comparison only on a
-// likely hit; the few shorter names are chained by their first two bytes.
-void find_occurrences(std::string_view text, const std::vector<std::string_view>& names,
-                      std::vector<Occurrence>& out) {
-  constexpr std::uint32_t kBuckets = 4096, kNone = 0xFFFFFFFFu;
-  auto load4 = [](const char* p) {
-    std::uint32_t v;
-    std::memcpy(&v, p, 4);
-    return v;
-  };
-  auto load2 = [](const char* p) {
-    return static_cast<std::uint32_t>(static_cast<unsigned char>(p[0]) | (static_cast<unsigned char>(p[1]) << 8));
-  };
-  auto bucket = [](std::uint32_t key) { return occurrence_bucket(key); };
-  // The bucket tables stay filled with kNone between calls: only the buckets
-  // this call used are reset at the end, not all of them.
-  thread_local std::vector<std::uint32_t> long_head(kBuckets, kNone), short_head(kBuckets, kNone);
-  thread_local std::vector<std::uint32_t> chain, key;
-  chain.assign(names.size(), kNone);
-  key.assign(names.size(), 0);
-  bool any_short = false;
-  std::array<bool, 256> starts_some_name{};  // by first byte: most positions start no name
-  for (std::uint32_t k = 0; k < names.size(); ++k) {
-    const std::string_view n = names[k];
-    starts_some_name[static_cast<unsigned char>(n[0])] = true;
-    const bool is_long = n.size() >= 4;
-    key[k] = is_long ? load4(n.data()) : load2(n.data());
-    std::uint32_t& head = is_long ? long_head[bucket(key[k])] : short_head[bucket(key[k])];
-    chain[k] = head;
-    head = k;
-    any_short |= !is_long;
-  }
-  // Puts the used buckets back to kNone however this call ends (push_back may throw).
-  struct ResetBuckets {
-    const std::vector<std::string_view>& names;
-    const std::vector<std::uint32_t>& key;
-    std::vector<std::uint32_t>& long_head;
-    std::vector<std::uint32_t>& short_head;
-    ~ResetBuckets() {
-      for (std::uint32_t k = 0; k < names.size(); ++k)
-        (names[k].size() >= 4 ? long_head : short_head)[occurrence_bucket(key[k])] = kNone;
-    }
-  } reset{names, key, long_head, short_head};
-  auto try_chain = [&](std::uint32_t k, std::size_t i, std::uint32_t at) {
-    for (; k != kNone; k = chain[k]) {
-      const std::string_view name = names[k];
-      if (key[k] == at && text.size() - i >= name.size() && std::memcmp(text.data() + i, name.data(), name.size()) == 0)
-        out.push_back({i, i + name.size(), k});
-    }
-  };
-  // Names start where characters do, so continuation bytes can be passed
-  // over, unless some name (cut from broken text) starts with one.
-  auto is_continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
-  const bool any_name_at_continuation =
-      std::any_of(names.begin(), names.end(), [&](std::string_view n) { return is_continuation(n[0]); });
-  const char* data = text.data();
-  const std::size_t long_end = text.size() >= 4 ? text.size() - 3 : 0;  // positions with four bytes left
-  auto at_position = [&](std::size_t i) {
-    if (!starts_some_name[static_cast<unsigned char>(data[i])]) return;
-    const std::uint32_t at = load4(data + i);
-    if (const std::uint32_t k = long_head[bucket(at)]; k != kNone) try_chain(k, i, at);
-    if (any_short) {
-      const std::uint32_t at2 = load2(data + i);
-      if (const std::uint32_t k = short_head[bucket(at2)]; k != kNone) try_chain(k, i, at2);
-    }
-  };
-  // Eight bytes at a time: the high bit of each byte of `starts` tells
-  // whether a character (or a stray byte) starts there, that is, whether the
-  // byte is not 10xxxxxx: its top bit is clear or the next bit is set.
-  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
-  std::size_t i = 0;
-  if constexpr (std::endian::native == std::endian::little) {  // byte k of `word` is bits 8k..8k+7
-    for (; i + 8 <= long_end; i += 8) {
-      std::uint64_t word;
-      std::memcpy(&word, data + i, 8);
-      std::uint64_t starts = any_name_at_continuation ? kHigh : (~word | (word << 1)) & kHigh;
-      for (; starts != 0; starts &= starts - 1)
-        at_position(i + (static_cast<std::size_t>(std::countr_zero(starts)) >> 3));
-    }
-  }
-  for (; i < long_end; ++i)
-    if (!is_continuation(data[i]) || any_name_at_continuation) at_position(i);
-  if (any_short)
-    for (std::size_t i = long_end; i + 1 < text.size(); ++i) {
-      if (is_continuation(data[i]) && !any_name_at_continuation) continue;
-      const std::uint32_t at2 = load2(data + i);
-      if (const std::uint32_t k = short_head[bucket(at2)]; k != kNone) try_chain(k, i, at2);
-    }
 }
 
 // Finds later (and earlier) occurrences of names that a rule found once.
@@ -536,9 +435,9 @@ void propagate(std::string_view text, std::vector<Candidate>& found) {
     origin.push_back(static_cast<std::uint32_t>(i));
   }
   if (names.empty()) return;
-  std::vector<Occurrence>& occurrences = scratch_occurrences();
-  find_occurrences(text, names, occurrences);
-  std::sort(occurrences.begin(), occurrences.end(), [](const Occurrence& a, const Occurrence& b) {
+  std::vector<recognize::Occurrence>& occurrences = scratch_occurrences();
+  recognize::find_occurrences(text, names, occurrences);
+  std::sort(occurrences.begin(), occurrences.end(), [](const recognize::Occurrence& a, const recognize::Occurrence& b) {
     return a.end != b.end ? a.end < b.end : a.begin < b.begin;
   });
   for (std::uint32_t k = 0; k < occurrences.size(); ++k) {

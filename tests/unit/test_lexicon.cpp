@@ -14,6 +14,7 @@
 #include "kg/clean_text.hpp"
 #include "recognize/aho_corasick.hpp"
 #include "recognize/canonical.hpp"
+#include "recognize/occurrences.hpp"
 
 TEST_CASE("lexicon TSV lines: name, type, aliases, level, parent, code") {
   const kg::Lexicon lex = kg::Lexicon().with_tsv(
@@ -169,6 +170,46 @@ TEST_CASE("Aho-Corasick keeps working past 65,534 distinct characters") {
   const std::uint32_t wide = last - 1;                       // U+FFFF, the last three-byte key
   const std::uint32_t e_acute = (0xC3 - 0xC0) * 64 + 0x29;   // é, a two-byte key
   CHECK(got == std::set<std::tuple<std::size_t, std::size_t, std::uint32_t>>{{1, 4, wide}, {4, 6, e_acute}, {1, 6, last}});
+}
+
+TEST_CASE("the search for repeated names agrees with a naive search, on both of its walks") {
+  // find_occurrences looks only at every second character start when every
+  // name suits that (it starts a character, has two, and three bytes from
+  // each of its first two); otherwise it looks at every start. The first set
+  // of names takes the fast walk, the second (with "ab", too short) the
+  // plain one; random texts with broken bytes and of every length mod 8 put
+  // names across the eight-byte words and the tail.
+  using kg::recognize::Occurrence;
+  const std::vector<std::string> pieces = {"a", "b", "中", "国", "移", "é", "\xF0\x9F\x98\x80", "\xE4", "\xB8", " ",
+                                           "\xE4\xB8"};
+  const std::vector<std::vector<std::string>> name_sets = {
+      {"中国", "国移", "中国移", "a中", "é中", "\xF0\x9F\x98\x80国", "\xE4中", "移移", "\xE4\xB8\xE4国"},
+      {"中国", "国移", "ab", "b中", "\xB8国"}};
+  auto sorted = [](std::vector<Occurrence> v) {
+    std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> t;
+    for (const Occurrence& o : v) t.emplace_back(o.begin, o.end, o.pattern);
+    std::sort(t.begin(), t.end());
+    return t;
+  };
+  std::uint32_t seed = 11;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) % pieces.size(); };
+  for (const auto& set : name_sets) {
+    const std::vector<std::string_view> names(set.begin(), set.end());
+    for (int round = 0; round < 400; ++round) {
+      std::string text;
+      for (int k = 0; k < round % 40; ++k) text += pieces[next()];
+      std::vector<Occurrence> naive;
+      for (std::uint32_t k = 0; k < names.size(); ++k)
+        for (std::size_t at = text.find(names[k]); at != std::string::npos; at = text.find(names[k], at + 1))
+          naive.push_back({at, at + names[k].size(), k});
+      std::vector<Occurrence> fast, plain;
+      kg::recognize::find_occurrences(text, names, fast);
+      kg::recognize::find_occurrences_at_every_start(text, names, plain);
+      INFO("round " << round << " text size " << text.size());
+      CHECK(sorted(fast) == sorted(naive));
+      CHECK(sorted(plain) == sorted(naive));
+    }
+  }
 }
 
 TEST_CASE("is_canonical never vouches for a name canonical_name would change") {
