@@ -19,7 +19,8 @@
 
 namespace kg {
 struct DocumentExtraction;
-}
+class Graph;
+}  // namespace kg
 
 namespace kg::output {
 
@@ -109,5 +110,9 @@ std::string json_double_text(double value);
 // Writes a document fragment by building it as an nlohmann object: what
 // kg::write_fragment, which appends the same bytes by hand, is tested against.
 void write_fragment_with_nlohmann(const DocumentExtraction& extraction, std::ostream& out);
+
+// Writes a graph's fragment lines built as nlohmann objects: what
+// kg::write_graph_fragments, which appends the same bytes by hand, is tested against.
+void write_graph_fragments_with_nlohmann(const Graph& graph, std::ostream& out);
 
 }  // namespace kg::output

@@ -279,3 +279,41 @@ TEST_CASE("write_fragment appends exactly what building the line with nlohmann g
     CHECK(fragment_of(x) == reference.str());
   }
 }
+
+TEST_CASE("write_graph_fragments appends exactly what building the lines with nlohmann gives") {
+  std::vector<DocumentExtraction> docs = sample_documents();
+  DocumentExtraction odd = docs.front();
+  odd.document = "odd \"id\"\\ \x01\x1f\x7f \xFF";
+  for (Entity& e : odd.entities) {
+    e.aliases.insert("别名\t\"" + e.name + "\"\\");
+    e.code = e.code.empty() ? "" : e.code + "\x02";
+    for (MentionRef& m : e.mentions) m.surface += "\xE0\x80\x80";
+  }
+  for (Relation& r : odd.relations) {
+    r.weight = 0.1 + 0.2;
+    r.role = "职位\n";
+    for (Evidence& e : r.evidence) {
+      e.confidence = 1e-7;
+      e.text += " \xED\xA0\x80";
+      e.trigger = "\"";
+    }
+  }
+  docs.push_back(odd);
+
+  std::vector<Graph> graphs;
+  graphs.push_back(graph_of(sample_documents()));
+  graphs.push_back(graph_of(docs));
+  Graph bounded(GraphOptions{.max_evidence = 3, .max_mentions = 2, .max_documents = 2});
+  for (const auto& d : repeated_documents()) bounded.add(d);
+  graphs.push_back(std::move(bounded));
+  graphs.emplace_back();
+  Graph moved = graph_of(sample_documents());
+  Graph taker = std::move(moved);
+  graphs.push_back(std::move(moved));  // NOLINT: a moved-from graph has no state
+  for (const Graph& g : graphs) {
+    std::ostringstream reference;
+    output::write_graph_fragments_with_nlohmann(g, reference);
+    CHECK(graph_fragments_of(g) == reference.str());
+  }
+  CHECK(graph_fragments_of(graphs[2]).find("\"evidence\":[{") != std::string::npos);
+}
