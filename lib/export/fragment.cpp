@@ -19,9 +19,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export/chunked.hpp"
 #include "export/text_out.hpp"
 #include "graph/graph_impl.hpp"
 #include "kg/error.hpp"
+#include "kg/writers.hpp"
 
 namespace kg {
 namespace {
@@ -730,14 +732,12 @@ void write_graph_fragments_with_nlohmann(const Graph& graph, std::ostream& out) 
 }  // namespace output
 
 void write_graph_fragments(const Graph& graph, std::ostream& out) {
-  std::string text;
-  text.reserve(kGraphLineFlushAt + kGraphLineFlushAt / 4);
-  DocumentLine line(text);
-  const auto flush_if_large = [&] {
-    if (text.size() < kGraphLineFlushAt) return;
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    text.clear();
-  };
+  write_graph_fragments(graph, out, WriteOptions{});
+}
+
+void write_graph_fragments(const Graph& graph, std::ostream& out, const WriteOptions& options) {
+  std::string head;
+  DocumentLine line(head);
   line.raw("{");
   line.field("kind").string("graph");
   line.field("format").string("kg-fragments");
@@ -745,22 +745,33 @@ void write_graph_fragments(const Graph& graph, std::ostream& out) {
   line.field("documents");
   if (!graph.has_impl()) {
     line.raw("[]}\n");
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    out.write(head.data(), static_cast<std::streamsize>(head.size()));
     return;
   }
   const Graph::Impl& impl = graph.impl();
   put_strings(line, sorted_documents(impl));
   line.raw("}\n");
-  for (graph::NameId id : nodes_by_name(impl)) {
-    put_node(line, impl.names.name(id), impl.nodes[id]);
-    flush_if_large();
-  }
-  std::vector<const graph::StoredEvidence*> listed;
-  for (const EdgeState* edge : edges_by_key(impl)) {
-    put_edge(line, impl, *edge, listed);
-    flush_if_large();
-  }
-  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  out.write(head.data(), static_cast<std::streamsize>(head.size()));
+  // Items are the node lines, then the edge lines, each formatted alone.
+  const std::vector<graph::NameId> nodes = nodes_by_name(impl);
+  const std::vector<const EdgeState*> edges = edges_by_key(impl);
+  output::write_chunked(out, nodes.size() + edges.size(), options.threads,
+                        [&](output::TextOut& chunk, std::size_t begin, std::size_t end) {
+                          std::string text;
+                          DocumentLine item(text);
+                          std::vector<const graph::StoredEvidence*> listed;
+                          for (std::size_t i = begin; i < end; ++i) {
+                            if (i < nodes.size())
+                              put_node(item, impl.names.name(nodes[i]), impl.nodes[nodes[i]]);
+                            else
+                              put_edge(item, impl, *edges[i - nodes.size()], listed);
+                            if (text.size() >= kGraphLineFlushAt || i + 1 == end) {
+                              chunk.raw(text);
+                              text.clear();
+                              chunk.flush_if_large();
+                            }
+                          }
+                        });
 }
 
 Graph read_fragments(std::istream& in, const std::string& origin) {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../consumers/sample_extractions.hpp"
+#include "export/chunked.hpp"
 #include "export/text_out.hpp"
 #include "kg/error.hpp"
 #include "kg/fragment.hpp"
@@ -316,4 +317,37 @@ TEST_CASE("write_graph_fragments appends exactly what building the lines with nl
     CHECK(graph_fragments_of(g) == reference.str());
   }
   CHECK(graph_fragments_of(graphs[2]).find("\"evidence\":[{") != std::string::npos);
+}
+
+TEST_CASE("write_graph_fragments writes the same bytes on any number of threads") {
+  Graph g;
+  for (int i = 0; i < 80; ++i) {
+    const std::string id = "doc-" + std::to_string(i);
+    const std::string firm = "公司\"" + std::to_string(i) + "\"";
+    const std::string person = "人物" + std::to_string(i % 30);
+    DocumentExtraction x;
+    x.document = id;
+    x.entities = {entity(id, firm, EntityType::Firm, {firm}),
+                  entity(id, person, EntityType::Person, {person})};
+    x.relations = {relation(person, EntityType::Person, RelationType::WorksFor, firm, EntityType::Firm,
+                            {evidence(id, 2, person + "任职于" + firm + "。", "任职", 0.5 + 0.005 * i)},
+                            "董事")};
+    g.add(x);
+  }
+  REQUIRE(g.node_count() + g.edge_count() > 4 * output::items_per_chunk(g.node_count() + g.edge_count(), 2));
+  std::vector<Graph> graphs;
+  graphs.push_back(std::move(g));
+  graphs.emplace_back();
+  for (const Graph& graph : graphs) {
+    const std::string serial = graph_fragments_of(graph);
+    for (unsigned threads : {0u, 1u, 2u, 3u, 8u}) {
+      INFO("threads " << threads);
+      std::ostringstream out;
+      write_graph_fragments(graph, out, WriteOptions{.threads = threads});
+      CHECK(out.str() == serial);
+    }
+    std::ostringstream reference;
+    output::write_graph_fragments_with_nlohmann(graph, reference);
+    CHECK(serial == reference.str());
+  }
 }
