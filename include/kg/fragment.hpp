@@ -20,6 +20,8 @@
 
 namespace kg {
 
+struct WriteOptions;
+
 // Writes one extraction, every field, as a single JSON line (ends with '\n').
 // Strings are written exactly (invalid UTF-8 becomes U+FFFD).
 void write_fragment(const DocumentExtraction& extraction, std::ostream& out);
@@ -29,6 +31,9 @@ void write_fragment(const DocumentExtraction& extraction, std::ostream& out);
 // samples), so a merged graph can be merged again and give exactly what
 // merging its documents would (with the same GraphOptions).
 void write_graph_fragments(const Graph& graph, std::ostream& out);
+// Same bytes, the node and edge lines formatted on options.threads threads
+// (WriteOptions is in kg/writers.hpp).
+void write_graph_fragments(const Graph& graph, std::ostream& out, const WriteOptions& options);
 
 // Reads JSON Lines fragments (any kinds, mixed) and returns their merged
 // graph; blank lines are skipped. Throws kg::Error (Format) as

@@ -19,9 +19,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export/chunked.hpp"
 #include "export/text_out.hpp"
 #include "graph/graph_impl.hpp"
 #include "kg/error.hpp"
+#include "kg/writers.hpp"
 
 namespace kg {
 namespace {
@@ -332,6 +334,115 @@ void put_relation(DocumentLine& line, const Relation& r) {
   line.raw("}");
 }
 
+// ---- writing a graph's merge state by hand ---------------------------------
+// The same lines node_json and edge_json build, appended by DocumentLine.
+
+template <typename Key, std::size_t N>
+void put_votes(DocumentLine& line, const std::array<std::uint64_t, N>& votes) {
+  line.raw("{");
+  for (std::size_t k = 0; k < N; ++k)
+    if (votes[k] != 0) line.key(to_string(static_cast<Key>(k))).number(votes[k]);
+  line.raw("}");
+}
+
+void put_node(DocumentLine& line, const std::string& name, const NodeState& s) {
+  line.raw("{");
+  line.field("kind").string("node");
+  line.field("name").string(name);
+  line.field("type_votes");
+  put_votes<EntityType>(line, s.type_votes);
+  line.field("level_votes");
+  put_votes<PlaceLevel>(line, s.level_votes);
+  line.field("codes");
+  if (s.code.empty()) {
+    line.raw("[]");
+  } else {
+    line.raw("[");
+    line.string(s.code);
+    line.raw("]");
+  }
+  line.field("aliases");
+  put_strings(line, s.aliases);
+  line.field("documents");
+  put_strings(line, s.documents);
+  line.field("document_count").number(s.document_count);
+  line.field("mentions");
+  line.array(s.mentions, [&](const MentionRef& m) { put_mention(line, m); });
+  line.field("mention_count").number(s.mention_count);
+  line.raw("}\n");
+}
+
+// Appends kept evidence straight from the store, as put_evidence appends
+// the Evidence that EvidenceStore::to_evidence would make of it.
+void put_stored_evidence(DocumentLine& line, const graph::EvidenceStore& store,
+                         const graph::StoredEvidence& e) {
+  const graph::Position at = store.position(e);
+  line.raw("{");
+  line.field("document").string(store.text(e.document));
+  line.field("sentence").number(at.sentence);
+  line.field("text").string(store.text(e.text));
+  line.field("byte_begin").number(at.byte_begin);
+  line.field("byte_end").number(at.byte_end);
+  line.field("char_begin").number(at.char_begin);
+  line.field("char_end").number(at.char_end);
+  line.field("trigger").string(store.text(e.trigger));
+  line.field("confidence").number(e.confidence);
+  line.raw("}");
+}
+
+void put_edge(DocumentLine& line, const Graph::Impl& impl, const EdgeState& s,
+              std::vector<const graph::StoredEvidence*>& listed) {
+  line.raw("{");
+  line.field("kind").string("edge");
+  line.field("head").string(impl.names.name(s.head));
+  line.field("type").string(to_string(s.type));
+  line.field("tail").string(impl.names.name(s.tail));
+  line.field("roles");
+  put_strings(line, impl.roles.roles(s.roles));
+  line.field("weight").number(graph::from_micro(s.weight_micro));
+  line.field("evidence");
+  impl.listed_evidence(s, listed);  // in document order, as evidence_of lists it
+  line.array(listed, [&](const graph::StoredEvidence* e) { put_stored_evidence(line, impl.evidence, *e); });
+  line.field("evidence_count").number(s.evidence_count);
+  line.raw("}\n");
+}
+
+// The graph line's documents, sorted.
+std::vector<std::string> sorted_documents(const Graph::Impl& impl) {
+  std::vector<std::string> documents(impl.documents.begin(), impl.documents.end());
+  std::sort(documents.begin(), documents.end());
+  return documents;
+}
+
+// The nodes in name order, the edges by (head name, type, tail name): the
+// order of the node and edge lines.
+std::vector<graph::NameId> nodes_by_name(const Graph::Impl& impl) {
+  std::vector<graph::NameId> nodes;
+  for (graph::NameId id = 0; id < impl.nodes.size(); ++id)
+    if (impl.nodes[id].present) nodes.push_back(id);
+  std::sort(nodes.begin(), nodes.end(),
+            [&](graph::NameId a, graph::NameId b) { return impl.names.name(a) < impl.names.name(b); });
+  return nodes;
+}
+
+std::vector<const EdgeState*> edges_by_key(const Graph::Impl& impl) {
+  const auto by_name = [&](graph::NameId a, graph::NameId b) {
+    return impl.names.name(a) < impl.names.name(b);
+  };
+  std::vector<const EdgeState*> edges;
+  edges.reserve(impl.edges.size());
+  for (graph::EdgeIndex i = 0; i < impl.edges.size(); ++i) edges.push_back(&impl.edges[i]);
+  std::sort(edges.begin(), edges.end(), [&](const EdgeState* a, const EdgeState* b) {
+    if (a->head != b->head) return by_name(a->head, b->head);
+    if (a->type != b->type) return a->type < b->type;
+    return by_name(a->tail, b->tail);
+  });
+  return edges;
+}
+
+// Lines are appended to one string handed to the stream once this large.
+constexpr std::size_t kGraphLineFlushAt = std::size_t{1} << 16;
+
 template <typename Value, typename Put>
 void put_map(DocumentLine& line, const std::map<std::string, Value>& map, Put put) {
   line.raw("{");
@@ -600,9 +711,8 @@ void write_fragment_with_nlohmann(const DocumentExtraction& x, std::ostream& out
   j["relations"] = array_of(x.relations, relation_json);
   write_line(j, out);
 }
-}  // namespace output
 
-void write_graph_fragments(const Graph& graph, std::ostream& out) {
+void write_graph_fragments_with_nlohmann(const Graph& graph, std::ostream& out) {
   Json head;
   head["kind"] = "graph";
   head["format"] = "kg-fragments";
@@ -613,27 +723,55 @@ void write_graph_fragments(const Graph& graph, std::ostream& out) {
     return;
   }
   const Graph::Impl& impl = graph.impl();
-  std::vector<std::string> documents(impl.documents.begin(), impl.documents.end());
-  std::sort(documents.begin(), documents.end());
-  head["documents"] = strings(documents);
+  head["documents"] = strings(sorted_documents(impl));
   write_line(head, out);
-  std::vector<graph::NameId> nodes;
-  for (graph::NameId id = 0; id < impl.nodes.size(); ++id)
-    if (impl.nodes[id].present) nodes.push_back(id);
-  const auto by_name = [&](graph::NameId a, graph::NameId b) {
-    return impl.names.name(a) < impl.names.name(b);
-  };
-  std::sort(nodes.begin(), nodes.end(), by_name);
-  for (graph::NameId id : nodes) write_line(node_json(impl.names.name(id), impl.nodes[id]), out);
-  std::vector<const EdgeState*> edges;
-  edges.reserve(impl.edges.size());
-  for (graph::EdgeIndex i = 0; i < impl.edges.size(); ++i) edges.push_back(&impl.edges[i]);
-  std::sort(edges.begin(), edges.end(), [&](const EdgeState* a, const EdgeState* b) {
-    if (a->head != b->head) return by_name(a->head, b->head);
-    if (a->type != b->type) return a->type < b->type;
-    return by_name(a->tail, b->tail);
-  });
-  for (const EdgeState* edge : edges) write_line(edge_json(impl, *edge), out);
+  for (graph::NameId id : nodes_by_name(impl))
+    write_line(node_json(impl.names.name(id), impl.nodes[id]), out);
+  for (const EdgeState* edge : edges_by_key(impl)) write_line(edge_json(impl, *edge), out);
+}
+}  // namespace output
+
+void write_graph_fragments(const Graph& graph, std::ostream& out) {
+  write_graph_fragments(graph, out, WriteOptions{});
+}
+
+void write_graph_fragments(const Graph& graph, std::ostream& out, const WriteOptions& options) {
+  std::string head;
+  DocumentLine line(head);
+  line.raw("{");
+  line.field("kind").string("graph");
+  line.field("format").string("kg-fragments");
+  line.field("version").number(std::uint64_t{2});
+  line.field("documents");
+  if (!graph.has_impl()) {
+    line.raw("[]}\n");
+    out.write(head.data(), static_cast<std::streamsize>(head.size()));
+    return;
+  }
+  const Graph::Impl& impl = graph.impl();
+  put_strings(line, sorted_documents(impl));
+  line.raw("}\n");
+  out.write(head.data(), static_cast<std::streamsize>(head.size()));
+  // Items are the node lines, then the edge lines, each formatted alone.
+  const std::vector<graph::NameId> nodes = nodes_by_name(impl);
+  const std::vector<const EdgeState*> edges = edges_by_key(impl);
+  output::write_chunked(out, nodes.size() + edges.size(), options.threads,
+                        [&](output::TextOut& chunk, std::size_t begin, std::size_t end) {
+                          std::string text;
+                          DocumentLine item(text);
+                          std::vector<const graph::StoredEvidence*> listed;
+                          for (std::size_t i = begin; i < end; ++i) {
+                            if (i < nodes.size())
+                              put_node(item, impl.names.name(nodes[i]), impl.nodes[nodes[i]]);
+                            else
+                              put_edge(item, impl, *edges[i - nodes.size()], listed);
+                            if (text.size() >= kGraphLineFlushAt || i + 1 == end) {
+                              chunk.raw(text);
+                              text.clear();
+                              chunk.flush_if_large();
+                            }
+                          }
+                        });
 }
 
 Graph read_fragments(std::istream& in, const std::string& origin) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "export/chunked.hpp"
 #include "export/sanitize.hpp"
 #include "export/text_out.hpp"
 #include "graph/graph_impl.hpp"
@@ -147,21 +148,32 @@ void write_edge(output::TextOut& out, const Graph::Impl& impl, const graph::View
 }  // namespace
 
 void write_graphml(const Graph& graph, std::ostream& stream) {
+  write_graphml(graph, stream, WriteOptions{});
+}
+
+void write_graphml(const Graph& graph, std::ostream& stream, const WriteOptions& options) {
   const Graph::Impl& impl = graph::impl_of(graph);
   const graph::View& view = impl.view();
-  output::TextOut out(stream);
-  write_header(out);
-  std::string scratch;
-  for (std::uint32_t p = 0; p < view.nodes.size(); ++p) {
-    write_node(out, impl, view, p, scratch);
-    out.flush_if_large();
+  {
+    output::TextOut out(stream);
+    write_header(out);
+    out.finish();
   }
-  for (std::size_t i = 0; i < view.edges.size(); ++i) {
-    write_edge(out, impl, view, i);
-    out.flush_if_large();
-  }
-  out.raw("  </graph>\n</graphml>\n");
-  out.finish();
+  // Items are the nodes, then the edges, each formatted alone.
+  const std::size_t node_count = view.nodes.size();
+  output::write_chunked(stream, node_count + view.edges.size(), options.threads,
+                        [&](output::TextOut& out, std::size_t begin, std::size_t end) {
+                          std::string scratch;
+                          for (std::size_t i = begin; i < end; ++i) {
+                            if (i < node_count)
+                              write_node(out, impl, view, static_cast<std::uint32_t>(i), scratch);
+                            else
+                              write_edge(out, impl, view, i - node_count);
+                            out.flush_if_large();
+                          }
+                        });
+  constexpr std::string_view kFooter = "  </graph>\n</graphml>\n";
+  stream.write(kFooter.data(), static_cast<std::streamsize>(kFooter.size()));
 }
 
 }  // namespace kg

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export/chunked.hpp"
 #include "export/schema_types.hpp"
 #include "export/text_out.hpp"
 #include "graph/graph_impl.hpp"
@@ -190,26 +191,34 @@ void write_assertion(output::TextOut& out, const Graph::Impl& impl, const graph:
 }  // namespace
 
 void write_jsonld(const Graph& graph, std::ostream& stream) {
+  write_jsonld(graph, stream, WriteOptions{});
+}
+
+void write_jsonld(const Graph& graph, std::ostream& stream, const WriteOptions& options) {
   const Graph::Impl& impl = graph::impl_of(graph);
   const graph::View& view = impl.view();
-  output::TextOut out(stream);
-  write_context(out);
-  const char* separator = "\n";
-  for (std::uint32_t p = 0; p < view.nodes.size(); ++p) {
-    out.raw(std::string_view(separator));
-    write_entity(out, impl, view, p);
-    separator = ",\n";
-    out.flush_if_large();
+  {
+    output::TextOut out(stream);
+    write_context(out);
+    out.finish();
   }
-  std::vector<const graph::StoredEvidence*> listed;
-  for (std::size_t i = 0; i < view.edges.size(); ++i) {
-    out.raw(std::string_view(separator));
-    write_assertion(out, impl, view, i, listed);
-    separator = ",\n";
-    out.flush_if_large();
-  }
-  out.raw("\n]\n}\n");
-  out.finish();
+  // Items are the entity nodes, then the assertions, each formatted alone
+  // on a line of its own.
+  const std::size_t node_count = view.nodes.size();
+  output::write_chunked(stream, node_count + view.edges.size(), options.threads,
+                        [&](output::TextOut& out, std::size_t begin, std::size_t end) {
+                          std::vector<const graph::StoredEvidence*> listed;
+                          for (std::size_t i = begin; i < end; ++i) {
+                            out.raw(i == 0 ? std::string_view("\n") : std::string_view(",\n"));
+                            if (i < node_count)
+                              write_entity(out, impl, view, static_cast<std::uint32_t>(i));
+                            else
+                              write_assertion(out, impl, view, i - node_count, listed);
+                            out.flush_if_large();
+                          }
+                        });
+  constexpr std::string_view kEnd = "\n]\n}\n";
+  stream.write(kEnd.data(), static_cast<std::streamsize>(kEnd.size()));
 }
 
 }  // namespace kg

@@ -1,5 +1,6 @@
 #include "export/text_out.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <charconv>
@@ -126,8 +127,12 @@ constexpr std::size_t kMaxEscape = 6;  // "&quot;"
 
 }  // namespace
 
-TextOut::TextOut(std::ostream& out)
-    : out_(out),
+TextOut::TextOut(std::ostream& out) : TextOut() {
+  out_ = &out;
+}
+
+TextOut::TextOut()
+    : out_(nullptr),
       plain_cache_(std::make_unique<CachedDouble[]>(kCachedDoubles)),
       json_cache_(std::make_unique<CachedDouble[]>(kCachedDoubles)) {
   capacity_ = kFlushAt + kFlushAt / 2;
@@ -135,6 +140,14 @@ TextOut::TextOut(std::ostream& out)
 }
 
 void TextOut::make_room(std::size_t n) {
+  if (out_ == nullptr) {  // in memory: grow, keeping what is there
+    const std::size_t capacity = std::max(2 * capacity_, used_ + n);
+    auto larger = std::make_unique<char[]>(capacity);
+    std::memcpy(larger.get(), buffer_.get(), used_);
+    buffer_ = std::move(larger);
+    capacity_ = capacity;
+    return;
+  }
   finish();
   if (n > capacity_) {
     capacity_ = n;
@@ -225,7 +238,8 @@ TextOut& TextOut::json_double(double value) {
 }
 
 void TextOut::finish() {
-  out_.write(buffer_.get(), static_cast<std::streamsize>(used_));
+  if (out_ == nullptr) return;
+  out_->write(buffer_.get(), static_cast<std::streamsize>(used_));
   used_ = 0;
 }
 

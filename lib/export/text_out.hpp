@@ -19,13 +19,16 @@
 
 namespace kg {
 struct DocumentExtraction;
-}
+class Graph;
+}  // namespace kg
 
 namespace kg::output {
 
 class TextOut {
  public:
   explicit TextOut(std::ostream& out);
+  // Collects everything in memory (never flushes): read it with contents().
+  TextOut();
   TextOut(const TextOut&) = delete;
   TextOut& operator=(const TextOut&) = delete;
 
@@ -60,10 +63,15 @@ class TextOut {
 
   // Hands the buffer to the stream once it is large; call between items.
   void flush_if_large() {
-    if (used_ >= kFlushAt) finish();
+    if (used_ >= kFlushAt && out_ != nullptr) finish();
   }
-  // Hands everything left to the stream.
+  // Hands everything left to the stream (nothing without one).
   void finish();
+
+  // What is buffered and not yet handed to a stream (all of it in memory).
+  std::string_view contents() const noexcept { return {buffer_.get(), used_}; }
+  // Forgets the buffered bytes, keeping the buffer.
+  void clear() noexcept { used_ = 0; }
 
   static constexpr std::size_t kFlushAt = std::size_t{1} << 16;
 
@@ -75,7 +83,7 @@ class TextOut {
   void append_xml_escaped(std::string_view clean);
   void append_json_escaped(std::string_view clean);
 
-  std::ostream& out_;
+  std::ostream* out_;  // null: collected in memory
   std::unique_ptr<char[]> buffer_;
   std::size_t capacity_ = 0;
   std::size_t used_ = 0;
@@ -102,5 +110,9 @@ std::string json_double_text(double value);
 // Writes a document fragment by building it as an nlohmann object: what
 // kg::write_fragment, which appends the same bytes by hand, is tested against.
 void write_fragment_with_nlohmann(const DocumentExtraction& extraction, std::ostream& out);
+
+// Writes a graph's fragment lines built as nlohmann objects: what
+// kg::write_graph_fragments, which appends the same bytes by hand, is tested against.
+void write_graph_fragments_with_nlohmann(const Graph& graph, std::ostream& out);
 
 }  // namespace kg::output

@@ -51,11 +51,11 @@ bool sync_file(const std::string& file) {
   return ::close(fd) == 0 && ok;
 }
 
-void write_stream(const Graph& graph, std::ostream& out, OutputFormat format) {
+void write_stream(const Graph& graph, std::ostream& out, OutputFormat format, const WriteOptions& options) {
   if (format == OutputFormat::GraphML)
-    write_graphml(graph, out);
+    write_graphml(graph, out, options);
   else
-    write_jsonld(graph, out);
+    write_jsonld(graph, out, options);
 }
 
 }  // namespace
@@ -74,13 +74,18 @@ OutputFormat parse_output_format(std::string_view name) {
 }
 
 void write_file(const Graph& graph, const std::string& path, OutputFormat format) {
+  write_file(graph, path, format, WriteOptions{});
+}
+
+void write_file(const Graph& graph, const std::string& path, OutputFormat format,
+                const WriteOptions& options) {
   if (path.empty()) throw Error(ErrorCode::Usage, "write_file: empty output path");
   const std::string temporary = create_temporary_beside(path);
   try {
     {
       std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
       if (!out) throw Error(ErrorCode::Io, io_message(path, "cannot open a file beside it", errno));
-      write_stream(graph, out, format);
+      write_stream(graph, out, format, options);
       out.flush();
       if (!out) throw Error(ErrorCode::Io, io_message(path, "cannot write", errno));
     }

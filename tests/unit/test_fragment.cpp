@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../consumers/sample_extractions.hpp"
+#include "export/chunked.hpp"
 #include "export/text_out.hpp"
 #include "kg/error.hpp"
 #include "kg/fragment.hpp"
@@ -277,5 +278,76 @@ TEST_CASE("write_fragment appends exactly what building the line with nlohmann g
     std::ostringstream reference;
     output::write_fragment_with_nlohmann(x, reference);
     CHECK(fragment_of(x) == reference.str());
+  }
+}
+
+TEST_CASE("write_graph_fragments appends exactly what building the lines with nlohmann gives") {
+  std::vector<DocumentExtraction> docs = sample_documents();
+  DocumentExtraction odd = docs.front();
+  odd.document = "odd \"id\"\\ \x01\x1f\x7f \xFF";
+  for (Entity& e : odd.entities) {
+    e.aliases.insert("别名\t\"" + e.name + "\"\\");
+    e.code = e.code.empty() ? "" : e.code + "\x02";
+    for (MentionRef& m : e.mentions) m.surface += "\xE0\x80\x80";
+  }
+  for (Relation& r : odd.relations) {
+    r.weight = 0.1 + 0.2;
+    r.role = "职位\n";
+    for (Evidence& e : r.evidence) {
+      e.confidence = 1e-7;
+      e.text += " \xED\xA0\x80";
+      e.trigger = "\"";
+    }
+  }
+  docs.push_back(odd);
+
+  std::vector<Graph> graphs;
+  graphs.push_back(graph_of(sample_documents()));
+  graphs.push_back(graph_of(docs));
+  Graph bounded(GraphOptions{.max_evidence = 3, .max_mentions = 2, .max_documents = 2});
+  for (const auto& d : repeated_documents()) bounded.add(d);
+  graphs.push_back(std::move(bounded));
+  graphs.emplace_back();
+  Graph moved = graph_of(sample_documents());
+  Graph taker = std::move(moved);
+  graphs.push_back(std::move(moved));  // NOLINT: a moved-from graph has no state
+  for (const Graph& g : graphs) {
+    std::ostringstream reference;
+    output::write_graph_fragments_with_nlohmann(g, reference);
+    CHECK(graph_fragments_of(g) == reference.str());
+  }
+  CHECK(graph_fragments_of(graphs[2]).find("\"evidence\":[{") != std::string::npos);
+}
+
+TEST_CASE("write_graph_fragments writes the same bytes on any number of threads") {
+  Graph g;
+  for (int i = 0; i < 80; ++i) {
+    const std::string id = "doc-" + std::to_string(i);
+    const std::string firm = "公司\"" + std::to_string(i) + "\"";
+    const std::string person = "人物" + std::to_string(i % 30);
+    DocumentExtraction x;
+    x.document = id;
+    x.entities = {entity(id, firm, EntityType::Firm, {firm}),
+                  entity(id, person, EntityType::Person, {person})};
+    x.relations = {relation(person, EntityType::Person, RelationType::WorksFor, firm, EntityType::Firm,
+                            {evidence(id, 2, person + "任职于" + firm + "。", "任职", 0.5 + 0.005 * i)},
+                            "董事")};
+    g.add(x);
+  }
+  REQUIRE(g.node_count() + g.edge_count() > 4 * output::items_per_chunk(g.node_count() + g.edge_count(), 2));
+  std::vector<Graph> graphs;
+  graphs.push_back(std::move(g));
+  graphs.emplace_back();
+  for (const Graph& graph : graphs) {
+    const std::string serial = graph_fragments_of(graph);
+    for (unsigned threads : {0u, 1u, 2u, 3u, 8u}) {
+      INFO("threads " << threads);
+      std::ostringstream out;
+      write_graph_fragments(graph, out, WriteOptions{.threads = threads});
+      CHECK(out.str() == serial);
+    }
+    std::ostringstream reference;
+    output::write_graph_fragments_with_nlohmann(graph, reference);
+    CHECK(serial == reference.str());
   }
 }

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../consumers/sample_extractions.hpp"
+#include "export/chunked.hpp"
 #include "export/sanitize.hpp"
 #include "export/schema_types.hpp"
 #include "export/text_out.hpp"
@@ -537,4 +538,86 @@ TEST_CASE("many doubles through one TextOut: its cache never gives one value's t
           for (int round = 0; round < 3; ++round)
             for (double v : values) o.json_double(v);
         }) == json);
+}
+
+namespace {
+
+// A graph with a few hundred nodes and edges, some text needing escapes and
+// some needing sanitising: enough items for the writers to split in chunks.
+Graph chunked_graph() {
+  Graph g;
+  for (int i = 0; i < 120; ++i) {
+    const std::string id = "doc-" + std::to_string(i);
+    const std::string firm = "公司<" + std::to_string(i) + ">&Co";
+    const std::string person = "人物" + std::to_string(i % 40);
+    const std::string model = "产品\x01" + std::to_string(i % 25);
+    DocumentExtraction x;
+    x.document = id;
+    x.entities = {entity(id, firm, EntityType::Firm, {firm}),
+                  entity(id, person, EntityType::Person, {person}),
+                  entity(id, model, EntityType::Product, {model, model})};
+    x.relations = {relation(firm, EntityType::Firm, RelationType::Develops, model, EntityType::Product,
+                            {evidence(id, 1, firm + "发布\"" + model + "\"。", "发布", 0.25 + 0.005 * i)}),
+                   relation(person, EntityType::Person, RelationType::WorksFor, firm, EntityType::Firm,
+                            {evidence(id, 2, person + "任职于" + firm + "。", "任职", 0.75)}, "CEO"),
+                   relation(person, EntityType::Person, RelationType::CoOccurs, model, EntityType::Product,
+                            {evidence(id, 3, person + "\t谈" + model + "。", "", 1.0)})};
+    g.add(x);
+  }
+  return g;
+}
+
+std::string graphml_with(const Graph& g, unsigned threads) {
+  std::ostringstream out;
+  write_graphml(g, out, WriteOptions{.threads = threads});
+  return out.str();
+}
+
+std::string jsonld_with(const Graph& g, unsigned threads) {
+  std::ostringstream out;
+  write_jsonld(g, out, WriteOptions{.threads = threads});
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("the writers write the same bytes on any number of threads") {
+  const Graph g = GENERATE(as<bool>{}, false, true) ? chunked_graph() : Graph();
+  const std::string graphml = graphml_of(g);
+  const std::string jsonld = jsonld_of(g);
+  for (unsigned threads : {0u, 1u, 2u, 3u, 8u}) {
+    INFO("threads " << threads);
+    CHECK(graphml_with(g, threads) == graphml);
+    CHECK(jsonld_with(g, threads) == jsonld);
+  }
+  if (g.node_count() > 0) {
+    // Chunked for real: more items than one chunk holds on two threads.
+    CHECK(g.node_count() + g.edge_count() > 4 * output::items_per_chunk(g.node_count() + g.edge_count(), 2));
+    CHECK(count(graphml, "&lt;") > 100);
+  }
+  TempDir dir;
+  const std::string path = (dir.path / "g.graphml").string();
+  write_file(g, path, OutputFormat::GraphML, WriteOptions{.threads = 2});
+  CHECK(slurp(path) == graphml);
+}
+
+TEST_CASE("write_chunked writes every chunk in order and passes a formatting error on") {
+  const std::size_t count = 1000;
+  const auto format = [](output::TextOut& out, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) out.integer(i).raw(",");
+  };
+  std::ostringstream serial;
+  output::write_chunked(serial, count, 1, format);
+  std::ostringstream parallel;
+  output::write_chunked(parallel, count, 3, format);
+  CHECK(parallel.str() == serial.str());
+  CHECK(serial.str().starts_with("0,1,2,"));
+  CHECK(serial.str().ends_with(",999,"));
+
+  const auto failing = [](output::TextOut& out, std::size_t begin, std::size_t end) {
+    if (begin <= 500 && 500 < end) throw Error(ErrorCode::Io, "chunk failed");
+    for (std::size_t i = begin; i < end; ++i) out.integer(i);
+  };
+  std::ostringstream sink;
+  CHECK_THROWS_AS(output::write_chunked(sink, count, 2, failing), Error);
 }
