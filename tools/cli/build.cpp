@@ -67,13 +67,14 @@ void print_summary(std::ostream& out, const Graph& graph, const Tally& tally, do
 }
 
 // Writes the graph to one -o file (atomically), "-" meaning `out`.
-void write_output(const Graph& graph, const std::string& path, const std::string& format, std::ostream& out) {
+void write_output(const Graph& graph, const std::string& path, const std::string& format, std::ostream& out,
+                  const WriteOptions& options = {}) {
   if (path == "-") {
     const OutputFormat f = parse_output_format(format.empty() ? "graphml" : format);
-    if (f == OutputFormat::GraphML) write_graphml(graph, out); else write_jsonld(graph, out);
+    if (f == OutputFormat::GraphML) write_graphml(graph, out, options); else write_jsonld(graph, out, options);
   } else if (path.size() > 6 && path.compare(path.size() - 6, 6, ".jsonl") == 0) {
     std::ostringstream buffer;
-    write_graph_fragments(graph, buffer);
+    write_graph_fragments(graph, buffer, options);
     std::ofstream file(path + ".tmp", std::ios::binary);
     file << buffer.str();
     file.close();
@@ -82,19 +83,21 @@ void write_output(const Graph& graph, const std::string& path, const std::string
       throw Error(ErrorCode::Io, path + ": cannot write");
     }
   } else {
-    write_file(graph, path, format.empty() ? format_for_path(path) : parse_output_format(format));
+    write_file(graph, path, format.empty() ? format_for_path(path) : parse_output_format(format), options);
   }
 }
 
-// Writes the graph to every -o file or, without -o, to stdout. With several
-// files and several jobs, the files are written at the same time (the
-// writers only read the graph); a failure is reported for the first failing
-// file in the order given.
+// Writes the graph to every -o file or, without -o, to stdout, using `jobs`
+// threads: one file is formatted on all of them, several files are written
+// at the same time (the writers only read the graph). The bytes never
+// depend on `jobs`; a failure is reported for the first failing file in the
+// order given.
 void write_outputs(const Graph& graph, const std::vector<std::string>& outputs, const std::string& format,
                    std::ostream& out, unsigned jobs = 1) {
-  if (outputs.empty()) return write_output(graph, "-", format, out);
+  const WriteOptions all_threads{jobs};
+  if (outputs.empty()) return write_output(graph, "-", format, out, all_threads);
   if (jobs <= 1 || outputs.size() == 1) {
-    for (const std::string& path : outputs) write_output(graph, path, format, out);
+    for (const std::string& path : outputs) write_output(graph, path, format, out, all_threads);
     return;
   }
   std::vector<std::exception_ptr> errors(outputs.size());
