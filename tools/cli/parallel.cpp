@@ -223,18 +223,26 @@ class SharedProgress {
   Progress progress_;
 };
 
+// Extracts every document of an item (a JSON Lines line may hold several),
+// handing each extraction to `use` along with the item's outcome.
+template <class Use>
+Outcome extract_item(const Pipeline& pipeline, InputItem& item, Use&& use) {
+  Outcome outcome;
+  for (RawDocument& doc : documents_of(item)) {
+    outcome.bytes += doc.bytes.size();
+    ++outcome.documents;
+    use(outcome, pipeline.extract(doc));
+  }
+  return outcome;
+}
+
 }  // namespace
 
 std::size_t extract_each(const Pipeline& pipeline, const InputOptions& options, Streams io,
                          const std::function<void(DocumentExtraction&&)>& consume) {
   SharedProgress progress(options, io);
   auto process = [&](InputItem& item) {
-    Outcome outcome;
-    for (RawDocument& doc : documents_of(item)) {
-      outcome.bytes += doc.bytes.size();
-      ++outcome.documents;
-      consume(pipeline.extract(doc));
-    }
+    Outcome outcome = extract_item(pipeline, item, [&](Outcome&, DocumentExtraction&& x) { consume(std::move(x)); });
     progress.advance(outcome.documents, outcome.bytes);
     return outcome;
   };
@@ -247,13 +255,7 @@ std::size_t extract_in_order(const Pipeline& pipeline, const InputOptions& optio
                              const std::function<void(const std::string&)>& write) {
   SharedProgress progress(options, io);
   auto process = [&](InputItem& item) {
-    Outcome outcome;
-    for (RawDocument& doc : documents_of(item)) {
-      outcome.bytes += doc.bytes.size();
-      ++outcome.documents;
-      outcome.text += render(pipeline.extract(doc));
-    }
-    return outcome;
+    return extract_item(pipeline, item, [&](Outcome& outcome, DocumentExtraction&& x) { outcome.text += render(x); });
   };
   auto emit = [&](Outcome& outcome) {
     progress.advance(outcome.documents, outcome.bytes);
