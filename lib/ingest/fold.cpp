@@ -29,7 +29,9 @@ struct HanRange {
 constexpr HanRange kHanRanges[] = {
     {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}, {0x20000, 0x2A6DF}, {0x2F800, 0x2FA1F}};
 
-std::size_t utf8_length(char32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
+std::size_t utf8_length(char32_t cp) {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
 
 }  // namespace
 
@@ -37,7 +39,8 @@ FoldTable::FoldTable() : bmp_(0x10000, 0) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::Transliterator> t2s(
       icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
-  if (U_FAILURE(status) || !t2s) throw Error(ErrorCode::Internal, "ICU Traditional-Simplified transliterator unavailable");
+  if (U_FAILURE(status) || !t2s)
+    throw Error(ErrorCode::Internal, "ICU Traditional-Simplified transliterator unavailable");
   // Only the characters the transliterator says it may change are asked
   // (a few thousand of the hundred thousand Han characters), unless it
   // cannot say. One call over all of them, each on its own line, is much
@@ -68,8 +71,7 @@ FoldTable::FoldTable() : bmp_(0x10000, 0) {
     if (from < 0x10000) {
       bmp_[from] = static_cast<std::uint16_t>(to);
       folds_.set(from);
-    }
-    else
+    } else
       supplementary_.emplace_back(from, to);
     ++count_;
   }
@@ -82,7 +84,8 @@ const FoldTable& FoldTable::instance() {
 }
 
 char32_t FoldTable::fold_supplementary(char32_t cp) const noexcept {
-  const auto it = std::lower_bound(supplementary_.begin(), supplementary_.end(), std::make_pair(cp, char32_t{0}));
+  const auto it =
+      std::lower_bound(supplementary_.begin(), supplementary_.end(), std::make_pair(cp, char32_t{0}));
   return it != supplementary_.end() && it->first == cp ? it->second : cp;
 }
 
@@ -139,9 +142,26 @@ namespace {
 
 bool is_name_wrapper(char32_t c) {
   switch (c) {
-    case U' ': case U'\t': case U'\n': case U'\u3000': case U'"': case U'\'': case U'“': case U'”':
-    case U'‘': case U'’': case U'《': case U'》': case U'「': case U'」': case U'『': case U'』':
-    case U'〈': case U'〉': case U'<': case U'>':
+    case U' ':
+    case U'\t':
+    case U'\n':
+    case U'\u3000':
+    case U'"':
+    case U'\'':
+    case U'“':
+    case U'”':
+    case U'‘':
+    case U'’':
+    case U'《':
+    case U'》':
+    case U'「':
+    case U'」':
+    case U'『':
+    case U'』':
+    case U'〈':
+    case U'〉':
+    case U'<':
+    case U'>':
       return true;
     default:
       return false;
@@ -154,8 +174,8 @@ std::string canonical_name(std::string_view utf8_text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   if (U_FAILURE(status)) throw Error(ErrorCode::Internal, "ICU NFKC normalizer unavailable");
-  const icu::UnicodeString s =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8_text.data(), static_cast<int32_t>(utf8_text.size())));
+  const icu::UnicodeString s = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8_text.data(), static_cast<int32_t>(utf8_text.size())));
   const icu::UnicodeString n = nfkc->normalize(s, status);
   std::string normal;
   n.toUTF8String(normal);

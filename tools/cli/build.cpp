@@ -1,15 +1,15 @@
 // kg build, kg extract and kg merge: articles to a graph, articles to
 // fragments, fragments to a graph.
+#include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <fstream>
 #include <iostream>
-#include <atomic>
-#include <exception>
 #include <map>
 #include <mutex>
-#include <thread>
 #include <sstream>
+#include <thread>
 #include <utility>
 
 #include "cli/commands.hpp"
@@ -71,7 +71,10 @@ void write_output(const Graph& graph, const std::string& path, const std::string
                   const WriteOptions& options = {}) {
   if (path == "-") {
     const OutputFormat f = parse_output_format(format.empty() ? "graphml" : format);
-    if (f == OutputFormat::GraphML) write_graphml(graph, out, options); else write_jsonld(graph, out, options);
+    if (f == OutputFormat::GraphML)
+      write_graphml(graph, out, options);
+    else
+      write_jsonld(graph, out, options);
   } else if (path.size() > 6 && path.compare(path.size() - 6, 6, ".jsonl") == 0) {
     std::ostringstream buffer;
     write_graph_fragments(graph, buffer, options);

@@ -18,10 +18,10 @@ namespace kg::cli {
 // Where the articles come from and how to read them (shared by build,
 // extract, clean and explain).
 struct InputOptions {
-  std::vector<std::string> inputs;  // files, directories, "-"
-  std::string encoding;             // --encoding
-  std::string format_in;            // --format-in: auto, text, html, markdown
-  std::vector<std::string> keep;    // --keep STEP: cleaning steps switched off
+  std::vector<std::string> inputs;    // files, directories, "-"
+  std::string encoding;               // --encoding
+  std::string format_in;              // --format-in: auto, text, html, markdown
+  std::vector<std::string> keep;      // --keep STEP: cleaning steps switched off
   std::vector<std::string> lexicons;  // --lexicon FILE
   unsigned jobs = 1;                  // --jobs N
   bool quiet = false;                 // --quiet: no progress, no summary
@@ -76,8 +76,8 @@ std::size_t extract_in_order(const Pipeline& pipeline, const InputOptions& optio
                              const std::function<std::string(const DocumentExtraction&)>& render,
                              const std::function<void(const std::string&)>& write);
 
-int run_build(const InputOptions& input, const std::vector<std::string>& outputs,
-              const std::string& format, bool co_occurrence, const GraphOptions& bounds, Streams io);
+int run_build(const InputOptions& input, const std::vector<std::string>& outputs, const std::string& format,
+              bool co_occurrence, const GraphOptions& bounds, Streams io);
 int run_extract(const InputOptions& input, const std::string& output, Streams io);
 int run_merge(const std::vector<std::string>& fragments, const std::vector<std::string>& outputs,
               const std::string& format, bool quiet, const GraphOptions& bounds, Streams io);

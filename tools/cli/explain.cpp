@@ -60,8 +60,10 @@ int run_explain(const std::string& name, const InputOptions& input, Streams io) 
   std::vector<Relation> co_occurring;
   for (const Relation& r : graph.relations()) {
     if (r.head != entity->name && r.tail != entity->name) continue;
-    if (r.type == RelationType::CoOccurs) co_occurring.push_back(r);
-    else print_relation(io.out, r);
+    if (r.type == RelationType::CoOccurs)
+      co_occurring.push_back(r);
+    else
+      print_relation(io.out, r);
   }
   // Co-occurrence is weak evidence: list the partners, strongest first.
   std::stable_sort(co_occurring.begin(), co_occurring.end(),

@@ -49,8 +49,7 @@ PipelineOptions pipeline_options(const InputOptions& options) {
   p.clean.format = parse_format_in(options.format_in);
   for (const std::string& step : options.keep) {
     CleanStep s;
-    if (!parse_clean_step(step, s))
-      throw Error(ErrorCode::Usage, "unknown cleaning step '" + step + "'");
+    if (!parse_clean_step(step, s)) throw Error(ErrorCode::Usage, "unknown cleaning step '" + step + "'");
     p.clean.keep(s);
   }
   p.lexicon_files = options.lexicons;
@@ -76,8 +75,10 @@ void for_each_input_item(const InputOptions& options, std::istream& in,
     if (path == "-") {
       // Standard input is one article, unless it starts like JSON Lines:
       // then it is streamed line by line and never held whole.
-      if (in.peek() == '{') go_on = for_each_jsonl_line(in, "stdin", visit);
-      else go_on = whole(read_document(in, "stdin", "-"));
+      if (in.peek() == '{')
+        go_on = for_each_jsonl_line(in, "stdin", visit);
+      else
+        go_on = whole(read_document(in, "stdin", "-"));
     } else if (is_jsonl(path)) {
       std::ifstream file(path, std::ios::binary);
       if (!file) throw Error(ErrorCode::Io, path + ": cannot open for reading");

@@ -76,8 +76,10 @@ class WorkQueue {
 
   void finish(std::size_t seq, Outcome outcome) {
     std::lock_guard lock(mutex_);
-    if (ordered_) done_.emplace(seq, std::move(outcome));
-    else ++retired_;
+    if (ordered_)
+      done_.emplace(seq, std::move(outcome));
+    else
+      ++retired_;
     result_ready_.notify_all();
   }
 
@@ -85,8 +87,10 @@ class WorkQueue {
     std::lock_guard lock(mutex_);
     errors_.emplace(seq, std::move(error));
     // In order mode a failed item still waits for its turn, then is dropped.
-    if (ordered_) done_.emplace(seq, Outcome{});
-    else ++retired_;
+    if (ordered_)
+      done_.emplace(seq, Outcome{});
+    else
+      ++retired_;
     result_ready_.notify_all();
   }
 
@@ -242,7 +246,8 @@ std::size_t extract_each(const Pipeline& pipeline, const InputOptions& options, 
                          const std::function<void(DocumentExtraction&&)>& consume) {
   SharedProgress progress(options, io);
   auto process = [&](InputItem& item) {
-    Outcome outcome = extract_item(pipeline, item, [&](Outcome&, DocumentExtraction&& x) { consume(std::move(x)); });
+    Outcome outcome =
+        extract_item(pipeline, item, [&](Outcome&, DocumentExtraction&& x) { consume(std::move(x)); });
     progress.advance(outcome.documents, outcome.bytes);
     return outcome;
   };
@@ -255,7 +260,8 @@ std::size_t extract_in_order(const Pipeline& pipeline, const InputOptions& optio
                              const std::function<void(const std::string&)>& write) {
   SharedProgress progress(options, io);
   auto process = [&](InputItem& item) {
-    return extract_item(pipeline, item, [&](Outcome& outcome, DocumentExtraction&& x) { outcome.text += render(x); });
+    return extract_item(pipeline, item,
+                        [&](Outcome& outcome, DocumentExtraction&& x) { outcome.text += render(x); });
   };
   auto emit = [&](Outcome& outcome) {
     progress.advance(outcome.documents, outcome.bytes);
