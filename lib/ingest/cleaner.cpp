@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
+#include <utility>
 
 #include "common/utf8.hpp"
 #include "ingest/boilerplate.hpp"
@@ -61,16 +63,14 @@ class Run {
   }
 
   void apply(ingest::StepResult r) {
-    const std::size_t needed = out_.changes.size() + r.changes.size();
-    if (needed > out_.changes.capacity()) out_.changes.reserve(std::max(needed, 2 * out_.changes.capacity()));
     std::size_t* count = nullptr;  // of the step of the change before
     known_.clear();
     OffsetMap::Scanner scan(map_);  // changes come in text order
     for (ingest::LocalChange& c : r.changes) {
-      if (count == nullptr || out_.changes.empty() || out_.changes.back().step != c.step)
+      if (count == nullptr || changes_.empty() || changes_.back().step != c.step)
         count = &out_.counts[std::string(to_string(c.step))];
       ++*count;
-      CleanChange& change = out_.changes.emplace_back();  // filled in place: no temporary to move
+      CleanChange& change = changes_.emplace_back();  // filled in place: no temporary to move
       change.step = c.step;
       change.what = std::move(c.what);
       change.reason = std::move(c.reason);
@@ -86,10 +86,17 @@ class Run {
       change.line = static_cast<std::size_t>(
           std::upper_bound(line_starts_.begin(), line_starts_.end(), change.source.byte_begin) - line_starts_.begin());
     }
-    if (r.unchanged(text_.size())) return;
+    if (r.unchanged(text_.size())) {
+      ingest::give_back_text_buffer(std::move(r.text));
+      return;
+    }
     map_ = r.compose(map_, known_);
-    if (folding_) folded_ = r.fold_output(folded_);
-    text_ = std::move(r.text);
+    if (folding_) {
+      std::string folded = ingest::take_text_buffer(r.text.size());
+      r.fold_output(folded_, folded);
+      ingest::give_back_text_buffer(std::exchange(folded_, std::move(folded)));
+    }
+    ingest::give_back_text_buffer(std::exchange(text_, std::move(r.text)));
   }
 
   // Keeps the simplified-script copy of the text from now on, carried
@@ -110,6 +117,14 @@ class Run {
 
   const std::string& text() const noexcept { return text_; }
   std::string take_text() { return std::move(text_); }
+
+  // Moves the changes into the document's list, allocated once at their
+  // number (the steps' changes arrive one step at a time).
+  void move_changes_out() {
+    out_.changes.reserve(out_.changes.size() + changes_.size());
+    std::move(changes_.begin(), changes_.end(), std::back_inserter(out_.changes));
+    changes_.clear();
+  }
   OffsetMap take_map() { return std::move(map_); }
 
  private:
@@ -122,9 +137,17 @@ class Run {
   // The current step's changes, where they came from: scratch space kept
   // per thread, so that no document allocates it again.
   std::vector<ingest::KnownOrigin>& known_ = known_scratch();
+  // Every step's changes until move_changes_out(): per thread, so that the
+  // list grows once per thread instead of once per step of every document.
+  std::vector<CleanChange>& changes_ = changes_scratch();
 
   static std::vector<ingest::KnownOrigin>& known_scratch() {
     thread_local std::vector<ingest::KnownOrigin> scratch;
+    return scratch;
+  }
+  static std::vector<CleanChange>& changes_scratch() {
+    thread_local std::vector<CleanChange> scratch;
+    scratch.clear();  // of a document whose cleaning threw
     return scratch;
   }
 };
@@ -188,6 +211,7 @@ CleanDocument Cleaner::clean(const RawDocument& doc) const {
     run.apply(ingest::apply_nfkc(run.text()));
     run.apply(ingest::collapse_whitespace(run.text()));
   }
+  run.move_changes_out();
   out.folded = run.take_folded();
   out.text = run.take_text();
   out.offsets = run.take_map();

@@ -301,8 +301,17 @@ void append_folded(std::string& out, std::string_view piece) {
 }  // namespace
 
 std::string StepResult::fold_output(std::string_view folded_input) const {
-  if (same) return std::string(folded_input);
   std::string out;
+  fold_output(folded_input, out);
+  return out;
+}
+
+void StepResult::fold_output(std::string_view folded_input, std::string& out) const {
+  out.clear();
+  if (same) {
+    out.assign(folded_input.data(), folded_input.size());
+    return;
+  }
   out.reserve(text.size());
   std::size_t at = 0;  // in `text`
   for (const Segment& s : segments) {
@@ -312,7 +321,6 @@ std::string StepResult::fold_output(std::string_view folded_input) const {
       append_folded(out, std::string_view(text).substr(at, s.out_size));
     at += s.out_size;
   }
-  return out;
 }
 
 OffsetMap StepResult::compose(const OffsetMap& before) const { return compose(before, {}); }

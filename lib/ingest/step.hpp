@@ -72,6 +72,9 @@ struct StepResult {
   // start and end on characters).
   std::string fold_output(std::string_view folded_input) const;
 
+  // The same, written into `out` (cleared first), which keeps its capacity.
+  void fold_output(std::string_view folded_input, std::string& out) const;
+
   // Composes: given `before` (input -> original), returns text -> original.
   // Same result as before.then(map(input)), in one pass of block copies.
   OffsetMap compose(const OffsetMap& before) const;
@@ -82,6 +85,45 @@ struct StepResult {
   OffsetMap compose(const OffsetMap& before, const std::vector<KnownOrigin>& known) const;
 };
 
+// Text buffers kept per thread for the steps' outputs, used in turn: when a
+// step's output replaces its input, the input's buffer (already about the
+// size of the document) is given back and holds a later step's output,
+// instead of every step allocating and page-faulting a fresh one.
+inline std::vector<std::string>& spare_text_buffers() {
+  thread_local std::vector<std::string> spares;
+  return spares;
+}
+
+// Returns an empty string whose capacity is at least `needed` bytes if a
+// spare one is that large (the smallest of those), else the largest spare.
+inline std::string take_text_buffer(std::size_t needed) {
+  std::vector<std::string>& spares = spare_text_buffers();
+  if (spares.empty()) return {};
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < spares.size(); ++i) {
+    const std::size_t have = spares[i].capacity(), best_have = spares[best].capacity();
+    const bool fits = have >= needed, best_fits = best_have >= needed;
+    if (fits != best_fits ? fits : (fits ? have < best_have : have > best_have)) best = i;
+  }
+  std::string buffer = std::move(spares[best]);
+  spares[best] = std::move(spares.back());
+  spares.pop_back();
+  buffer.clear();
+  return buffer;
+}
+
+// Keeps a text no longer needed as a spare buffer. A few are enough (two
+// texts are alive at a time, the text and its folded copy); very large ones
+// are freed, so that one huge document does not hold memory for good.
+inline void give_back_text_buffer(std::string&& text) {
+  constexpr std::size_t kMaxSpares = 4;
+  constexpr std::size_t kMaxSpareCapacity = std::size_t{1} << 22;
+  std::vector<std::string>& spares = spare_text_buffers();
+  if (spares.size() >= kMaxSpares || text.capacity() <= 15 || text.capacity() > kMaxSpareCapacity) return;
+  if (spares.capacity() < kMaxSpares) spares.reserve(kMaxSpares);
+  spares.push_back(std::move(text));
+}
+
 // Builds a step's output as segments. Copied bytes map to the input
 // character they belong to, inserted bytes to the input range they replace,
 // so composing maps never splits a character.
@@ -89,7 +131,8 @@ class MapBuilder {
  public:
   // `edits` is how many insertions the step will make, if known: the
   // segments then need no reallocation.
-  explicit MapBuilder(std::string_view input, std::size_t edits = 0) : input_(input) {
+  explicit MapBuilder(std::string_view input, std::size_t edits = 0)
+      : input_(input), text_(take_text_buffer(input.size())) {
     text_.reserve(input.size());
     segments_.reserve(2 * edits + 1);
   }
