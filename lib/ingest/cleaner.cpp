@@ -86,6 +86,7 @@ class Run {
       change.line = static_cast<std::size_t>(
           std::upper_bound(line_starts_.begin(), line_starts_.end(), change.source.byte_begin) - line_starts_.begin());
     }
+    ingest::give_back_change_list(std::move(r.changes));
     if (r.unchanged(text_.size())) {
       ingest::give_back_text_buffer(std::move(r.text));
       return;

@@ -124,6 +124,28 @@ inline void give_back_text_buffer(std::string&& text) {
   spares.push_back(std::move(text));
 }
 
+// A list for a step's changes, kept per thread: one step's list is alive at
+// a time, and the cleaner gives it back once it has read the changes, so a
+// document's steps do not each grow a list of their own.
+inline std::vector<LocalChange>& spare_change_list() {
+  thread_local std::vector<LocalChange> spare;
+  return spare;
+}
+
+// Returns an empty list with the spare list's capacity.
+inline std::vector<LocalChange> take_change_list() {
+  std::vector<LocalChange> list = std::move(spare_change_list());
+  spare_change_list().clear();  // a moved-from vector is valid but unspecified
+  list.clear();
+  return list;
+}
+
+// Keeps `list` as the spare if it holds more room than the spare.
+inline void give_back_change_list(std::vector<LocalChange>&& list) {
+  std::vector<LocalChange>& spare = spare_change_list();
+  if (list.capacity() > spare.capacity()) spare = std::move(list);
+}
+
 // Builds a step's output as segments. Copied bytes map to the input
 // character they belong to, inserted bytes to the input range they replace,
 // so composing maps never splits a character.

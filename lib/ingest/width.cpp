@@ -254,7 +254,7 @@ StepResult apply_nfkc(std::string_view text) {
     computed.push_back(std::move(result));
   }
   if (edits.empty()) return unchanged(text);
-  std::vector<LocalChange> changes;
+  std::vector<LocalChange> changes = take_change_list();
   changes.reserve(edits.size());
   std::size_t next_computed = 0;
   for (const Edit& e : edits)
@@ -293,7 +293,7 @@ std::size_t next_blank(std::string_view text, std::size_t from, std::size_t to) 
 StepResult collapse_whitespace(std::string_view text) {
   const std::vector<Line> lines = split_lines(text);
   MapBuilder out(text, lines.size());
-  std::vector<LocalChange> changes;
+  std::vector<LocalChange> changes = take_change_list();
   std::size_t pending_blank = 0;  // blank lines seen since the last text line
   bool any_text = false;
   for (const Line& l : lines) {
