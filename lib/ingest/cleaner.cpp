@@ -91,7 +91,9 @@ class Run {
       ingest::give_back_text_buffer(std::move(r.text));
       return;
     }
-    map_ = r.compose(map_, known_);
+    OffsetMap composed = r.compose(map_, known_);
+    ingest::give_back_runs_storage(std::move(map_).take_runs());
+    map_ = std::move(composed);
     if (folding_) {
       std::string folded = ingest::take_text_buffer(r.text.size());
       r.fold_output(folded_, folded);

@@ -270,7 +270,7 @@ namespace {
 // Appends runs, merging a run into the one before when they agree byte for byte.
 class RunWriter {
  public:
-  explicit RunWriter(std::size_t hint) { runs_.reserve(hint); }
+  explicit RunWriter(std::size_t hint) : runs_(take_runs_storage()) { runs_.reserve(hint); }
 
   void add(std::uint32_t out, std::uint32_t source_begin, std::uint32_t source_end, bool copied) {
     if (!runs_.empty()) {

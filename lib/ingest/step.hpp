@@ -146,6 +146,26 @@ inline void give_back_change_list(std::vector<LocalChange>&& list) {
   if (list.capacity() > spare.capacity()) spare = std::move(list);
 }
 
+// Storage for a composed map's runs, kept per thread: each step's map
+// replaces the one before, whose runs' storage then serves the next step.
+inline std::vector<OffsetMap::Run>& spare_runs() {
+  thread_local std::vector<OffsetMap::Run> spare;
+  return spare;
+}
+
+// Returns an empty list of runs with the spare's capacity.
+inline std::vector<OffsetMap::Run> take_runs_storage() {
+  std::vector<OffsetMap::Run> runs = std::move(spare_runs());
+  spare_runs().clear();
+  runs.clear();
+  return runs;
+}
+
+// Keeps `runs` as the spare if they hold more room than the spare.
+inline void give_back_runs_storage(std::vector<OffsetMap::Run>&& runs) {
+  if (runs.capacity() > spare_runs().capacity()) spare_runs() = std::move(runs);
+}
+
 // Builds a step's output as segments. Copied bytes map to the input
 // character they belong to, inserted bytes to the input range they replace,
 // so composing maps never splits a character.

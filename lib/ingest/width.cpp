@@ -193,7 +193,10 @@ StepResult apply_nfkc(std::string_view text) {
     std::uint32_t end;
     const std::string* alone;  // the table's form, or null for computed[...]
   };
-  std::vector<Edit> edits;
+  // Kept per thread: growing a fresh list to dozens of records would
+  // allocate several times per article.
+  thread_local std::vector<Edit> edits;
+  edits.clear();
   std::vector<std::string> computed;  // forms of multi-character chunks, in order
   const std::size_t size = text.size();
   // Each character is decoded once: the one after the current character
