@@ -2,7 +2,6 @@
 // compose every step's offset map into one map back to the original file.
 #include <algorithm>
 #include <cstring>
-#include <filesystem>
 #include <iterator>
 #include <utility>
 
@@ -21,17 +20,31 @@
 namespace kg {
 namespace {
 
-std::string lower_extension(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext;
+// The extension of a path's file name as std::filesystem::path::extension()
+// gives it ("" for names such as ".md" that start with their only dot), as a
+// view into `path`: no path object and string per document.
+std::string_view extension_of(std::string_view path) {
+  const std::size_t slash = path.rfind('/');
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  if (name == "." || name == "..") return {};
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return {};
+  return name.substr(dot);
+}
+
+bool equals_lowercase(std::string_view s, std::string_view lower) {
+  return s.size() == lower.size() && std::equal(s.begin(), s.end(), lower.begin(), [](char a, char b) {
+           return static_cast<char>(std::tolower(static_cast<unsigned char>(a))) == b;
+         });
 }
 
 InputFormat detect_format(const RawDocument& doc, std::string_view text) {
-  for (const std::string& name : {doc.path, doc.id}) {
-    const std::string ext = lower_extension(name);
-    if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::Html;
-    if (ext == ".md" || ext == ".markdown") return InputFormat::Markdown;
+  for (const std::string_view name : {std::string_view(doc.path), std::string_view(doc.id)}) {
+    const std::string_view ext = extension_of(name);
+    if (ext.empty()) continue;
+    if (equals_lowercase(ext, ".html") || equals_lowercase(ext, ".htm") || equals_lowercase(ext, ".xhtml"))
+      return InputFormat::Html;
+    if (equals_lowercase(ext, ".md") || equals_lowercase(ext, ".markdown")) return InputFormat::Markdown;
   }
   if (ingest::looks_like_html(text)) return InputFormat::Html;
   if (ingest::looks_like_markdown(text)) return InputFormat::Markdown;

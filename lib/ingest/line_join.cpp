@@ -99,7 +99,8 @@ char32_t last_char(std::string_view text, const Line& line) {
 }  // namespace
 
 StepResult join_broken_lines(std::string_view text) {
-  const std::vector<Line> lines = split_lines(text);
+  thread_local std::vector<Line> lines;  // storage kept from text to text
+  split_lines(text, lines);
   std::vector<LocalChange> changes = take_change_list();
   for (std::size_t k = 0; k < lines.size(); ++k) {
     // A line that is blank or ends a sentence never joins the next.

@@ -240,9 +240,10 @@ inline std::size_t count_newlines(std::string_view text) {
   return n;
 }
 
-// Splits a text into lines at '\n'.
-inline std::vector<Line> split_lines(std::string_view text) {
-  std::vector<Line> lines;
+// Splits a text into lines at '\n', into `lines` (cleared first; a list
+// kept by the caller keeps its storage from text to text).
+inline void split_lines(std::string_view text, std::vector<Line>& lines) {
+  lines.clear();
   lines.reserve(count_newlines(text) + 1);
   std::size_t start = 0;
   while (start < text.size()) {
@@ -253,6 +254,11 @@ inline std::vector<Line> split_lines(std::string_view text) {
     start = at + 1;
   }
   lines.push_back({start, text.size()});
+}
+
+inline std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  split_lines(text, lines);
   return lines;
 }
 

@@ -294,7 +294,8 @@ std::size_t next_blank(std::string_view text, std::size_t from, std::size_t to) 
 // Collapses spaces, trims lines, keeps one blank line between paragraphs
 // and none at the start or end.
 StepResult collapse_whitespace(std::string_view text) {
-  const std::vector<Line> lines = split_lines(text);
+  thread_local std::vector<Line> lines;  // storage kept from text to text
+  split_lines(text, lines);
   MapBuilder out(text, lines.size());
   std::vector<LocalChange> changes = take_change_list();
   std::size_t pending_blank = 0;  // blank lines seen since the last text line

@@ -244,6 +244,22 @@ TEST_CASE("a step's folded output is the fold of its output", "[ingest][fold]") 
   CHECK(reused == r.fold_output(fold_to_simplified(input)));
 }
 
+TEST_CASE("the format comes from the name's extension as std::filesystem reads it", "[ingest][format]") {
+  // The cleaner reads extensions without path objects; it must agree with them.
+  auto by_filesystem = [](const std::string& name) {
+    std::string ext = std::filesystem::path(name).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::Html;
+    if (ext == ".md" || ext == ".markdown") return InputFormat::Markdown;
+    return InputFormat::Text;
+  };
+  for (const std::string name : {"a.html", "a.HTM", "dir/b.XHTML", "c.md", "x/y.Markdown", ".md", "dir/.html", "..md",
+                                 "dir.md/file", "dir.md/", "file.md.txt", "a.", ".", "..", "noext", "a/b.c/d.htm"}) {
+    INFO(name);
+    CHECK(Cleaner().clean(make_document(name, "今天天气很好,我们去公园散步。\n")).format == by_filesystem(name));
+  }
+}
+
 TEST_CASE("spare text buffers: the smallest that fits, else the largest", "[ingest][buffers]") {
   while (!ingest::spare_text_buffers().empty()) ingest::take_text_buffer(0);
   std::string small(100, 'a'), large(1000, 'b');
