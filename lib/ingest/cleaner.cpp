@@ -67,6 +67,7 @@ class Run {
   Run(ingest::Decoded decoded, CleanDocument& out)
       : text_(std::move(decoded.text)), map_(std::move(decoded.map)), out_(out) {
     // Line starts of the original, from the decoded newlines.
+    line_starts_.clear();
     line_starts_.reserve(ingest::count_newlines(text_) + 1);
     line_starts_.push_back(0);
     OffsetMap::Scanner scan(map_);
@@ -102,6 +103,7 @@ class Run {
     ingest::give_back_change_list(std::move(r.changes));
     if (r.unchanged(text_.size())) {
       ingest::give_back_text_buffer(std::move(r.text));
+      ingest::give_back_segments_storage(std::move(r.segments));
       return;
     }
     OffsetMap composed = r.compose(map_, known_);
@@ -113,6 +115,7 @@ class Run {
       ingest::give_back_text_buffer(std::exchange(folded_, std::move(folded)));
     }
     ingest::give_back_text_buffer(std::exchange(text_, std::move(r.text)));
+    ingest::give_back_segments_storage(std::move(r.segments));
   }
 
   // Keeps the simplified-script copy of the text from now on, carried
@@ -149,7 +152,7 @@ class Run {
   bool folding_ = false;
   OffsetMap map_;
   CleanDocument& out_;
-  std::vector<std::size_t> line_starts_;
+  std::vector<std::size_t>& line_starts_ = line_starts_scratch();  // per thread, as known_
   // The current step's changes, where they came from: scratch space kept
   // per thread, so that no document allocates it again.
   std::vector<ingest::KnownOrigin>& known_ = known_scratch();
@@ -157,6 +160,10 @@ class Run {
   // list grows once per thread instead of once per step of every document.
   std::vector<CleanChange>& changes_ = changes_scratch();
 
+  static std::vector<std::size_t>& line_starts_scratch() {
+    thread_local std::vector<std::size_t> scratch;
+    return scratch;
+  }
   static std::vector<ingest::KnownOrigin>& known_scratch() {
     thread_local std::vector<ingest::KnownOrigin> scratch;
     return scratch;

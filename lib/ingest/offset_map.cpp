@@ -331,7 +331,9 @@ OffsetMap StepResult::compose(const OffsetMap& before, const std::vector<KnownOr
   const std::vector<OffsetMap::Run>& runs = before.runs();
   OffsetMap::Scanner scan(before);
   std::size_t k = 0;  // the run of `before` holding the last copied byte
-  RunWriter w(segments.size() + 8);
+  // A copied segment adds at most one run more than the runs before it
+  // overlaps, an inserted one a run: room for all, so the runs never move.
+  RunWriter w(runs.size() + segments.size() + 1);
   std::uint32_t out = 0;
   for (const Segment& s : segments) {
     if (s.out_size == 0) continue;

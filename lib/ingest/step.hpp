@@ -166,6 +166,25 @@ inline void give_back_runs_storage(std::vector<OffsetMap::Run>&& runs) {
   if (runs.capacity() > spare_runs().capacity()) spare_runs() = std::move(runs);
 }
 
+// Storage for a step's segments, kept per thread like the change lists.
+inline std::vector<Segment>& spare_segments() {
+  thread_local std::vector<Segment> spare;
+  return spare;
+}
+
+// Returns an empty list of segments with the spare's capacity.
+inline std::vector<Segment> take_segments_storage() {
+  std::vector<Segment> segments = std::move(spare_segments());
+  spare_segments().clear();
+  segments.clear();
+  return segments;
+}
+
+// Keeps `segments` as the spare if they hold more room than the spare.
+inline void give_back_segments_storage(std::vector<Segment>&& segments) {
+  if (segments.capacity() > spare_segments().capacity()) spare_segments() = std::move(segments);
+}
+
 // Builds a step's output as segments. Copied bytes map to the input
 // character they belong to, inserted bytes to the input range they replace,
 // so composing maps never splits a character.
@@ -174,7 +193,7 @@ class MapBuilder {
   // `edits` is how many insertions the step will make, if known: the
   // segments then need no reallocation.
   explicit MapBuilder(std::string_view input, std::size_t edits = 0)
-      : input_(input), text_(take_text_buffer(input.size())) {
+      : input_(input), text_(take_text_buffer(input.size())), segments_(take_segments_storage()) {
     text_.reserve(input.size());
     segments_.reserve(2 * edits + 1);
   }
