@@ -446,14 +446,10 @@ std::vector<Line> widget_tokens(std::string_view folded_line, const LineShape& s
 StepResult remove_boilerplate(std::string_view text) { return remove_boilerplate_folded(text, fold_to_simplified(text)); }
 
 StepResult remove_boilerplate_folded(std::string_view text, std::string_view folded) {
-  // The per-line records keep their storage per thread, from text to text.
-  thread_local std::vector<Line> lines;
-  thread_local std::vector<LineVerdict> verdicts;
-  thread_local std::vector<LineShape> shapes;
-  thread_local LineScanner scanner;
-  split_lines(folded, lines);
-  verdicts.assign(lines.size(), LineVerdict{});
-  shapes.assign(lines.size(), LineShape{});
+  const std::vector<Line> lines = split_lines(folded);
+  std::vector<LineVerdict> verdicts(lines.size());
+  std::vector<LineShape> shapes(lines.size());
+  LineScanner scanner;
   for (std::size_t k = 0; k < lines.size(); ++k) {
     const std::string_view line = trimmed(folded.substr(lines[k].begin, lines[k].end - lines[k].begin));
     LineVerdict& v = verdicts[k];
@@ -491,8 +487,7 @@ StepResult remove_boilerplate_folded(std::string_view text, std::string_view fol
 
   // Widget tokens of the lines kept; most texts have none, and then no line
   // goes and the step gives its input back as it is.
-  thread_local std::vector<std::vector<Line>> tokens;
-  tokens.assign(lines.size(), {});
+  std::vector<std::vector<Line>> tokens(lines.size());
   bool any_change = false;
   for (std::size_t k = 0; k < lines.size(); ++k) {
     if (!verdicts[k].reason.empty()) any_change = true;
