@@ -153,15 +153,27 @@ SourceSpan OffsetMap::Scanner::to_source(std::size_t begin, std::size_t end) {
   SourceSpan s;
   begin = std::min(begin, map_.size_);
   end = std::min(end, map_.size_);
+  // Where the characters of the span start and end, when origin_of() has
+  // just found them (copied bytes); checked below before they are used.
+  std::size_t begin_guess = 0, end_guess = 0;
   if (end <= begin) {
     s.byte_begin = s.byte_end = position_at(begin);
   } else {
     s.byte_begin = origin_of(begin).first;
+    begin_guess = char_;
     s.byte_end = std::max<std::size_t>(origin_of(end - 1).second, s.byte_begin);
+    end_guess = char_ + 1;
   }
   const std::vector<std::uint32_t>& starts = map_.char_starts();
-  s.char_begin = search_from(starts.size(), char_, [&](std::size_t k) { return starts[k] < s.byte_begin; });
-  s.char_end = search_from(starts.size(), s.char_begin, [&](std::size_t k) { return starts[k] < s.byte_end; });
+  const std::size_t n = starts.size();
+  // The index of the first character start not below `byte`: `guess` if it
+  // is that index (which two comparisons tell), else found by search.
+  auto first_start_not_below = [&](std::size_t byte, std::size_t guess, std::size_t hint) {
+    if (guess <= n && (guess == n || starts[guess] >= byte) && (guess == 0 || starts[guess - 1] < byte)) return guess;
+    return search_from(n, hint, [&](std::size_t k) { return starts[k] < byte; });
+  };
+  s.char_begin = first_start_not_below(s.byte_begin, begin_guess, char_);
+  s.char_end = first_start_not_below(s.byte_end, end_guess, s.char_begin);
   char_ = s.char_begin;
   return s;
 }
