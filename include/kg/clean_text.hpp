@@ -85,6 +85,12 @@ class OffsetMap {
   // The runs, ascending by derived offset.
   const std::vector<Run>& runs() const noexcept { return runs_; }
 
+  // Gives up the runs, leaving the map empty: for reusing their storage.
+  std::vector<Run> take_runs() && noexcept {
+    size_ = 0;
+    return std::move(runs_);
+  }
+
   // Original range of derived byte `at` (< size()), as [begin, end).
   std::pair<std::uint32_t, std::uint32_t> origin_of(std::size_t at) const;
 

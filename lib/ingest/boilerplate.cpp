@@ -499,7 +499,7 @@ StepResult remove_boilerplate_folded(std::string_view text, std::string_view fol
   if (!any_change) return unchanged(text);
 
   MapBuilder out(text);
-  std::vector<LocalChange> changes;
+  std::vector<LocalChange> changes = take_change_list();
   for (std::size_t k = 0; k < lines.size(); ++k) {
     const Line& l = lines[k];
     const std::size_t next = k + 1 < lines.size() ? lines[k + 1].begin : text.size();

@@ -2,7 +2,8 @@
 // compose every step's offset map into one map back to the original file.
 #include <algorithm>
 #include <cstring>
-#include <filesystem>
+#include <iterator>
+#include <utility>
 
 #include "common/utf8.hpp"
 #include "ingest/boilerplate.hpp"
@@ -19,17 +20,31 @@
 namespace kg {
 namespace {
 
-std::string lower_extension(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext;
+// The extension of a path's file name as std::filesystem::path::extension()
+// gives it ("" for names such as ".md" that start with their only dot), as a
+// view into `path`: no path object and string per document.
+std::string_view extension_of(std::string_view path) {
+  const std::size_t slash = path.rfind('/');
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  if (name == "." || name == "..") return {};
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return {};
+  return name.substr(dot);
+}
+
+bool equals_lowercase(std::string_view s, std::string_view lower) {
+  return s.size() == lower.size() && std::equal(s.begin(), s.end(), lower.begin(), [](char a, char b) {
+           return static_cast<char>(std::tolower(static_cast<unsigned char>(a))) == b;
+         });
 }
 
 InputFormat detect_format(const RawDocument& doc, std::string_view text) {
-  for (const std::string& name : {doc.path, doc.id}) {
-    const std::string ext = lower_extension(name);
-    if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::Html;
-    if (ext == ".md" || ext == ".markdown") return InputFormat::Markdown;
+  for (const std::string_view name : {std::string_view(doc.path), std::string_view(doc.id)}) {
+    const std::string_view ext = extension_of(name);
+    if (ext.empty()) continue;
+    if (equals_lowercase(ext, ".html") || equals_lowercase(ext, ".htm") || equals_lowercase(ext, ".xhtml"))
+      return InputFormat::Html;
+    if (equals_lowercase(ext, ".md") || equals_lowercase(ext, ".markdown")) return InputFormat::Markdown;
   }
   if (ingest::looks_like_html(text)) return InputFormat::Html;
   if (ingest::looks_like_markdown(text)) return InputFormat::Markdown;
@@ -52,6 +67,7 @@ class Run {
   Run(ingest::Decoded decoded, CleanDocument& out)
       : text_(std::move(decoded.text)), map_(std::move(decoded.map)), out_(out) {
     // Line starts of the original, from the decoded newlines.
+    line_starts_.clear();
     line_starts_.reserve(ingest::count_newlines(text_) + 1);
     line_starts_.push_back(0);
     OffsetMap::Scanner scan(map_);
@@ -61,16 +77,14 @@ class Run {
   }
 
   void apply(ingest::StepResult r) {
-    const std::size_t needed = out_.changes.size() + r.changes.size();
-    if (needed > out_.changes.capacity()) out_.changes.reserve(std::max(needed, 2 * out_.changes.capacity()));
     std::size_t* count = nullptr;  // of the step of the change before
     known_.clear();
     OffsetMap::Scanner scan(map_);  // changes come in text order
     for (ingest::LocalChange& c : r.changes) {
-      if (count == nullptr || out_.changes.empty() || out_.changes.back().step != c.step)
+      if (count == nullptr || changes_.empty() || changes_.back().step != c.step)
         count = &out_.counts[std::string(to_string(c.step))];
       ++*count;
-      CleanChange& change = out_.changes.emplace_back();  // filled in place: no temporary to move
+      CleanChange& change = changes_.emplace_back();  // filled in place: no temporary to move
       change.step = c.step;
       change.what = std::move(c.what);
       change.reason = std::move(c.reason);
@@ -86,10 +100,22 @@ class Run {
       change.line = static_cast<std::size_t>(
           std::upper_bound(line_starts_.begin(), line_starts_.end(), change.source.byte_begin) - line_starts_.begin());
     }
-    if (r.unchanged(text_.size())) return;
-    map_ = r.compose(map_, known_);
-    if (folding_) folded_ = r.fold_output(folded_);
-    text_ = std::move(r.text);
+    ingest::give_back_change_list(std::move(r.changes));
+    if (r.unchanged(text_.size())) {
+      ingest::give_back_text_buffer(std::move(r.text));
+      ingest::give_back_segments_storage(std::move(r.segments));
+      return;
+    }
+    OffsetMap composed = r.compose(map_, known_);
+    ingest::give_back_runs_storage(std::move(map_).take_runs());
+    map_ = std::move(composed);
+    if (folding_) {
+      std::string folded = ingest::take_text_buffer(r.text.size());
+      r.fold_output(folded_, folded);
+      ingest::give_back_text_buffer(std::exchange(folded_, std::move(folded)));
+    }
+    ingest::give_back_text_buffer(std::exchange(text_, std::move(r.text)));
+    ingest::give_back_segments_storage(std::move(r.segments));
   }
 
   // Keeps the simplified-script copy of the text from now on, carried
@@ -110,6 +136,14 @@ class Run {
 
   const std::string& text() const noexcept { return text_; }
   std::string take_text() { return std::move(text_); }
+
+  // Moves the changes into the document's list, allocated once at their
+  // number (the steps' changes arrive one step at a time).
+  void move_changes_out() {
+    out_.changes.reserve(out_.changes.size() + changes_.size());
+    std::move(changes_.begin(), changes_.end(), std::back_inserter(out_.changes));
+    changes_.clear();
+  }
   OffsetMap take_map() { return std::move(map_); }
 
  private:
@@ -118,13 +152,25 @@ class Run {
   bool folding_ = false;
   OffsetMap map_;
   CleanDocument& out_;
-  std::vector<std::size_t> line_starts_;
+  std::vector<std::size_t>& line_starts_ = line_starts_scratch();  // per thread, as known_
   // The current step's changes, where they came from: scratch space kept
   // per thread, so that no document allocates it again.
   std::vector<ingest::KnownOrigin>& known_ = known_scratch();
+  // Every step's changes until move_changes_out(): per thread, so that the
+  // list grows once per thread instead of once per step of every document.
+  std::vector<CleanChange>& changes_ = changes_scratch();
 
+  static std::vector<std::size_t>& line_starts_scratch() {
+    thread_local std::vector<std::size_t> scratch;
+    return scratch;
+  }
   static std::vector<ingest::KnownOrigin>& known_scratch() {
     thread_local std::vector<ingest::KnownOrigin> scratch;
+    return scratch;
+  }
+  static std::vector<CleanChange>& changes_scratch() {
+    thread_local std::vector<CleanChange> scratch;
+    scratch.clear();  // of a document whose cleaning threw
     return scratch;
   }
 };
@@ -188,6 +234,7 @@ CleanDocument Cleaner::clean(const RawDocument& doc) const {
     run.apply(ingest::apply_nfkc(run.text()));
     run.apply(ingest::collapse_whitespace(run.text()));
   }
+  run.move_changes_out();
   out.folded = run.take_folded();
   out.text = run.take_text();
   out.offsets = run.take_map();

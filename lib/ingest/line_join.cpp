@@ -99,8 +99,9 @@ char32_t last_char(std::string_view text, const Line& line) {
 }  // namespace
 
 StepResult join_broken_lines(std::string_view text) {
-  const std::vector<Line> lines = split_lines(text);
-  std::vector<LocalChange> changes;
+  thread_local std::vector<Line> lines;  // storage kept from text to text
+  split_lines(text, lines);
+  std::vector<LocalChange> changes = take_change_list();
   for (std::size_t k = 0; k < lines.size(); ++k) {
     // A line that is blank or ends a sentence never joins the next.
     const char32_t last = last_char(text, lines[k]);
@@ -117,7 +118,10 @@ StepResult join_broken_lines(std::string_view text) {
     changes.push_back({CleanStep::LineJoin, "joined", gap_begin, gap_end, latin ? " " : "", ""});
     k = next - 1;
   }
-  if (changes.empty()) return unchanged(text);
+  if (changes.empty()) {
+    give_back_change_list(std::move(changes));
+    return unchanged(text);
+  }
   MapBuilder out(text, changes.size());
   std::size_t copied = 0;
   for (const LocalChange& c : changes) {

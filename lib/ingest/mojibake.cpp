@@ -268,7 +268,7 @@ StepResult repair_mojibake(std::string_view text) {
 
   if (repairs.empty()) return unchanged(text);
   MapBuilder out(text, repairs.size());
-  std::vector<LocalChange> changes;
+  std::vector<LocalChange> changes = take_change_list();
   changes.reserve(repairs.size());
   std::size_t copied = 0;
   for (const Repair& r : repairs) {

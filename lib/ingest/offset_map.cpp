@@ -153,15 +153,27 @@ SourceSpan OffsetMap::Scanner::to_source(std::size_t begin, std::size_t end) {
   SourceSpan s;
   begin = std::min(begin, map_.size_);
   end = std::min(end, map_.size_);
+  // Where the characters of the span start and end, when origin_of() has
+  // just found them (copied bytes); checked below before they are used.
+  std::size_t begin_guess = 0, end_guess = 0;
   if (end <= begin) {
     s.byte_begin = s.byte_end = position_at(begin);
   } else {
     s.byte_begin = origin_of(begin).first;
+    begin_guess = char_;
     s.byte_end = std::max<std::size_t>(origin_of(end - 1).second, s.byte_begin);
+    end_guess = char_ + 1;
   }
   const std::vector<std::uint32_t>& starts = map_.char_starts();
-  s.char_begin = search_from(starts.size(), char_, [&](std::size_t k) { return starts[k] < s.byte_begin; });
-  s.char_end = search_from(starts.size(), s.char_begin, [&](std::size_t k) { return starts[k] < s.byte_end; });
+  const std::size_t n = starts.size();
+  // The index of the first character start not below `byte`: `guess` if it
+  // is that index (which two comparisons tell), else found by search.
+  auto first_start_not_below = [&](std::size_t byte, std::size_t guess, std::size_t hint) {
+    if (guess <= n && (guess == n || starts[guess] >= byte) && (guess == 0 || starts[guess - 1] < byte)) return guess;
+    return search_from(n, hint, [&](std::size_t k) { return starts[k] < byte; });
+  };
+  s.char_begin = first_start_not_below(s.byte_begin, begin_guess, char_);
+  s.char_end = first_start_not_below(s.byte_end, end_guess, s.char_begin);
   char_ = s.char_begin;
   return s;
 }
@@ -270,7 +282,7 @@ namespace {
 // Appends runs, merging a run into the one before when they agree byte for byte.
 class RunWriter {
  public:
-  explicit RunWriter(std::size_t hint) { runs_.reserve(hint); }
+  explicit RunWriter(std::size_t hint) : runs_(take_runs_storage()) { runs_.reserve(hint); }
 
   void add(std::uint32_t out, std::uint32_t source_begin, std::uint32_t source_end, bool copied) {
     if (!runs_.empty()) {
@@ -301,8 +313,17 @@ void append_folded(std::string& out, std::string_view piece) {
 }  // namespace
 
 std::string StepResult::fold_output(std::string_view folded_input) const {
-  if (same) return std::string(folded_input);
   std::string out;
+  fold_output(folded_input, out);
+  return out;
+}
+
+void StepResult::fold_output(std::string_view folded_input, std::string& out) const {
+  out.clear();
+  if (same) {
+    out.assign(folded_input.data(), folded_input.size());
+    return;
+  }
   out.reserve(text.size());
   std::size_t at = 0;  // in `text`
   for (const Segment& s : segments) {
@@ -312,7 +333,6 @@ std::string StepResult::fold_output(std::string_view folded_input) const {
       append_folded(out, std::string_view(text).substr(at, s.out_size));
     at += s.out_size;
   }
-  return out;
 }
 
 OffsetMap StepResult::compose(const OffsetMap& before) const { return compose(before, {}); }
@@ -323,7 +343,9 @@ OffsetMap StepResult::compose(const OffsetMap& before, const std::vector<KnownOr
   const std::vector<OffsetMap::Run>& runs = before.runs();
   OffsetMap::Scanner scan(before);
   std::size_t k = 0;  // the run of `before` holding the last copied byte
-  RunWriter w(segments.size() + 8);
+  // A copied segment adds at most one run more than the runs before it
+  // overlaps, an inserted one a run: room for all, so the runs never move.
+  RunWriter w(runs.size() + segments.size() + 1);
   std::uint32_t out = 0;
   for (const Segment& s : segments) {
     if (s.out_size == 0) continue;

@@ -91,7 +91,7 @@ StepResult remove_pinyin(std::string_view text) {
   // none of these is ever inside another character, so memchr-speed
   // searches find every place to look at, and the rest is never read.
   constexpr std::string_view kWideOpen = "\xEF\xBC\x88";
-  std::vector<LocalChange> changes;
+  std::vector<LocalChange> changes = take_change_list();
   // The next of each at or after i (npos: none left).
   std::size_t paren = text.find('('), question = text.find('?'), wide = text.find(kWideOpen);
   for (std::size_t i = 0;;) {
@@ -119,7 +119,10 @@ StepResult remove_pinyin(std::string_view text) {
     changes.push_back({CleanStep::Pinyin, "removed", i, end, ""});
     i = end;
   }
-  if (changes.empty()) return unchanged(text);
+  if (changes.empty()) {
+    give_back_change_list(std::move(changes));
+    return unchanged(text);
+  }
   MapBuilder out(text, changes.size());
   std::size_t copied = 0;
   for (const LocalChange& c : changes) {

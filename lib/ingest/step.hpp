@@ -72,6 +72,9 @@ struct StepResult {
   // start and end on characters).
   std::string fold_output(std::string_view folded_input) const;
 
+  // The same, written into `out` (cleared first), which keeps its capacity.
+  void fold_output(std::string_view folded_input, std::string& out) const;
+
   // Composes: given `before` (input -> original), returns text -> original.
   // Same result as before.then(map(input)), in one pass of block copies.
   OffsetMap compose(const OffsetMap& before) const;
@@ -82,6 +85,106 @@ struct StepResult {
   OffsetMap compose(const OffsetMap& before, const std::vector<KnownOrigin>& known) const;
 };
 
+// Text buffers kept per thread for the steps' outputs, used in turn: when a
+// step's output replaces its input, the input's buffer (already about the
+// size of the document) is given back and holds a later step's output,
+// instead of every step allocating and page-faulting a fresh one.
+inline std::vector<std::string>& spare_text_buffers() {
+  thread_local std::vector<std::string> spares;
+  return spares;
+}
+
+// Returns an empty string whose capacity is at least `needed` bytes if a
+// spare one is that large (the smallest of those), else the largest spare.
+inline std::string take_text_buffer(std::size_t needed) {
+  std::vector<std::string>& spares = spare_text_buffers();
+  if (spares.empty()) return {};
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < spares.size(); ++i) {
+    const std::size_t have = spares[i].capacity(), best_have = spares[best].capacity();
+    const bool fits = have >= needed, best_fits = best_have >= needed;
+    if (fits != best_fits ? fits : (fits ? have < best_have : have > best_have)) best = i;
+  }
+  std::string buffer = std::move(spares[best]);
+  spares[best] = std::move(spares.back());
+  spares.pop_back();
+  buffer.clear();
+  return buffer;
+}
+
+// Keeps a text no longer needed as a spare buffer. A few are enough (two
+// texts are alive at a time, the text and its folded copy); very large ones
+// are freed, so that one huge document does not hold memory for good.
+inline void give_back_text_buffer(std::string&& text) {
+  constexpr std::size_t kMaxSpares = 4;
+  constexpr std::size_t kMaxSpareCapacity = std::size_t{1} << 22;
+  std::vector<std::string>& spares = spare_text_buffers();
+  if (spares.size() >= kMaxSpares || text.capacity() <= 15 || text.capacity() > kMaxSpareCapacity) return;
+  if (spares.capacity() < kMaxSpares) spares.reserve(kMaxSpares);
+  spares.push_back(std::move(text));
+}
+
+// A list for a step's changes, kept per thread: one step's list is alive at
+// a time, and the cleaner gives it back once it has read the changes, so a
+// document's steps do not each grow a list of their own.
+inline std::vector<LocalChange>& spare_change_list() {
+  thread_local std::vector<LocalChange> spare;
+  return spare;
+}
+
+// Returns an empty list with the spare list's capacity.
+inline std::vector<LocalChange> take_change_list() {
+  std::vector<LocalChange> list = std::move(spare_change_list());
+  spare_change_list().clear();  // a moved-from vector is valid but unspecified
+  list.clear();
+  return list;
+}
+
+// Keeps `list` as the spare if it holds more room than the spare.
+inline void give_back_change_list(std::vector<LocalChange>&& list) {
+  std::vector<LocalChange>& spare = spare_change_list();
+  if (list.capacity() > spare.capacity()) spare = std::move(list);
+}
+
+// Storage for a composed map's runs, kept per thread: each step's map
+// replaces the one before, whose runs' storage then serves the next step.
+inline std::vector<OffsetMap::Run>& spare_runs() {
+  thread_local std::vector<OffsetMap::Run> spare;
+  return spare;
+}
+
+// Returns an empty list of runs with the spare's capacity.
+inline std::vector<OffsetMap::Run> take_runs_storage() {
+  std::vector<OffsetMap::Run> runs = std::move(spare_runs());
+  spare_runs().clear();
+  runs.clear();
+  return runs;
+}
+
+// Keeps `runs` as the spare if they hold more room than the spare.
+inline void give_back_runs_storage(std::vector<OffsetMap::Run>&& runs) {
+  if (runs.capacity() > spare_runs().capacity()) spare_runs() = std::move(runs);
+}
+
+// Storage for a step's segments, kept per thread like the change lists.
+inline std::vector<Segment>& spare_segments() {
+  thread_local std::vector<Segment> spare;
+  return spare;
+}
+
+// Returns an empty list of segments with the spare's capacity.
+inline std::vector<Segment> take_segments_storage() {
+  std::vector<Segment> segments = std::move(spare_segments());
+  spare_segments().clear();
+  segments.clear();
+  return segments;
+}
+
+// Keeps `segments` as the spare if they hold more room than the spare.
+inline void give_back_segments_storage(std::vector<Segment>&& segments) {
+  if (segments.capacity() > spare_segments().capacity()) spare_segments() = std::move(segments);
+}
+
 // Builds a step's output as segments. Copied bytes map to the input
 // character they belong to, inserted bytes to the input range they replace,
 // so composing maps never splits a character.
@@ -89,7 +192,8 @@ class MapBuilder {
  public:
   // `edits` is how many insertions the step will make, if known: the
   // segments then need no reallocation.
-  explicit MapBuilder(std::string_view input, std::size_t edits = 0) : input_(input) {
+  explicit MapBuilder(std::string_view input, std::size_t edits = 0)
+      : input_(input), text_(take_text_buffer(input.size())), segments_(take_segments_storage()) {
     text_.reserve(input.size());
     segments_.reserve(2 * edits + 1);
   }
@@ -155,9 +259,10 @@ inline std::size_t count_newlines(std::string_view text) {
   return n;
 }
 
-// Splits a text into lines at '\n'.
-inline std::vector<Line> split_lines(std::string_view text) {
-  std::vector<Line> lines;
+// Splits a text into lines at '\n', into `lines` (cleared first; a list
+// kept by the caller keeps its storage from text to text).
+inline void split_lines(std::string_view text, std::vector<Line>& lines) {
+  lines.clear();
   lines.reserve(count_newlines(text) + 1);
   std::size_t start = 0;
   while (start < text.size()) {
@@ -168,6 +273,11 @@ inline std::vector<Line> split_lines(std::string_view text) {
     start = at + 1;
   }
   lines.push_back({start, text.size()});
+}
+
+inline std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  split_lines(text, lines);
   return lines;
 }
 

@@ -193,7 +193,10 @@ StepResult apply_nfkc(std::string_view text) {
     std::uint32_t end;
     const std::string* alone;  // the table's form, or null for computed[...]
   };
-  std::vector<Edit> edits;
+  // Kept per thread: growing a fresh list to dozens of records would
+  // allocate several times per article.
+  thread_local std::vector<Edit> edits;
+  edits.clear();
   std::vector<std::string> computed;  // forms of multi-character chunks, in order
   const std::size_t size = text.size();
   // Each character is decoded once: the one after the current character
@@ -254,7 +257,7 @@ StepResult apply_nfkc(std::string_view text) {
     computed.push_back(std::move(result));
   }
   if (edits.empty()) return unchanged(text);
-  std::vector<LocalChange> changes;
+  std::vector<LocalChange> changes = take_change_list();
   changes.reserve(edits.size());
   std::size_t next_computed = 0;
   for (const Edit& e : edits)
@@ -291,9 +294,10 @@ std::size_t next_blank(std::string_view text, std::size_t from, std::size_t to) 
 // Collapses spaces, trims lines, keeps one blank line between paragraphs
 // and none at the start or end.
 StepResult collapse_whitespace(std::string_view text) {
-  const std::vector<Line> lines = split_lines(text);
+  thread_local std::vector<Line> lines;  // storage kept from text to text
+  split_lines(text, lines);
   MapBuilder out(text, lines.size());
-  std::vector<LocalChange> changes;
+  std::vector<LocalChange> changes = take_change_list();
   std::size_t pending_blank = 0;  // blank lines seen since the last text line
   bool any_text = false;
   for (const Line& l : lines) {

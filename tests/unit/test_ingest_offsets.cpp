@@ -122,6 +122,10 @@ TEST_CASE("offset maps compose", "[ingest][offsets]") {
   CHECK(both.to_source(10, 12) == SourceSpan{6, 6, 4, 4});  // past the end
   const SourceSpan astral = OffsetMap::identity("a😀b").to_source(5, 6);
   CHECK(astral == SourceSpan{5, 6, 2, 3});  // character offsets count code points
+  OffsetMap given_up = both;
+  CHECK(std::move(given_up).take_runs().size() == both.runs().size());
+  CHECK(given_up.size() == 0);
+  CHECK(given_up.runs().empty());
 }
 
 TEST_CASE("every step maps every byte back, on generated input", "[ingest][offsets]") {
@@ -170,7 +174,10 @@ TEST_CASE("run maps composed over a chain of steps agree with per-byte compositi
     for (auto step : {ingest::remove_pinyin, ingest::repair_mojibake, ingest::remove_boilerplate,
                       ingest::join_broken_lines, ingest::apply_nfkc, ingest::collapse_whitespace}) {
       const ingest::StepResult r = step(current);
-      runs = r.compose(runs);
+      // As the cleaner does: the map replaced gives its runs' storage to the next composition.
+      OffsetMap composed = r.compose(runs);
+      ingest::give_back_runs_storage(std::move(runs).take_runs());
+      runs = std::move(composed);
       bytes = bytes.then(r.map(current));
       current = std::string(r.output(current));
     }

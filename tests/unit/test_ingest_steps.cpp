@@ -242,6 +242,63 @@ TEST_CASE("a step's folded output is the fold of its output", "[ingest][fold]") 
   const ingest::StepResult r = b.finish();
   CHECK(r.fold_output(fold_to_simplified(input)) == fold_to_simplified(r.text));
   CHECK(r.fold_output(fold_to_simplified(input)) == "广东省,实施与发展意见\n");
+  // Written into a buffer still holding an earlier text: the same.
+  std::string reused = "舊的內容,比輸出更長的一段舊文字";
+  r.fold_output(fold_to_simplified(input), reused);
+  CHECK(reused == r.fold_output(fold_to_simplified(input)));
+}
+
+TEST_CASE("the format comes from the name's extension as std::filesystem reads it", "[ingest][format]") {
+  // The cleaner reads extensions without path objects; it must agree with them.
+  auto by_filesystem = [](const std::string& name) {
+    std::string ext = std::filesystem::path(name).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::Html;
+    if (ext == ".md" || ext == ".markdown") return InputFormat::Markdown;
+    return InputFormat::Text;
+  };
+  for (const std::string name : {"a.html", "a.HTM", "dir/b.XHTML", "c.md", "x/y.Markdown", ".md", "dir/.html", "..md",
+                                 "dir.md/file", "dir.md/", "file.md.txt", "a.", ".", "..", "noext", "a/b.c/d.htm"}) {
+    INFO(name);
+    CHECK(Cleaner().clean(make_document(name, "今天天气很好,我们去公园散步。\n")).format == by_filesystem(name));
+  }
+}
+
+TEST_CASE("spare text buffers: the smallest that fits, else the largest", "[ingest][buffers]") {
+  while (!ingest::spare_text_buffers().empty()) ingest::take_text_buffer(0);
+  std::string small(100, 'a'), large(1000, 'b');
+  const std::size_t small_capacity = small.capacity(), large_capacity = large.capacity();
+  ingest::give_back_text_buffer(std::move(large));
+  ingest::give_back_text_buffer(std::move(small));
+  ingest::give_back_text_buffer(std::string("short"));  // no heap buffer to keep
+  REQUIRE(ingest::spare_text_buffers().size() == 2);
+  const std::string fits = ingest::take_text_buffer(50);
+  CHECK(fits.empty());
+  CHECK(fits.capacity() == small_capacity);
+  const std::string largest = ingest::take_text_buffer(5000);
+  CHECK(largest.empty());
+  CHECK(largest.capacity() == large_capacity);
+  CHECK(ingest::take_text_buffer(10).capacity() < 100);  // none left: a new string
+}
+
+TEST_CASE("cleaning with reused buffers gives what a first cleaning gives", "[ingest][buffers]") {
+  // Documents of different sizes, each cleaned after the others have left
+  // their buffers behind, come out as the first time.
+  const std::string large = "華為(huá)公司 發布了新產品。\n\n相關閱讀\n點擊關注我們\n價格為１２３元,比去年\n高出兩成。\n" +
+                            std::string(3000, 'x') + "\n";
+  const std::string small = "ＡＢＣ 公司(gōng sī)今天宣布。\n";
+  const Cleaner cleaner;
+  const CleanDocument first_large = cleaner.clean(make_document("large", large));
+  const CleanDocument first_small = cleaner.clean(make_document("small", small));
+  const CleanDocument again_large = cleaner.clean(make_document("large", large));
+  const CleanDocument again_small = cleaner.clean(make_document("small", small));
+  CHECK(again_large.text == first_large.text);
+  CHECK(again_large.folded == first_large.folded);
+  CHECK(explain_cleaning(again_large) == explain_cleaning(first_large));
+  CHECK(again_small.text == first_small.text);
+  CHECK(again_small.folded == first_small.folded);
+  CHECK(explain_cleaning(again_small) == explain_cleaning(first_small));
+  CHECK(first_small.changes.size() >= 2);
 }
 
 TEST_CASE("folding to simplified keeps byte lengths", "[ingest][fold]") {
