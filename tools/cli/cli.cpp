@@ -49,7 +49,9 @@ void add_input_options(CLI::App& cmd, InputOptions& o, bool with_jobs) {
                  "Add a lexicon TSV file to the built-in one (format: data/README.md); may repeat.")
       ->check(CLI::ExistingFile);
   if (with_jobs)
-    cmd.add_option("-j,--jobs", o.jobs, "Documents processed in parallel (default 1).")
+    cmd.add_option("-j,--jobs", o.jobs,
+                   "Threads: documents are extracted and merged, and the output written, on N threads "
+                   "(default 1); the output is the same bytes for any N.")
         ->check(CLI::Range(1u, 256u));
   cmd.add_flag("-q,--quiet", o.quiet, "Print no progress and no summary.");
 }
@@ -74,19 +76,21 @@ void add_bounds_options(CLI::App& cmd, GraphOptions& bounds) {
       target = static_cast<std::size_t>(n);
     };
   };
-  cmd.add_option_function<std::string>("--max-evidence", count_or_all("--max-evidence", bounds.max_evidence),
-                                       "Evidence sentences kept per edge, the most confident first (default " +
-                                           std::to_string(bounds.max_evidence) +
-                                           "; 'all' keeps every one,\n"
-                                           "and memory then grows with the corpus). Counts are always exact.")
+  cmd.add_option_function<std::string>(
+         "--max-evidence", count_or_all("--max-evidence", bounds.max_evidence),
+         "Evidence sentences kept per edge, the most confident first (default " +
+             std::to_string(bounds.max_evidence) +
+             "; 'all' keeps every one,\n"
+             "and memory then grows with the corpus). Counts are always exact.")
       ->type_name("N|all");
   cmd.add_option_function<std::string>(
-         "--max-samples", [&bounds, set = count_or_all("--max-samples", bounds.max_mentions)](const std::string& value) {
+         "--max-samples",
+         [&bounds, set = count_or_all("--max-samples", bounds.max_mentions)](const std::string& value) {
            set(value);
            bounds.max_documents = bounds.max_mentions;
          },
-         "Mentions and document ids kept per entity as samples (default " + std::to_string(bounds.max_mentions) +
-             "; 'all' keeps every one).")
+         "Mentions and document ids kept per entity as samples (default " +
+             std::to_string(bounds.max_mentions) + "; 'all' keeps every one).")
       ->type_name("N|all");
 }
 
@@ -123,13 +127,16 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   CLI::App* extract = app.add_subcommand(
       "extract", "Write one JSON line of entities and relations per article (the 'map' of map-reduce).");
   add_input_options(*extract, input, true);
-  extract->add_option("-o,--output", fragment_output, "Write the fragments to FILE (default: standard output).");
+  extract->add_option("-o,--output", fragment_output,
+                      "Write the fragments to FILE (default: standard output).");
 
   std::vector<std::string> fragments;
   bool merge_quiet = false;
   CLI::App* merge = app.add_subcommand(
-      "merge", "Merge fragment files from 'kg extract' (or 'kg merge -o x.jsonl') into one graph (the 'reduce').");
-  merge->add_option("FRAGMENTS", fragments, "JSON Lines fragment files, or - for standard input.")->required();
+      "merge",
+      "Merge fragment files from 'kg extract' (or 'kg merge -o x.jsonl') into one graph (the 'reduce').");
+  merge->add_option("FRAGMENTS", fragments, "JSON Lines fragment files, or - for standard input.")
+      ->required();
   merge->add_option("-o,--output", outputs,
                     "Write the graph to FILE (.graphml, .jsonld, or .jsonl for fragments that can be\n"
                     "merged again); may repeat. Without -o: standard output as --format.");
@@ -139,15 +146,16 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   add_bounds_options(*merge, bounds);
 
   bool explain_changes = false;
-  CLI::App* clean = app.add_subcommand(
-      "clean", "Print the clean text of articles, as the extractor reads it.");
+  CLI::App* clean =
+      app.add_subcommand("clean", "Print the clean text of articles, as the extractor reads it.");
   add_input_options(*clean, input, false);
   clean->add_flag("--explain", explain_changes,
                   "Show what each cleaning step removed or changed, and where (line and byte offsets).");
 
   std::string name;
   CLI::App* explain = app.add_subcommand(
-      "explain", "Print what the articles say about one entity: its relations, each with its evidence sentence.");
+      "explain",
+      "Print what the articles say about one entity: its relations, each with its evidence sentence.");
   explain->add_option("NAME", name, "The entity's name or one of its aliases (either script).")->required();
   add_input_options(*explain, input, true);
 
