@@ -118,19 +118,7 @@ StepResult join_broken_lines(std::string_view text) {
     changes.push_back({CleanStep::LineJoin, "joined", gap_begin, gap_end, latin ? " " : "", ""});
     k = next - 1;
   }
-  if (changes.empty()) {
-    give_back_change_list(std::move(changes));
-    return unchanged(text);
-  }
-  MapBuilder out(text, changes.size());
-  std::size_t copied = 0;
-  for (const LocalChange& c : changes) {
-    out.copy(copied, c.begin);
-    if (!c.after.empty()) out.insert(c.after, c.begin, c.end);
-    copied = c.end;
-  }
-  out.copy(copied, text.size());
-  return out.finish(std::move(changes));
+  return apply_changes(text, std::move(changes));
 }
 
 }  // namespace kg::ingest

@@ -119,18 +119,7 @@ StepResult remove_pinyin(std::string_view text) {
     changes.push_back({CleanStep::Pinyin, "removed", i, end, ""});
     i = end;
   }
-  if (changes.empty()) {
-    give_back_change_list(std::move(changes));
-    return unchanged(text);
-  }
-  MapBuilder out(text, changes.size());
-  std::size_t copied = 0;
-  for (const LocalChange& c : changes) {
-    out.copy(copied, c.begin);
-    copied = c.end;
-  }
-  out.copy(copied, text.size());
-  return out.finish(std::move(changes));
+  return apply_changes(text, std::move(changes));
 }
 
 }  // namespace kg::ingest

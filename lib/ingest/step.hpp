@@ -239,6 +239,26 @@ inline StepResult unchanged(std::string_view /*input*/) {
   return r;
 }
 
+// The output of a step whose changes are in input order and do not
+// overlap: the input with each change's range replaced by its `after` text
+// (nothing when it is a removal). Without changes, the input unchanged, and
+// the list kept as the thread's spare.
+inline StepResult apply_changes(std::string_view text, std::vector<LocalChange>&& changes) {
+  if (changes.empty()) {
+    give_back_change_list(std::move(changes));
+    return unchanged(text);
+  }
+  MapBuilder out(text, changes.size());
+  std::size_t copied = 0;
+  for (const LocalChange& c : changes) {
+    out.copy(copied, c.begin);
+    out.insert(c.after, c.begin, c.end);
+    copied = c.end;
+  }
+  out.copy(copied, text.size());
+  return out.finish(std::move(changes));
+}
+
 // Line [begin, end) of a text (end excludes the '\n').
 struct Line {
   std::size_t begin;

@@ -263,15 +263,7 @@ StepResult apply_nfkc(std::string_view text) {
   for (const Edit& e : edits)
     changes.push_back({CleanStep::Width, "replaced", e.begin, e.end,
                        e.alone ? *e.alone : std::move(computed[next_computed++]), "nfkc"});
-  MapBuilder out(text, changes.size());
-  std::size_t copied = 0;
-  for (const LocalChange& c : changes) {
-    out.copy(copied, c.begin);
-    out.insert(c.after, c.begin, c.end);
-    copied = c.end;
-  }
-  out.copy(copied, text.size());
-  return out.finish(std::move(changes));
+  return apply_changes(text, std::move(changes));
 }
 
 namespace {
