@@ -214,7 +214,7 @@ class SharedProgress {
         progress_(io.err, show_, show_ ? total_input_bytes(options) : 0) {}
   void advance(std::size_t documents, std::size_t bytes) {
     std::lock_guard lock(mutex_);
-    for (std::size_t i = 0; i < documents; ++i) progress_.advance(i == 0 ? bytes : 0);
+    progress_.advance(documents, bytes);
   }
   std::size_t documents() {
     std::lock_guard lock(mutex_);

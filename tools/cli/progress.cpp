@@ -19,8 +19,8 @@ double Progress::seconds() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
 }
 
-void Progress::advance(std::size_t bytes) {
-  ++documents_;
+void Progress::advance(std::size_t documents, std::size_t bytes) {
+  documents_ += documents;
   bytes_ += bytes;
   if (!enabled_) return;
   const auto now = std::chrono::steady_clock::now();

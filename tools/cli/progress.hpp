@@ -14,8 +14,8 @@ class Progress {
   Progress(std::ostream& err, bool enabled, std::size_t total_bytes);
   ~Progress();
 
-  // Records one finished document of `bytes` bytes; redraws at most 5 times a second.
-  void advance(std::size_t bytes);
+  // Records finished documents of `bytes` bytes in all; redraws at most 5 times a second.
+  void advance(std::size_t documents, std::size_t bytes);
 
   // Clears the line (before a summary or an error is printed).
   void finish();
