@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <exception>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -66,6 +67,27 @@ void print_summary(std::ostream& out, const Graph& graph, const Tally& tally, do
   if (!tally.cleaning.empty()) print_counts(out, "cleaning changes:", tally.cleaning);
 }
 
+// Runs `write` into a temporary file beside `path` and renames it to `path`
+// at the end, so a failed run (an exception from `write` included) leaves no
+// half-written file.
+void write_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
+  const std::string temp = path + ".tmp";
+  std::ofstream file(temp, std::ios::binary);
+  if (!file) throw Error(ErrorCode::Io, path + ": cannot open for writing");
+  try {
+    write(file);
+  } catch (...) {
+    file.close();
+    std::remove(temp.c_str());
+    throw;
+  }
+  file.close();
+  if (!file || std::rename(temp.c_str(), path.c_str()) != 0) {
+    std::remove(temp.c_str());
+    throw Error(ErrorCode::Io, path + ": cannot write");
+  }
+}
+
 // Writes the graph to one -o file (atomically), "-" meaning `out`.
 void write_output(const Graph& graph, const std::string& path, const std::string& format, std::ostream& out,
                   const WriteOptions& options = {}) {
@@ -76,15 +98,7 @@ void write_output(const Graph& graph, const std::string& path, const std::string
     else
       write_jsonld(graph, out, options);
   } else if (path.size() > 6 && path.compare(path.size() - 6, 6, ".jsonl") == 0) {
-    std::ostringstream buffer;
-    write_graph_fragments(graph, buffer, options);
-    std::ofstream file(path + ".tmp", std::ios::binary);
-    file << buffer.str();
-    file.close();
-    if (!file || std::rename((path + ".tmp").c_str(), path.c_str()) != 0) {
-      std::remove((path + ".tmp").c_str());
-      throw Error(ErrorCode::Io, path + ": cannot write");
-    }
+    write_atomically(path, [&](std::ostream& file) { write_graph_fragments(graph, file, options); });
   } else {
     write_file(graph, path, format.empty() ? format_for_path(path) : parse_output_format(format), options);
   }
@@ -169,17 +183,7 @@ int run_build(const InputOptions& input, const std::vector<std::string>& outputs
 
 int run_extract(const InputOptions& input, const std::string& output, Streams io) {
   const Pipeline pipeline(pipeline_options(input));
-  // Fragments go to a temporary file that is renamed at the end, so a failed
-  // run leaves no half-written output.
-  const bool to_stdout = output == "-";
-  const std::string temp = output + ".tmp";
-  std::ofstream file;
-  if (!to_stdout) {
-    file.open(temp, std::ios::binary);
-    if (!file) throw Error(ErrorCode::Io, output + ": cannot open for writing");
-  }
-  std::ostream& out = to_stdout ? io.out : file;
-  try {
+  auto extract_to = [&](std::ostream& out) {
     extract_in_order(
         pipeline, input, io,
         [](const DocumentExtraction& x) {
@@ -188,20 +192,11 @@ int run_extract(const InputOptions& input, const std::string& output, Streams io
           return std::move(line).str();
         },
         [&](const std::string& lines) { out << lines; });
-  } catch (...) {
-    if (!to_stdout) {
-      file.close();
-      std::remove(temp.c_str());
-    }
-    throw;
-  }
-  if (!to_stdout) {
-    file.close();
-    if (!file || std::rename(temp.c_str(), output.c_str()) != 0) {
-      std::remove(temp.c_str());
-      throw Error(ErrorCode::Io, output + ": cannot write");
-    }
-  }
+  };
+  if (output == "-")
+    extract_to(io.out);
+  else
+    write_atomically(output, extract_to);
   return 0;
 }
 
