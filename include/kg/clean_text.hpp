@@ -158,12 +158,17 @@ struct CleanOptions {
   bool boilerplate = true;
   bool line_join = true;
   bool width = true;
+  // Records every change in CleanDocument::changes (what `kg clean
+  // --explain` shows). Off, only the per-step counts are kept, which are the
+  // same either way, and cleaning is faster.
+  bool record_changes = false;
 
   // Switches a step off (for --keep STEP).
   void keep(CleanStep step) noexcept;
 };
 
-// One change a step made, for `kg clean --explain`.
+// One change a step made, for `kg clean --explain` (recorded when
+// CleanOptions::record_changes is on).
 struct CleanChange {
   CleanStep step;
   std::string what;       // "removed", "replaced", "joined"
@@ -184,8 +189,8 @@ struct CleanDocument {
   // Document attributes: title, date, url, author, source (from front matter,
   // HTML meta, JSON Lines or the text's source line).
   std::map<std::string, std::string> attributes;
-  std::vector<CleanChange> changes;  // every change, in order
-  std::map<std::string, std::size_t> counts;  // per step: how many changes
+  std::vector<CleanChange> changes;  // every change, in order (with CleanOptions::record_changes)
+  std::map<std::string, std::size_t> counts;  // per step: how many changes (always)
   std::vector<std::string> warnings;          // e.g. replaced invalid bytes
 };
 
@@ -205,7 +210,8 @@ class Cleaner {
 
 // Renders what each cleaning step removed or changed and where (step, line
 // and byte offsets in the original file, before and after), one change a
-// line, deterministic; for `kg clean --explain`.
+// line, deterministic; for `kg clean --explain`. The changes are listed when
+// the document was cleaned with CleanOptions::record_changes, the counts always.
 std::string explain_cleaning(const CleanDocument& doc);
 
 // Converts traditional-script characters to simplified one for one, keeping

@@ -64,10 +64,12 @@ std::string shorten(std::string_view s, std::size_t limit = kShortenLimit) {
 // Runs the steps, keeping the text and its map to the original together.
 class Run {
  public:
-  Run(ingest::Decoded decoded, CleanDocument& out)
-      : text_(std::move(decoded.text)), map_(std::move(decoded.map)), out_(out) {
-    // Line starts of the original, from the decoded newlines.
+  Run(ingest::Decoded decoded, CleanDocument& out, bool record_changes)
+      : text_(std::move(decoded.text)), map_(std::move(decoded.map)), out_(out), record_(record_changes) {
+    // Line starts of the original, from the decoded newlines: only the
+    // recorded changes give their line.
     line_starts_.clear();
+    if (!record_) return;
     line_starts_.reserve(ingest::count_newlines(text_) + 1);
     line_starts_.push_back(0);
     OffsetMap::Scanner scan(map_);
@@ -77,10 +79,47 @@ class Run {
   }
 
   void apply(ingest::StepResult r) {
+    if (record_)
+      record(r.changes);
+    else
+      count(r.changes);
+    ingest::give_back_change_list(std::move(r.changes));
+    if (r.unchanged(text_.size())) {
+      ingest::give_back_text_buffer(std::move(r.text));
+      ingest::give_back_segments_storage(std::move(r.segments));
+      return;
+    }
+    // Without recorded changes there are no origins looked up already:
+    // compose() looks them up itself, with the same answers.
+    OffsetMap composed = r.compose(map_, known_);
+    ingest::give_back_runs_storage(std::move(map_).take_runs());
+    map_ = std::move(composed);
+    if (folding_) {
+      std::string folded = ingest::take_text_buffer(r.text.size());
+      r.fold_output(folded_, folded);
+      ingest::give_back_text_buffer(std::exchange(folded_, std::move(folded)));
+    }
+    ingest::give_back_text_buffer(std::exchange(text_, std::move(r.text)));
+    ingest::give_back_segments_storage(std::move(r.segments));
+  }
+
+  // Counts a step's changes per step, as record() does.
+  void count(const std::vector<ingest::LocalChange>& changes) {
+    known_.clear();
+    std::size_t* count = nullptr;  // of the step of the change before
+    for (std::size_t k = 0; k < changes.size(); ++k) {
+      if (k == 0 || changes[k - 1].step != changes[k].step) count = &out_.counts[std::string(to_string(changes[k].step))];
+      ++*count;
+    }
+  }
+
+  // Turns a step's changes into CleanChanges with their place in the
+  // original file, and counts them.
+  void record(std::vector<ingest::LocalChange>& changes) {
     std::size_t* count = nullptr;  // of the step of the change before
     known_.clear();
     OffsetMap::Scanner scan(map_);  // changes come in text order
-    for (ingest::LocalChange& c : r.changes) {
+    for (ingest::LocalChange& c : changes) {
       if (count == nullptr || changes_.empty() || changes_.back().step != c.step)
         count = &out_.counts[std::string(to_string(c.step))];
       ++*count;
@@ -100,22 +139,6 @@ class Run {
       change.line = static_cast<std::size_t>(
           std::upper_bound(line_starts_.begin(), line_starts_.end(), change.source.byte_begin) - line_starts_.begin());
     }
-    ingest::give_back_change_list(std::move(r.changes));
-    if (r.unchanged(text_.size())) {
-      ingest::give_back_text_buffer(std::move(r.text));
-      ingest::give_back_segments_storage(std::move(r.segments));
-      return;
-    }
-    OffsetMap composed = r.compose(map_, known_);
-    ingest::give_back_runs_storage(std::move(map_).take_runs());
-    map_ = std::move(composed);
-    if (folding_) {
-      std::string folded = ingest::take_text_buffer(r.text.size());
-      r.fold_output(folded_, folded);
-      ingest::give_back_text_buffer(std::exchange(folded_, std::move(folded)));
-    }
-    ingest::give_back_text_buffer(std::exchange(text_, std::move(r.text)));
-    ingest::give_back_segments_storage(std::move(r.segments));
   }
 
   // Keeps the simplified-script copy of the text from now on, carried
@@ -152,6 +175,7 @@ class Run {
   bool folding_ = false;
   OffsetMap map_;
   CleanDocument& out_;
+  bool record_;  // CleanOptions::record_changes
   std::vector<std::size_t>& line_starts_ = line_starts_scratch();  // per thread, as known_
   // The current step's changes, where they came from: scratch space kept
   // per thread, so that no document allocates it again.
@@ -207,7 +231,7 @@ CleanDocument Cleaner::clean(const RawDocument& doc) const {
     out.offsets = OffsetMap({}, {}, decoded.map.char_starts());
     return out;
   }
-  Run run(std::move(decoded), out);
+  Run run(std::move(decoded), out, options_.record_changes);
   out.format = options_.format == InputFormat::Auto ? detect_format(doc, run.text()) : options_.format;
   if (out.format == InputFormat::Html || out.format == InputFormat::Markdown) {
     ingest::FormatResult r = out.format == InputFormat::Html ? ingest::extract_html(run.text(), options_.boilerplate)

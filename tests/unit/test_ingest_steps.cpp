@@ -287,7 +287,9 @@ TEST_CASE("cleaning with reused buffers gives what a first cleaning gives", "[in
   const std::string large = "華為(huá)公司 發布了新產品。\n\n相關閱讀\n點擊關注我們\n價格為１２３元,比去年\n高出兩成。\n" +
                             std::string(3000, 'x') + "\n";
   const std::string small = "ＡＢＣ 公司(gōng sī)今天宣布。\n";
-  const Cleaner cleaner;
+  CleanOptions recording;
+  recording.record_changes = true;
+  const Cleaner cleaner(recording);
   const CleanDocument first_large = cleaner.clean(make_document("large", large));
   const CleanDocument first_small = cleaner.clean(make_document("small", small));
   const CleanDocument again_large = cleaner.clean(make_document("large", large));
@@ -314,7 +316,9 @@ TEST_CASE("folding to simplified keeps byte lengths", "[ingest][fold]") {
 }
 
 TEST_CASE("the cleaner removes every kind of noise and keeps the body word for word", "[ingest][cleaner]") {
-  const Cleaner cleaner;
+  CleanOptions recording;
+  recording.record_changes = true;
+  const Cleaner cleaner(recording);
   const std::string noisy = read_fixture("noisy_traditional.txt");
   REQUIRE(!noisy.empty());
   const CleanDocument c = cleaner.clean(make_document("noisy_traditional.txt", noisy));
@@ -340,6 +344,13 @@ TEST_CASE("the cleaner removes every kind of noise and keeps the body word for w
     CleanOptions keep_boiler;
     keep_boiler.keep(CleanStep::Boilerplate);
     CHECK(contains(Cleaner(keep_boiler).clean(make_document("a", noisy)).text, "版權所有"));
+  }
+  SECTION("without recording, no changes are listed and everything else is the same") {
+    const CleanDocument plain = Cleaner().clean(make_document("noisy_traditional.txt", noisy));
+    CHECK(plain.changes.empty());
+    CHECK(plain.text == c.text);
+    CHECK(plain.counts == c.counts);
+    CHECK(c.changes.size() > 5);
   }
   SECTION("the explanation names steps, lines and offsets, deterministically") {
     const std::string e = explain_cleaning(c);

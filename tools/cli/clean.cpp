@@ -7,7 +7,9 @@
 namespace kg::cli {
 
 int run_clean(const InputOptions& input, bool explain_changes, Streams io) {
-  const Cleaner cleaner(pipeline_options(input).clean);
+  CleanOptions options = pipeline_options(input).clean;
+  options.record_changes = explain_changes;  // only the explanation lists them
+  const Cleaner cleaner(options);
   bool first = true;
   for_each_document(input, io.in, [&](RawDocument doc) {
     const CleanDocument clean = cleaner.clean(doc);
