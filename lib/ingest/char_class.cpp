@@ -2,6 +2,8 @@
 #include "ingest/char_class.hpp"
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include <unicode/ucnv.h>
 
@@ -37,17 +39,36 @@ void add_rows(std::bitset<0x10000>& set, const char* codec, int lead_first, int 
   }
 }
 
+// A strict converter for `codec`, opened once per thread and reset before
+// each use: opening one costs far more than the few characters it then
+// converts (mojibake repair converts short runs, many times per document).
+// Null when ICU has no such converter.
+UConverter* strict_converter(const char* codec) {
+  struct Entry {
+    std::string codec;
+    Converter converter;
+  };
+  thread_local std::vector<Entry> opened;
+  for (Entry& e : opened)
+    if (e.codec == codec) {
+      if (e.converter) ucnv_reset(e.converter.get());
+      return e.converter.get();
+    }
+  opened.push_back({codec, open_strict(codec)});
+  return opened.back().converter.get();
+}
+
 }  // namespace
 
 bool decode_strict(std::string_view bytes, const char* codec, std::u32string& out) {
-  Converter c = open_strict(codec);
+  UConverter* const c = strict_converter(codec);
   if (!c) return false;
   const char* src = bytes.data();
   const char* const limit = bytes.data() + bytes.size();
   out.clear();
   UErrorCode status = U_ZERO_ERROR;
   while (src < limit) {
-    const UChar32 cp = ucnv_getNextUChar(c.get(), &src, limit, &status);
+    const UChar32 cp = ucnv_getNextUChar(c, &src, limit, &status);
     if (U_FAILURE(status)) return false;
     out += static_cast<char32_t>(cp);
   }
@@ -55,7 +76,7 @@ bool decode_strict(std::string_view bytes, const char* codec, std::u32string& ou
 }
 
 bool encode_strict(std::u32string_view text, const char* codec, std::string& out) {
-  Converter c = open_strict(codec);
+  UConverter* const c = strict_converter(codec);
   if (!c) return false;
   out.clear();
   for (char32_t cp : text) {
@@ -71,7 +92,7 @@ bool encode_strict(std::u32string_view text, const char* codec, std::string& out
     }
     char buffer[16];
     UErrorCode status = U_ZERO_ERROR;
-    const int32_t len = ucnv_fromUChars(c.get(), buffer, sizeof buffer, units, n, &status);
+    const int32_t len = ucnv_fromUChars(c, buffer, sizeof buffer, units, n, &status);
     if (U_FAILURE(status) || len <= 0) return false;
     out.append(buffer, static_cast<std::size_t>(len));
   }

@@ -20,8 +20,9 @@ constexpr std::size_t kMaxTrim = 2;    // common characters trimmed off a run's 
 
 struct Char {
   char32_t cp;
-  std::size_t begin;
-  std::size_t end;
+  std::uint32_t begin;
+  std::uint32_t end;
+  bool rare;  // is_rare(cp)
 };
 
 bool is_cjk_punct(char32_t c) { return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF65); }
@@ -200,6 +201,19 @@ bool has_suspect_window(std::string_view text) {
   return find_suspect_window(text, nullptr, exotic);
 }
 
+// The characters of a text with their byte ranges and rarity, into `chars`
+// (cleared first; a list kept per thread keeps its storage).
+void read_chars(std::string_view text, std::vector<Char>& chars) {
+  const RareTable& rare = RareTable::instance();
+  chars.clear();
+  chars.reserve(text.size() / 2);
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t at = i;
+    const char32_t cp = utf8::next(text, i);
+    chars.push_back({cp, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(i), rare.contains(cp)});
+  }
+}
+
 }  // namespace
 
 bool may_hold_mojibake_folding(std::string_view text, std::string& folded) {
@@ -213,17 +227,11 @@ bool may_hold_mojibake_folding(std::string_view text, std::string& folded) {
 StepResult repair_mojibake(std::string_view text) {
   const CommonChars& common = CommonChars::instance();
   if (!has_suspect_window(text)) return unchanged(text);
-  std::vector<Char> chars;
-  chars.reserve(text.size() / 2);
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t at = i;
-    const char32_t cp = utf8::next(text, i);
-    chars.push_back({cp, at, i});
-  }
+  thread_local std::vector<Char> chars;
+  read_chars(text, chars);
   std::vector<Repair> repairs;
   for (std::size_t k = 0; k + 3 < chars.size(); ++k) {
-    std::size_t rare = 0;
-    for (std::size_t w = k; w < k + 4; ++w) rare += is_rare(chars[w].cp, common) ? 1 : 0;
+    const int rare = chars[k].rare + chars[k + 1].rare + chars[k + 2].rare + chars[k + 3].rare;
     if (rare < 3) continue;
     // The run: suspect material around the window, plus one trailing ASCII
     // byte that may be a lost trail byte.
@@ -240,8 +248,8 @@ StepResult repair_mojibake(std::string_view text) {
     // to kMaxTrim characters each side (mis-decoded pairs are sometimes
     // frequent characters by chance).
     std::size_t first_rare = from, last_rare = to - 1;
-    while (first_rare < to && !is_rare(chars[first_rare].cp, common)) ++first_rare;
-    while (last_rare > first_rare && !is_rare(chars[last_rare].cp, common)) --last_rare;
+    while (first_rare < to && !chars[first_rare].rare) ++first_rare;
+    while (last_rare > first_rare && !chars[last_rare].rare) --last_rare;
     const std::size_t a_min = std::max(from, first_rare >= kMaxTrim ? first_rare - kMaxTrim : 0);
     const std::size_t b_max = std::min(to, last_rare + 1 + kMaxTrim);
     // Widest first: a narrower success would leave part of the run broken.
