@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <bitset>
+#include <cstring>
 #include <vector>
 
 #include "common/utf8.hpp"
@@ -35,6 +36,7 @@ struct Term {
   std::string text;
   TermClass cls;
   std::size_t chars;
+  bool has_letters = false;  // ASCII letters, matched in either case; else byte for byte
 };
 
 struct Hit {
@@ -69,7 +71,10 @@ class NoiseTerms {
     if (key >= 0x10000 || !first_.test(key)) return;  // the common case, from a table that stays in cache
     for (std::size_t t : buckets_[bucket_of_[key] - 1]) {
       const Term& term = terms_[t];
-      if (matches(line, at, term.text)) hits.push_back({term.cls, at, at + term.text.size()});
+      const bool found = term.has_letters ? matches(line, at, term.text)
+                                          : line.size() - at >= term.text.size() &&
+                                                std::memcmp(line.data() + at, term.text.data(), term.text.size()) == 0;
+      if (found) hits.push_back({term.cls, at, at + term.text.size()});
     }
   }
 
@@ -92,6 +97,9 @@ class NoiseTerms {
                     "data ingest_noise_terms.tsv line " + std::to_string(line_no) + ": expected CLASS<TAB>TERM");
       Term term{std::string(line.substr(tab + 1)), parse_class(line.substr(0, tab), line_no), 0};
       term.chars = utf8::length(term.text);
+      term.has_letters = std::any_of(term.text.begin(), term.text.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      });
       std::size_t i = 0;
       const char32_t first = fold_ascii(next_char(term.text, i));
       if (term.cls == TermClass::Role) roles_.push_back(term);
@@ -239,7 +247,7 @@ class PlainHan {
     return table;
   }
 
-  bool contains(char32_t c) const noexcept { return c < 0x10000 && set_.test(c); }
+  bool contains(char32_t c) const noexcept { return c < 0x10000 && set_[c]; }
 
  private:
   PlainHan() {
@@ -363,7 +371,7 @@ bool is_spam(std::string_view line, const LineShape& shape, const std::vector<Hi
 
 // The reason a line is page furniture ("" when it is not), from its shape
 // and keyword hits.
-std::string classify(std::string_view line, const LineShape& shape, const std::vector<Hit>& hits) {
+std::string_view classify(std::string_view line, const LineShape& shape, const std::vector<Hit>& hits) {
   if (shape.chars == 0) return "";
   if (count(hits, TermClass::Disclaimer) > 0) return "disclaimer";
   if (is_spam(line, shape, hits)) return "spam";
@@ -383,13 +391,13 @@ std::string classify(std::string_view line, const LineShape& shape, const std::v
 }  // namespace
 
 std::string classify_noise_line(std::string_view line) {
-  return classify(line, shape_of(line), NoiseTerms::instance().find(line));
+  return std::string(classify(line, shape_of(line), NoiseTerms::instance().find(line)));
 }
 
 namespace {
 
 struct LineVerdict {
-  std::string reason;  // "" keeps the line
+  std::string_view reason;  // a literal from classify(); "" keeps the line
   bool blank = false;
   bool credit_shaped = false;
   bool title_like = false;

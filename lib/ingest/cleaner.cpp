@@ -125,8 +125,8 @@ class Run {
       ++*count;
       CleanChange& change = changes_.emplace_back();  // filled in place: no temporary to move
       change.step = c.step;
-      change.what = std::move(c.what);
-      change.reason = std::move(c.reason);
+      change.what = c.what;
+      change.reason = c.reason;
       const std::string_view before = std::string_view(text_).substr(c.begin, c.end - c.begin);
       if (before.size() <= kShortenLimit)
         change.before.assign(before.data(), before.size());
@@ -242,12 +242,16 @@ CleanDocument Cleaner::clean(const RawDocument& doc) const {
   if (options_.pinyin) run.apply(ingest::remove_pinyin(run.text()));
   if (options_.mojibake) {
     // Boilerplate needs the folded text: folded in the pass that finds out
-    // whether there is any mojibake to look at (almost never).
-    std::string folded;
-    if (options_.boilerplate && !ingest::may_hold_mojibake_folding(run.text(), folded))
+    // whether there is any mojibake to look at (almost never), and carried
+    // through the repair when there is.
+    if (options_.boilerplate) {
+      std::string folded;
+      const std::size_t window_end = ingest::first_mojibake_window_folding(run.text(), folded);
       run.start_folding(std::move(folded));
-    else
+      if (window_end != std::string_view::npos) run.apply(ingest::repair_mojibake_from(run.text(), window_end));
+    } else {
       run.apply(ingest::repair_mojibake(run.text()));
+    }
   }
   if (options_.boilerplate) {
     const std::string& folded = run.start_folding();

@@ -99,12 +99,13 @@ std::vector<std::pair<char32_t, char32_t>> FoldTable::pairs() const {
 
 }  // namespace ingest
 
-std::string fold_to_simplified(std::string_view utf8) {
-  const ingest::FoldTable& table = ingest::FoldTable::instance();
-  std::string out(utf8);
+namespace ingest {
+
+void fold_to_simplified_from(std::string& out, std::size_t from) {
+  const FoldTable& table = FoldTable::instance();
   char* const p = out.data();
   const std::size_t size = out.size();
-  for (std::size_t i = 0; i < size;) {
+  for (std::size_t i = from; i < size;) {
     const auto lead = static_cast<unsigned char>(p[i]);
     if (lead < 0xE3) {  // ASCII, Latin, Greek...: nothing to fold below U+3000
       i += utf8::sequence_length(lead);
@@ -135,6 +136,13 @@ std::string fold_to_simplified(std::string_view utf8) {
     }
     i += n;
   }
+}
+
+}  // namespace ingest
+
+std::string fold_to_simplified(std::string_view utf8) {
+  std::string out(utf8);
+  ingest::fold_to_simplified_from(out, 0);
   return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include <bitset>
 #include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -44,5 +45,10 @@ class FoldTable {
   std::vector<std::pair<char32_t, char32_t>> supplementary_;  // sorted
   std::size_t count_ = 0;
 };
+
+// Folds `text` to simplified script in place from byte `from` (a
+// character start) to the end, as kg::fold_to_simplified() does: for a copy
+// of which the part before `from` is folded already.
+void fold_to_simplified_from(std::string& text, std::size_t from);
 
 }  // namespace kg::ingest

@@ -154,7 +154,8 @@ class RareTable {
 // copy of the text), also folds it to simplified script in place, as
 // fold_to_simplified() does, as long as the text is made of characters of
 // up to three bytes; `exotic` tells when it was not and the fold is unfinished.
-bool find_suspect_window(std::string_view text, std::string* folded, bool& exotic) {
+// Returns where the first such window ends (the byte after it), or npos.
+std::size_t find_suspect_window(std::string_view text, std::string* folded, bool& exotic) {
   // The windows (last character in bit 0) with at least 3 rare characters:
   // 0b0111, 0b1011, 0b1101, 0b1110 and 0b1111.
   constexpr unsigned kSuspectWindows = (1u << 7) | (1u << 11) | (1u << 13) | (1u << 14) | (1u << 15);
@@ -191,44 +192,70 @@ bool find_suspect_window(std::string_view text, std::string* folded, bool& exoti
       rare_bit = rare.contains(utf8::next(text, i));
     }
     window = ((window << 1) | rare_bit) & 0xFu;
-    if ((kSuspectWindows >> window) & 1u) return true;
+    if ((kSuspectWindows >> window) & 1u) return i;
   }
-  return false;
+  return std::string_view::npos;
 }
 
-bool has_suspect_window(std::string_view text) {
+// The byte after the first suspect window, or npos.
+std::size_t first_suspect_window_end(std::string_view text) {
   bool exotic = false;
   return find_suspect_window(text, nullptr, exotic);
 }
 
-// The characters of a text with their byte ranges and rarity, into `chars`
-// (cleared first; a list kept per thread keeps its storage).
-void read_chars(std::string_view text, std::vector<Char>& chars) {
+// Where repair_mojibake() starts reading characters, given the end of the
+// first suspect window: far enough before it that every character a repair
+// there looks at (the run reaches kMaxReach characters back, and two more
+// before it are read) lies after the start, on a character boundary (the
+// text is valid UTF-8). Windows before the first have nothing to repair.
+std::size_t reading_start(std::string_view text, std::size_t window_end) {
+  constexpr std::size_t kBack = 4 + kMaxReach + 4;
+  std::size_t start = window_end, chars = 0;
+  while (start > 0 && chars < kBack)
+    if ((static_cast<unsigned char>(text[--start]) & 0xC0) != 0x80) ++chars;
+  return chars < kBack ? 0 : start;
+}
+
+// The characters of a text from byte `start` (a character start) with their
+// byte ranges and rarity, into `chars` (a list kept per thread keeps its storage).
+void read_chars(std::string_view text, std::size_t start, std::vector<Char>& chars) {
   const RareTable& rare = RareTable::instance();
-  chars.clear();
-  chars.reserve(text.size() / 2);
-  for (std::size_t i = 0; i < text.size();) {
+  chars.resize(text.size() - start);  // at most a character a byte; written without push_back's checks
+  std::size_t n = 0;
+  for (std::size_t i = start; i < text.size(); ++n) {
     const std::size_t at = i;
-    const char32_t cp = utf8::next(text, i);
-    chars.push_back({cp, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(i), rare.contains(cp)});
+    const char32_t cp = next_char(text, i);
+    chars[n] = {cp, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(i), rare.contains(cp)};
   }
+  chars.resize(n);
 }
 
 }  // namespace
 
 bool may_hold_mojibake_folding(std::string_view text, std::string& folded) {
-  folded.assign(text.data(), text.size());
-  bool exotic = false;
-  if (find_suspect_window(text, &folded, exotic)) return true;
-  if (exotic) folded = fold_to_simplified(text);
-  return false;
+  return first_mojibake_window_folding(text, folded) != std::string_view::npos;
 }
 
-StepResult repair_mojibake(std::string_view text) {
+std::size_t first_mojibake_window_folding(std::string_view text, std::string& folded) {
+  folded.assign(text.data(), text.size());
+  bool exotic = false;
+  const std::size_t window_end = find_suspect_window(text, &folded, exotic);
+  if (exotic) {  // characters the scan does not fold: all of it again
+    folded.assign(text.data(), text.size());
+    fold_to_simplified_from(folded, 0);
+  } else if (window_end != std::string_view::npos) {  // the scan stopped there
+    fold_to_simplified_from(folded, window_end);
+  }
+  return window_end;
+}
+
+StepResult repair_mojibake(std::string_view text) { return repair_mojibake_from(text, first_suspect_window_end(text)); }
+
+StepResult repair_mojibake_from(std::string_view text, std::size_t window_end) {
   const CommonChars& common = CommonChars::instance();
-  if (!has_suspect_window(text)) return unchanged(text);
+  if (window_end == std::string_view::npos) return unchanged(text);
   thread_local std::vector<Char> chars;
-  read_chars(text, chars);
+  read_chars(text, reading_start(text, window_end), chars);
   std::vector<Repair> repairs;
   for (std::size_t k = 0; k + 3 < chars.size(); ++k) {
     const int rare = chars[k].rare + chars[k + 1].rare + chars[k + 2].rare + chars[k + 3].rare;

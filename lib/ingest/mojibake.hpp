@@ -21,4 +21,13 @@ StepResult repair_mojibake(std::string_view text);
 // fold_to_simplified(text), made in the same pass over the characters.
 bool may_hold_mojibake_folding(std::string_view text, std::string& folded);
 
+// The same pass, telling where the first run dense in rare characters ends
+// (the byte after it; npos when there is none and repair_mojibake() would
+// change nothing). `folded` always receives fold_to_simplified(text).
+std::size_t first_mojibake_window_folding(std::string_view text, std::string& folded);
+
+// repair_mojibake(text), given first_mojibake_window_folding()'s answer for
+// the text, so that the text is not searched again up to there.
+StepResult repair_mojibake_from(std::string_view text, std::size_t first_window_end);
+
 }  // namespace kg::ingest

@@ -20,13 +20,15 @@ namespace kg::ingest {
 
 // What one step changed, in the step's own input coordinates; the cleaner
 // turns the range into a SourceSpan of the original file.
+// `what` and `reason` are string literals, so that a change costs no
+// string of its own unless it replaces text.
 struct LocalChange {
   CleanStep step;
-  std::string what;    // "removed", "replaced", "joined"
-  std::size_t begin;   // input byte range touched
+  std::string_view what;    // "removed", "replaced", "joined" (a literal)
+  std::size_t begin;        // input byte range touched
   std::size_t end;
-  std::string after;   // replacement text ("" when removed)
-  std::string reason = {};  // why, for the explanation ("contact", "spam", ...)
+  std::string after;        // replacement text ("" when removed)
+  std::string_view reason = {};  // why, for the explanation ("contact", "spam", ...; a literal)
 };
 
 // A run of output bytes: either input bytes copied as they are, or new

@@ -94,9 +94,18 @@ TEST_CASE("the mojibake scan folds as fold_to_simplified does", "[ingest][mojiba
   CHECK_FALSE(ingest::may_hold_mojibake_folding(text, folded));
   CHECK(folded == fold_to_simplified(text));
   CHECK(ingest::repair_mojibake(text).same);
-  // Text with a suspect run is left to the repair.
-  const std::string broken = "市政府" + encode_gbk_as_wrong("发布") + "。";
+  CHECK(ingest::first_mojibake_window_folding(text, folded) == std::string_view::npos);
+  CHECK(folded == fold_to_simplified(text));
+  // Text with a suspect run is left to the repair; the fold is whole all the
+  // same, and the repair from the run found gives what the repair alone gives.
+  const std::string broken = "市政府" + encode_gbk_as_wrong("发布") + "。" + text + "實施意見";
   CHECK(ingest::may_hold_mojibake_folding(broken, folded));
+  const std::size_t window_end = ingest::first_mojibake_window_folding(broken, folded);
+  REQUIRE(window_end != std::string_view::npos);
+  CHECK(folded == fold_to_simplified(broken));
+  const ingest::StepResult alone = ingest::repair_mojibake(broken), from = ingest::repair_mojibake_from(broken, window_end);
+  CHECK(from.output(broken) == alone.output(broken));
+  CHECK(from.changes.size() == alone.changes.size());
 }
 
 TEST_CASE("boilerplate lines are classified by rule", "[ingest][boilerplate]") {
