@@ -43,6 +43,31 @@ struct LineFacts {
 
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000'; }
 
+// Lines are judged by their length only up to this many characters (is it
+// at least 20? at most 20?): past it, with inner punctuation seen, the rest
+// of a line changes nothing but its last character.
+constexpr std::size_t kCharsThatMatter = 21;
+
+// The last non-space character of a non-blank line and where it ends, read
+// from the end.
+void read_last_char(std::string_view text, const Line& line, LineFacts& f) {
+  std::size_t end = line.end;
+  while (end > line.begin) {
+    std::size_t start = end - 1;
+    while (start > line.begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    std::size_t i = start;
+    const char32_t c = next_char(text, i);
+    if (!is_space(c)) {
+      f.last = c;
+      f.content_end = i;
+      return;
+    }
+    end = start;
+  }
+}
+
+// The facts of a line; `chars` counts up to kCharsThatMatter when the line
+// has inner punctuation by then (every decision reads it as "more than 20").
 LineFacts facts_of(std::string_view text, const Line& line) {
   LineFacts f;
   f.content_begin = f.content_end = line.begin;
@@ -59,6 +84,10 @@ LineFacts facts_of(std::string_view text, const Line& line) {
     f.last = c;
     f.content_end = i;
     ++f.chars;
+    if (f.inner_punct && f.chars >= kCharsThatMatter) {
+      read_last_char(text, line, f);
+      break;
+    }
   }
   return f;
 }

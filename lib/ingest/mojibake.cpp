@@ -140,13 +140,21 @@ class RareTable {
   // contains() for a BMP character (`c` < 0x10000), without the range checks.
   bool contains_bmp(char32_t c) const noexcept { return bmp_[c]; }
 
+  // Tells whether BMP character `c` is rare or folds to another: when it is
+  // neither (nearly every character), the scan has nothing to do for it.
+  bool rare_or_folding(char32_t c) const noexcept { return rare_or_folding_[c]; }
+
  private:
   RareTable() {
     const CommonChars& common = CommonChars::instance();
-    for (char32_t c = 0x80; c < 0x10000; ++c)
+    const FoldTable& fold = FoldTable::instance();
+    for (char32_t c = 0x80; c < 0x10000; ++c) {
       if (is_rare(c, common)) bmp_.set(c);
+      if (is_rare(c, common) || fold.fold(c) != c) rare_or_folding_.set(c);
+    }
   }
   std::bitset<0x10000> bmp_;
+  std::bitset<0x10000> rare_or_folding_;
 };
 
 // Tells whether any 4 consecutive characters hold 3 rare ones: one pass,
@@ -166,15 +174,25 @@ std::size_t find_suspect_window(std::string_view text, std::string* folded, bool
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
   exotic = false;
+  // A window that gains a character that is not rare holds no more rare
+  // ones than the window before, which was not suspect: only a rare
+  // character can make a window suspect, and only then is it tested.
   for (std::size_t i = 0; i < size;) {
     const unsigned char lead = p[i];
     unsigned rare_bit;
     if (lead < 0x80) {  // ASCII is never rare
-      rare_bit = 0;
+      window = (window << 1) & 0xFu;
       ++i;
-    } else if ((lead & 0xF0) == 0xE0 && i + 2 < size) {  // three bytes (all of Chinese), decoded inline
+      continue;
+    }
+    if ((lead & 0xF0) == 0xE0 && i + 2 < size) {  // three bytes (all of Chinese), decoded inline
       const char32_t cp = (static_cast<char32_t>(lead & 0x0F) << 12) |
                           (static_cast<char32_t>(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      if (!rare.rare_or_folding(cp)) {  // the common case: nothing to fold or count
+        window = (window << 1) & 0xFu;
+        i += 3;
+        continue;
+      }
       rare_bit = rare.contains_bmp(cp);
       if (out && lead >= 0xE3) {  // nothing folds below U+3000
         const char32_t to = fold.fold_bmp(cp);
@@ -192,7 +210,7 @@ std::size_t find_suspect_window(std::string_view text, std::string* folded, bool
       rare_bit = rare.contains(utf8::next(text, i));
     }
     window = ((window << 1) | rare_bit) & 0xFu;
-    if ((kSuspectWindows >> window) & 1u) return i;
+    if (rare_bit && ((kSuspectWindows >> window) & 1u)) return i;
   }
   return std::string_view::npos;
 }

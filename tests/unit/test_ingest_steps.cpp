@@ -151,6 +151,15 @@ TEST_CASE("lines broken mid-sentence are joined, paragraphs stay", "[ingest][lin
       {"市长表示,新区将设立专项资金支持企业\n\n小标题\n\n正文继续。", "市长表示,新区将设立专项资金支持企业\n\n小标题\n\n正文继续。"},
       {"The committee, after a long debate in the city council\nagreed to the plan.",
        "The committee, after a long debate in the city council agreed to the plan."},
+      // Around the heading length (20 characters), with lines long enough
+      // that their facts are read only as far as they matter, and trailing
+      // spaces before the break.
+      {"市长表示,新区将设立专项资金支持企业发展壮大\n一二三四五六七八九十一二三四五六七八九十",
+       "市长表示,新区将设立专项资金支持企业发展壮大\n一二三四五六七八九十一二三四五六七八九十"},
+      {"市长表示,新区将设立专项资金支持企业发展壮大\n一二三四五六七八九十一二三四五六七八九十一",
+       "市长表示,新区将设立专项资金支持企业发展壮大一二三四五六七八九十一二三四五六七八九十一"},
+      {"市长表示,新区将设立专项资金支持企业发展壮大 \u3000 \n\n相关部门,将在下月跟进落实各项措施并公布细则 \n",
+       "市长表示,新区将设立专项资金支持企业发展壮大相关部门,将在下月跟进落实各项措施并公布细则 \n"},
   }));
   const std::string input = std::get<0>(cases);
   CHECK(ingest::join_broken_lines(input).output(input) == std::get<1>(cases));
