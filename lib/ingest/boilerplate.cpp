@@ -453,11 +453,37 @@ std::vector<Line> widget_tokens(std::string_view folded_line, const LineShape& s
 
 StepResult remove_boilerplate(std::string_view text) { return remove_boilerplate_folded(text, fold_to_simplified(text)); }
 
-StepResult remove_boilerplate_folded(std::string_view text, std::string_view folded) {
-  const std::vector<Line> lines = split_lines(folded);
-  std::vector<LineVerdict> verdicts(lines.size());
-  std::vector<LineShape> shapes(lines.size());
+namespace {
+
+// The per-line lists of remove_boilerplate_folded(), kept per thread so that
+// a document does not allocate them again.
+struct LineLists {
+  std::vector<Line> lines;
+  std::vector<LineVerdict> verdicts;
+  std::vector<LineShape> shapes;
+  std::vector<std::vector<Line>> tokens;  // widget tokens of kept lines
   LineScanner scanner;
+
+  static LineLists& for_thread(std::string_view folded) {
+    thread_local LineLists lists;
+    split_lines(folded, lists.lines);
+    const std::size_t n = lists.lines.size();
+    lists.verdicts.assign(n, LineVerdict{});
+    lists.shapes.assign(n, LineShape{});
+    if (lists.tokens.size() < n) lists.tokens.resize(n);
+    for (std::size_t k = 0; k < n; ++k) lists.tokens[k].clear();
+    return lists;
+  }
+};
+
+}  // namespace
+
+StepResult remove_boilerplate_folded(std::string_view text, std::string_view folded) {
+  LineLists& lists = LineLists::for_thread(folded);
+  const std::vector<Line>& lines = lists.lines;
+  std::vector<LineVerdict>& verdicts = lists.verdicts;
+  std::vector<LineShape>& shapes = lists.shapes;
+  LineScanner& scanner = lists.scanner;
   for (std::size_t k = 0; k < lines.size(); ++k) {
     const std::string_view line = trimmed(folded.substr(lines[k].begin, lines[k].end - lines[k].begin));
     LineVerdict& v = verdicts[k];
@@ -495,7 +521,7 @@ StepResult remove_boilerplate_folded(std::string_view text, std::string_view fol
 
   // Widget tokens of the lines kept; most texts have none, and then no line
   // goes and the step gives its input back as it is.
-  std::vector<std::vector<Line>> tokens(lines.size());
+  std::vector<std::vector<Line>>& tokens = lists.tokens;
   bool any_change = false;
   for (std::size_t k = 0; k < lines.size(); ++k) {
     if (!verdicts[k].reason.empty()) any_change = true;

@@ -17,6 +17,7 @@
 
 #include "common/utf8.hpp"
 #include "ingest/char_class.hpp"
+#include "ingest/step.hpp"
 #include "kg/error.hpp"
 
 namespace kg::ingest {
@@ -29,7 +30,7 @@ namespace {
 class DecodedBuilder {
  public:
   DecodedBuilder(std::size_t original_size, std::size_t size_hint, std::size_t chars_hint)
-      : original_size_(original_size) {
+      : original_size_(original_size), text_(take_text_buffer(size_hint)) {  // a spare of an earlier document's
     text_.reserve(size_hint);
     starts_.reserve(chars_hint);
   }
