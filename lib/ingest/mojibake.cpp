@@ -234,13 +234,14 @@ std::size_t reading_start(std::string_view text, std::size_t window_end) {
   return chars < kBack ? 0 : start;
 }
 
-// The characters of a text from byte `start` (a character start) with their
-// byte ranges and rarity, into `chars` (a list kept per thread keeps its storage).
-void read_chars(std::string_view text, std::size_t start, std::vector<Char>& chars) {
+// The characters of a text from byte `start` (a character start), at most
+// `max_chars` of them, with their byte ranges and rarity, into `chars` (a
+// list kept per thread keeps its storage).
+void read_chars(std::string_view text, std::size_t start, std::size_t max_chars, std::vector<Char>& chars) {
   const RareTable& rare = RareTable::instance();
-  chars.resize(text.size() - start);  // at most a character a byte; written without push_back's checks
+  chars.resize(std::min(text.size() - start, max_chars));  // at most a character a byte; written without push_back's checks
   std::size_t n = 0;
-  for (std::size_t i = start; i < text.size(); ++n) {
+  for (std::size_t i = start; i < text.size() && n < chars.size(); ++n) {
     const std::size_t at = i;
     const char32_t cp = next_char(text, i);
     chars[n] = {cp, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(i), rare.contains(cp)};
@@ -269,15 +270,44 @@ std::size_t first_mojibake_window_folding(std::string_view text, std::string& fo
 
 StepResult repair_mojibake(std::string_view text) { return repair_mojibake_from(text, first_suspect_window_end(text)); }
 
+// The end of the first window of 4 characters from byte `from` (a
+// character start) with at least 3 rare ones, or npos: the windows the
+// repair loop would look at next, found without reading every character
+// into a list.
+std::size_t next_suspect_window_end(std::string_view text, std::size_t from) {
+  const RareTable& rare = RareTable::instance();
+  unsigned window = 0, seen = 0;
+  for (std::size_t i = from; i < text.size();) {
+    window = ((window << 1) | rare.contains(next_char(text, i))) & 0xFu;
+    if (++seen >= 4 && __builtin_popcount(window) >= 3) return i;
+  }
+  return std::string_view::npos;
+}
+
+// Characters read around a window: enough before it for every run that
+// starts there (see reading_start()) and enough after it for the run, its
+// trailing byte and trim (4 + kMaxReach + 1 characters), with room to spare.
+constexpr std::size_t kCharsAfterWindow = 128;
+
 StepResult repair_mojibake_from(std::string_view text, std::size_t window_end) {
   const CommonChars& common = CommonChars::instance();
   if (window_end == std::string_view::npos) return unchanged(text);
+  // The window the scan found is the first one, unless it was made of the
+  // text's first three characters (the scan counts a window before the
+  // text as not rare): the first window of four real characters, then.
+  window_end = next_suspect_window_end(text, reading_start(text, window_end));
   thread_local std::vector<Char> chars;
-  read_chars(text, reading_start(text, window_end), chars);
   std::vector<Repair> repairs;
-  for (std::size_t k = 0; k + 3 < chars.size(); ++k) {
-    const int rare = chars[k].rare + chars[k + 1].rare + chars[k + 2].rare + chars[k + 3].rare;
-    if (rare < 3) continue;
+  // One suspect window at a time, with the characters around it: the same
+  // windows, runs and repairs as a pass over a list of every character.
+  while (window_end != std::string_view::npos) {
+    const std::size_t start = reading_start(text, window_end);
+    read_chars(text, start, window_end - start + kCharsAfterWindow, chars);
+    std::size_t last = 0;  // the window's last character
+    while (chars[last].end != window_end) ++last;
+    const std::size_t k = last - 3;
+    // The byte from which the next window is looked for.
+    std::size_t resume;
     // The run: suspect material around the window, plus one trailing ASCII
     // byte that may be a lost trail byte.
     std::size_t from = k, to = k + 4;
@@ -307,16 +337,20 @@ StepResult repair_mojibake_from(std::string_view text, std::size_t window_end) {
         }
       }
     if (!fixed) {
-      k = to;
-      continue;
+      // Windows are looked for again from the character after the run's end.
+      resume = to < chars.size() ? chars[to].end : text.size();
+    } else {
+      best_from -= consumed_left;
+      std::size_t end = chars[best_to - 1].end;
+      // A pinyin mark right after the run belonged to its last character.
+      const std::size_t mark_end = pinyin_mark_end(text, end);
+      if (mark_end != end) end = mark_end;
+      repairs.push_back({chars[best_from].begin, end, *fixed});
+      // And from the character after the one that follows the repair.
+      resume = end;
+      if (resume < text.size()) next_char(text, resume);
     }
-    best_from -= consumed_left;
-    std::size_t end = chars[best_to - 1].end;
-    // A pinyin mark right after the run belonged to its last character.
-    const std::size_t mark_end = pinyin_mark_end(text, end);
-    if (mark_end != end) end = mark_end;
-    repairs.push_back({chars[best_from].begin, end, *fixed});
-    while (k < chars.size() && chars[k].begin < end) ++k;
+    window_end = resume < text.size() ? next_suspect_window_end(text, resume) : std::string_view::npos;
   }
 
   if (repairs.empty()) return unchanged(text);

@@ -77,6 +77,24 @@ TEST_CASE("mojibake runs are re-decoded when that gives plausible text", "[inges
     const ingest::StepResult r = ingest::repair_mojibake(broken);
     CHECK(contains(r.text, "粵港澳大灣區"));
   }
+  SECTION("runs at the very start, and several runs with rare names between them") {
+    // (Widest first: a run swallows a frequent character after it when the
+    // widest re-decoding is plausible without it; outputs as before this
+    // search was made window by window.)
+    const std::string at_start = encode_gbk_as_wrong("发布") + "。";
+    CHECK(ingest::repair_mojibake(at_start).output(at_start) == "发布");
+    const std::string two = "市政府" + encode_gbk_as_wrong("发布") + "新政策,譚政燾、邱琇和龔鑫出席,市长说" +
+                            encode_gbk_as_wrong("发布") + "会议。";
+    const ingest::StepResult r = ingest::repair_mojibake(two);
+    CHECK(r.output(two) == "市政府发布政策,譚政燾、邱琇和龔鑫出席,市长说发布议。");
+    CHECK(r.changes.size() == 2);
+    // The same from the window the folding scan finds.
+    std::string folded;
+    for (const std::string& text : {at_start, two}) {
+      const std::size_t window_end = ingest::first_mojibake_window_folding(text, folded);
+      CHECK(ingest::repair_mojibake_from(text, window_end).output(text) == ingest::repair_mojibake(text).output(text));
+    }
+  }
   SECTION("ordinary text with rare names is left alone") {
     const std::string text = "譚政燾、邱琇和龔鑫出席了會議,會議在琶洲舉行。";
     const ingest::StepResult r = ingest::repair_mojibake(text);
