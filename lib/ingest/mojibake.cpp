@@ -157,6 +157,10 @@ class RareTable {
   std::bitset<0x10000> rare_or_folding_;
 };
 
+// The windows of 4 characters' rare flags (last character in bit 0) with at
+// least 3 rare characters: 0b0111, 0b1011, 0b1101, 0b1110 and 0b1111.
+constexpr unsigned kSuspectWindows = (1u << 7) | (1u << 11) | (1u << 13) | (1u << 14) | (1u << 15);
+
 // Tells whether any 4 consecutive characters hold 3 rare ones: one pass,
 // no allocation, so text without mojibake costs little. With `folded` (a
 // copy of the text), also folds it to simplified script in place, as
@@ -164,9 +168,6 @@ class RareTable {
 // up to three bytes; `exotic` tells when it was not and the fold is unfinished.
 // Returns where the first such window ends (the byte after it), or npos.
 std::size_t find_suspect_window(std::string_view text, std::string* folded, bool& exotic) {
-  // The windows (last character in bit 0) with at least 3 rare characters:
-  // 0b0111, 0b1011, 0b1101, 0b1110 and 0b1111.
-  constexpr unsigned kSuspectWindows = (1u << 7) | (1u << 11) | (1u << 13) | (1u << 14) | (1u << 15);
   const RareTable& rare = RareTable::instance();
   const FoldTable& fold = FoldTable::instance();
   char* const out = folded ? folded->data() : nullptr;
@@ -279,7 +280,7 @@ std::size_t next_suspect_window_end(std::string_view text, std::size_t from) {
   unsigned window = 0, seen = 0;
   for (std::size_t i = from; i < text.size();) {
     window = ((window << 1) | rare.contains(next_char(text, i))) & 0xFu;
-    if (++seen >= 4 && __builtin_popcount(window) >= 3) return i;
+    if (++seen >= 4 && ((kSuspectWindows >> window) & 1u)) return i;
   }
   return std::string_view::npos;
 }
