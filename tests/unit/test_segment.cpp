@@ -176,6 +176,11 @@ TEST_CASE("the fast splitter agrees with the plain one", "[segment]") {
         std::string("\xC0\x8A甲\xC1\xBF。\xF0\x83\x80\x82乙\xE3\x80"),  // over-long 换行/。, a cut-off 。
         std::string("甲\xE3\x0A\x82乙。\x80\xBF丙\xEF\xBC"),            // a lead byte swallowing a line break
         std::string("甲\xE0\x80\x8A乙\xE0\x80\xA1丙\xE0\x80\xBB丁"),      // over-long line break, ! and ;
+        // Long runs of Han characters, which the splitter steps over four at a time,
+        // with a mark, a lead byte swallowing a mark and a cut-off character among them.
+        std::string("甲乙丙丁戊己庚辛壬癸子丑寅卯。辰巳午未申酉戌亥甲乙丙丁戊己庚辛壬癸！"),
+        std::string("甲乙丙丁戊己庚辛壬癸\xE4!子丑寅卯辰巳午未申酉戌亥\xE5\x80。甲乙丙丁戊己庚辛壬癸"),
+        std::string("甲乙丙丁戊己庚辛\xE6\n壬癸子丑寅卯辰巳午未“申酉戌亥。”甲乙丙丁戊己庚辛壬癸\xE7"),
         std::string("末尾的句号。"), std::string("x"), std::string(""));
     kg::CleanDocument doc;
     doc.text = input;
