@@ -255,7 +255,7 @@ std::vector<Sentence> SentenceSplitter::split(const CleanDocument& doc) const {
     s.index = k;
     s.begin = bounds[k].begin;
     s.end = bounds[k].end;
-    s.text.assign(doc.text, s.begin, s.end - s.begin);
+    s.text = std::string_view(doc.text).substr(s.begin, s.end - s.begin);
     s.source = sources.to_source(s.begin, s.end);
   }
   return out;

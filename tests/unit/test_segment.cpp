@@ -19,7 +19,7 @@ std::vector<std::string> split(const std::string& text) {
   doc.folded = text;
   doc.offsets = kg::OffsetMap::identity(text);
   std::vector<std::string> out;
-  for (const kg::Sentence& s : kg::SentenceSplitter().split(doc)) out.push_back(s.text);
+  for (const kg::Sentence& s : kg::SentenceSplitter().split(doc)) out.emplace_back(s.text);
   return out;
 }
 
@@ -103,7 +103,7 @@ std::vector<kg::Sentence> plain_split(const kg::CleanDocument& doc) {
     s.index = out.size();
     s.begin = begin;
     s.end = end;
-    s.text = t.substr(begin, end - begin);
+    s.text = std::string_view(t).substr(begin, end - begin);
     s.source = doc.offsets.to_source(begin, end);
     out.push_back(s);
   };
