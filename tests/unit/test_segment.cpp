@@ -2,6 +2,7 @@
 // offsets that slice the original text.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -182,6 +183,25 @@ TEST_CASE("the fast splitter agrees with the plain one", "[segment]") {
         std::string("甲乙丙丁戊己庚辛壬癸\xE4!子丑寅卯辰巳午未申酉戌亥\xE5\x80。甲乙丙丁戊己庚辛壬癸"),
         std::string("甲乙丙丁戊己庚辛\xE6\n壬癸子丑寅卯辰巳午未“申酉戌亥。”甲乙丙丁戊己庚辛壬癸\xE7"),
         std::string("末尾的句号。"), std::string("x"), std::string(""));
+    kg::CleanDocument doc;
+    doc.text = input;
+    doc.folded = input;
+    doc.offsets = kg::OffsetMap::identity(input);
+    check_same_sentences(doc);
+  }
+  SECTION("every byte value among Han characters, marks and quotes") {
+    // The splitter steps over several Han characters at a time where it can;
+    // this mixes well-formed runs with every byte value, so both of its ways are taken.
+    const std::vector<std::string> pieces = {"甲", "乙", "丙", "。", "，", "“", "”", "！", "\n", "a", "…", "（", "）"};
+    std::string input;
+    std::uint32_t state = GENERATE(1u, 2u, 3u);
+    auto next = [&] { return state = state * 1664525u + 1013904223u; };
+    for (int k = 0; k < 6000; ++k) {
+      const std::uint32_t r = next() >> 8;
+      if (r % 16 == 0) input += static_cast<char>(next() >> 24);  // any byte value
+      else input += pieces[r % 29 < 13 ? r % 29 : r % 3];         // mostly Han characters
+    }
+    for (int b = 0; b < 256; ++b) input += std::string("甲乙丙丁戊己庚辛") + static_cast<char>(b) + "壬癸";
     kg::CleanDocument doc;
     doc.text = input;
     doc.folded = input;
