@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kg/clean_text.hpp"
@@ -35,7 +36,10 @@ struct Mention {
   std::size_t begin = 0;     // byte offsets in CleanDocument::text
   std::size_t end = 0;
   SourceSpan source;         // where it is in the original file
-  std::string rule;          // what found it: "lexicon", "gazetteer", "suffix:公司", "role:院士"
+  // What found it: "lexicon", "gazetteer", "suffix:公司", "role:院士", ... The
+  // text is stored by the library for the whole run of the program (or, when
+  // you set it, wherever your string lives), so copying a Mention copies no text.
+  std::string_view rule;
   std::string role;          // Person only: the role written next to the name
   std::string parent;        // canonical name of a containing place or parent body, when known
   std::string code;          // GB/T 2260 code for divisions

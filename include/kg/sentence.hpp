@@ -11,7 +11,7 @@
 #pragma once
 
 #include <cstddef>
-#include <string>
+#include <string_view>
 #include <vector>
 
 #include "kg/clean_text.hpp"
@@ -23,13 +23,17 @@ struct Sentence {
   std::size_t index = 0;  // 0-based position in the document
   std::size_t begin = 0;  // byte offsets in CleanDocument::text
   std::size_t end = 0;
-  std::string text;       // the sentence as written (original script)
+  // The sentence as written (original script): a view into
+  // CleanDocument::text, so it is valid as long as that document is alive
+  // and unchanged. Copy it (std::string(s.text)) to keep it longer.
+  std::string_view text;
   SourceSpan source;      // where it is in the original file
 };
 
 class SentenceSplitter {
  public:
-  // Splits a clean document; whitespace-only pieces are dropped.
+  // Splits a clean document; whitespace-only pieces are dropped. The
+  // sentences' text views point into `doc.text`: keep `doc` alive while they are used.
   std::vector<Sentence> split(const CleanDocument& doc) const;
 };
 

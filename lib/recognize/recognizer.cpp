@@ -9,6 +9,7 @@
 #include <array>
 #include <bit>
 #include <cstring>
+#include <mutex>
 #include <numeric>
 #include <unordered_map>
 #include <unordered_set>
@@ -29,31 +30,6 @@ using recognize::RoleHit;
 using recognize::Scan;
 
 namespace recognize {
-
-std::string Candidate::rule_text() const {
-  std::string_view base;
-  switch (rule) {
-    case Rule::Lexicon: base = "lexicon"; break;
-    case Rule::Gazetteer: base = "gazetteer"; break;
-    case Rule::Campus: base = "campus"; break;
-    case Rule::Suffix: base = "suffix:"; break;
-    case Rule::Role: base = "role:"; break;
-    case Rule::Speaker: base = "speaker"; break;
-    case Rule::Title: base = "title"; break;
-    case Rule::QuoteTail: base = "quote+tail"; break;
-    case Rule::QuoteProduct: base = "quote+product"; break;
-    case Rule::Launched: base = "launched"; break;
-    case Rule::LatinProduct: base = "latin+product"; break;
-  }
-  constexpr std::string_view kRepeat = "repeat:";
-  if (!repeat && rule != Rule::Suffix && rule != Rule::Role) return std::string(base);  // the usual case
-  std::string out;
-  out.reserve((repeat ? kRepeat.size() : 0) + base.size() + detail.size());
-  if (repeat) out += kRepeat;
-  out += base;
-  if (rule == Rule::Suffix || rule == Rule::Role) out += detail;
-  return out;
-}
 
 const LexHit* Scan::lexical_at(std::size_t begin) const {
   auto it = std::lower_bound(lexical.begin(), lexical.end(), begin,
@@ -150,7 +126,83 @@ bool is_latin_edge(std::string_view text, std::size_t begin, std::size_t end) {
   return false;
 }
 
+// Every text Mention::rule can hold, made once for the whole program:
+// mentions keep views into it, and may outlive any recogniser. The rule
+// words are fixed (the head table, data/roles.tsv), so the table is too.
+class RuleTexts {
+ public:
+  static const RuleTexts& instance() {
+    static const RuleTexts* const texts = new RuleTexts();  // never destroyed: views may be read at exit
+    return *texts;
+  }
+
+  // Returns the rule as Mention::rule spells it ("suffix:公司", "repeat:role:院士").
+  std::string_view find(recognize::Rule rule, bool repeat, std::string_view detail) const {
+    if (rule != recognize::Rule::Suffix && rule != recognize::Rule::Role) return plain_[static_cast<std::size_t>(rule)][repeat ? 1 : 0];
+    const auto& by_detail = rule == recognize::Rule::Suffix ? suffix_ : role_;
+    const auto it = by_detail.find(detail);
+    if (it != by_detail.end()) return it->second[repeat ? 1 : 0];
+    return unforeseen(rule, repeat, detail);
+  }
+
+ private:
+  using ByDetail = std::unordered_map<std::string, std::array<std::string, 2>, recognize::ViewHash, std::equal_to<>>;
+  static constexpr std::string_view kRepeat = "repeat:";
+  static constexpr std::size_t kRules = static_cast<std::size_t>(recognize::Rule::LatinProduct) + 1;
+
+  static std::string_view base(recognize::Rule rule) {
+    switch (rule) {
+      case recognize::Rule::Lexicon: return "lexicon";
+      case recognize::Rule::Gazetteer: return "gazetteer";
+      case recognize::Rule::Campus: return "campus";
+      case recognize::Rule::Suffix: return "suffix:";
+      case recognize::Rule::Role: return "role:";
+      case recognize::Rule::Speaker: return "speaker";
+      case recognize::Rule::Title: return "title";
+      case recognize::Rule::QuoteTail: return "quote+tail";
+      case recognize::Rule::QuoteProduct: return "quote+product";
+      case recognize::Rule::Launched: return "launched";
+      case recognize::Rule::LatinProduct: return "latin+product";
+    }
+    return {};
+  }
+
+  static std::string spell(recognize::Rule rule, bool repeat, std::string_view detail) {
+    std::string out;
+    if (repeat) out += kRepeat;
+    out += base(rule);
+    out += detail;
+    return out;
+  }
+
+  RuleTexts() {
+    for (std::size_t r = 0; r < kRules; ++r)
+      for (int repeat = 0; repeat < 2; ++repeat) plain_[r][repeat] = spell(static_cast<recognize::Rule>(r), repeat != 0, {});
+    auto add = [](ByDetail& by_detail, recognize::Rule rule, std::string_view detail) {
+      by_detail.try_emplace(std::string(detail), std::array<std::string, 2>{spell(rule, false, detail), spell(rule, true, detail)});
+    };
+    for (const recognize::Head& h : recognize::heads()) add(suffix_, recognize::Rule::Suffix, h.text);
+    for (const std::string& r : load_word_list("roles.tsv")) add(role_, recognize::Rule::Role, r);
+  }
+
+  // A rule word outside the tables (none today): kept in a set of its own,
+  // whose elements never move, under a lock.
+  static std::string_view unforeseen(recognize::Rule rule, bool repeat, std::string_view detail) {
+    static std::mutex lock;
+    static auto* const extra = new std::unordered_set<std::string>();
+    const std::lock_guard<std::mutex> hold(lock);
+    return *extra->insert(spell(rule, repeat, detail)).first;
+  }
+
+  std::array<std::array<std::string, 2>, kRules> plain_;
+  ByDetail suffix_, role_;
+};
+
 }  // namespace
+
+std::string_view recognize::Candidate::rule_text() const {
+  return RuleTexts::instance().find(rule, repeat, detail);
+}
 
 struct Recognizer::Impl {
   const Lexicon* lexicon;

@@ -106,7 +106,8 @@ struct Candidate {
 
   std::string_view name() const { return known_name != nullptr ? std::string_view(*known_name) : own_name; }
   // Returns the rule as Mention::rule spells it ("suffix:公司", "repeat:role:院士").
-  std::string rule_text() const;
+  // The view is into storage that lives as long as the program.
+  std::string_view rule_text() const;
 };
 
 struct HeadHit {

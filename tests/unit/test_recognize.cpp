@@ -3,6 +3,7 @@
 // must not be. Linguists extend the file; this test needs no change.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -62,6 +63,22 @@ TEST_CASE("mentions carry offsets into the original text and a rule") {
   }
   CHECK(std::is_sorted(mentions.begin(), mentions.end(),
                        [](const kg::Mention& a, const kg::Mention& b) { return a.begin < b.begin; }));
+}
+
+TEST_CASE("a mention's rule outlives the recogniser that found it") {
+  // Mention::rule views text the library keeps for the whole program.
+  const std::string text = "深圳市人工智能产业协会会长王立新表示，星河数据科技有限公司将参加论坛。";
+  const kg::CleanDocument clean = kg::Cleaner().clean(kg::make_document("d", text));
+  std::vector<kg::Mention> mentions;
+  {
+    const kg::Recognizer recognizer(kg::Lexicon::builtin());
+    mentions = recognizer.recognize(clean, kg::SentenceSplitter().split(clean));
+  }
+  std::vector<std::string> rules;
+  for (const kg::Mention& m : mentions) rules.emplace_back(m.rule);
+  CHECK(std::find(rules.begin(), rules.end(), "gazetteer") != rules.end());
+  CHECK(std::find(rules.begin(), rules.end(), "role:会长") != rules.end());
+  CHECK(std::any_of(rules.begin(), rules.end(), [](const std::string& r) { return r.starts_with("suffix:"); }));
 }
 
 TEST_CASE("the same input gives the same mentions") {

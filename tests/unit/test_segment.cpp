@@ -2,6 +2,7 @@
 // offsets that slice the original text.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,7 @@ std::vector<std::string> split(const std::string& text) {
   doc.folded = text;
   doc.offsets = kg::OffsetMap::identity(text);
   std::vector<std::string> out;
-  for (const kg::Sentence& s : kg::SentenceSplitter().split(doc)) out.push_back(s.text);
+  for (const kg::Sentence& s : kg::SentenceSplitter().split(doc)) out.emplace_back(s.text);
   return out;
 }
 
@@ -103,7 +104,7 @@ std::vector<kg::Sentence> plain_split(const kg::CleanDocument& doc) {
     s.index = out.size();
     s.begin = begin;
     s.end = end;
-    s.text = t.substr(begin, end - begin);
+    s.text = std::string_view(t).substr(begin, end - begin);
     s.source = doc.offsets.to_source(begin, end);
     out.push_back(s);
   };
@@ -176,7 +177,31 @@ TEST_CASE("the fast splitter agrees with the plain one", "[segment]") {
         std::string("\xC0\x8A甲\xC1\xBF。\xF0\x83\x80\x82乙\xE3\x80"),  // over-long 换行/。, a cut-off 。
         std::string("甲\xE3\x0A\x82乙。\x80\xBF丙\xEF\xBC"),            // a lead byte swallowing a line break
         std::string("甲\xE0\x80\x8A乙\xE0\x80\xA1丙\xE0\x80\xBB丁"),      // over-long line break, ! and ;
+        // Long runs of Han characters, which the splitter steps over four at a time,
+        // with a mark, a lead byte swallowing a mark and a cut-off character among them.
+        std::string("甲乙丙丁戊己庚辛壬癸子丑寅卯。辰巳午未申酉戌亥甲乙丙丁戊己庚辛壬癸！"),
+        std::string("甲乙丙丁戊己庚辛壬癸\xE4!子丑寅卯辰巳午未申酉戌亥\xE5\x80。甲乙丙丁戊己庚辛壬癸"),
+        std::string("甲乙丙丁戊己庚辛\xE6\n壬癸子丑寅卯辰巳午未“申酉戌亥。”甲乙丙丁戊己庚辛壬癸\xE7"),
         std::string("末尾的句号。"), std::string("x"), std::string(""));
+    kg::CleanDocument doc;
+    doc.text = input;
+    doc.folded = input;
+    doc.offsets = kg::OffsetMap::identity(input);
+    check_same_sentences(doc);
+  }
+  SECTION("every byte value among Han characters, marks and quotes") {
+    // The splitter steps over several Han characters at a time where it can;
+    // this mixes well-formed runs with every byte value, so both of its ways are taken.
+    const std::vector<std::string> pieces = {"甲", "乙", "丙", "。", "，", "“", "”", "！", "\n", "a", "…", "（", "）"};
+    std::string input;
+    std::uint32_t state = GENERATE(1u, 2u, 3u);
+    auto next = [&] { return state = state * 1664525u + 1013904223u; };
+    for (int k = 0; k < 6000; ++k) {
+      const std::uint32_t r = next() >> 8;
+      if (r % 16 == 0) input += static_cast<char>(next() >> 24);  // any byte value
+      else input += pieces[r % 29 < 13 ? r % 29 : r % 3];         // mostly Han characters
+    }
+    for (int b = 0; b < 256; ++b) input += std::string("甲乙丙丁戊己庚辛") + static_cast<char>(b) + "壬癸";
     kg::CleanDocument doc;
     doc.text = input;
     doc.folded = input;
