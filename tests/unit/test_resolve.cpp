@@ -134,3 +134,37 @@ TEST_CASE("declarations are found wherever the marker is, cut-off ones ignored")
   CHECK(e->aliases.count("长江算法赛") == 1);
   CHECK(find(r, "长江算法赛") == nullptr);
 }
+
+// Mentions added for a declared abbreviation are merged into the
+// recogniser's order when that order is strict, and sorted with all the
+// others when it is not (two mentions at one span): both ways must put every
+// mention at the place a full sort gives it.
+TEST_CASE("abbreviation mentions take their place in position order, by merge or by sort") {
+  static const kg::Recognizer recognizer(kg::Lexicon::builtin());
+  static const kg::EntityResolver resolver(kg::Lexicon::builtin());
+  const kg::CleanDocument clean = kg::Cleaner().clean(kg::make_document(
+      "doc", "浙江省科学技术厅与首届长江智能算法挑战大赛（以下简称“长江算法赛”）合作。长江算法赛在杭州市举行，"
+             "浙江省科技厅表示支持，长江算法赛的决赛也在杭州。"));
+  const std::vector<kg::Mention> in_order = recognizer.recognize(clean, kg::SentenceSplitter().split(clean));
+  REQUIRE(in_order.size() > 3);
+  std::vector<kg::Mention> with_tie = in_order;
+  with_tie.insert(with_tie.begin() + 1, in_order[1]);  // one span twice: the order is no longer strict
+  const kg::Resolution merged = resolver.resolve(clean, in_order);
+  const kg::Resolution sorted = resolver.resolve(clean, with_tie);
+  auto positions = [](const kg::Resolution& r) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    for (const kg::Mention& m : r.mentions) out.emplace_back(m.begin, m.end);
+    return out;
+  };
+  std::size_t added = 0;
+  for (const kg::Mention& m : merged.mentions) added += m.rule == "abbreviation";
+  CHECK(added >= 2);  // the occurrences after the declaration
+  const auto a = positions(merged), b = positions(sorted);
+  CHECK(std::is_sorted(a.begin(), a.end(), [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first < y.first : x.second > y.second;
+  }));
+  std::vector<std::pair<std::size_t, std::size_t>> b_once = b;
+  b_once.erase(std::unique(b_once.begin(), b_once.end()), b_once.end());
+  CHECK(a == b_once);
+  CHECK(b.size() == a.size() + 1);
+}
