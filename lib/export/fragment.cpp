@@ -522,6 +522,11 @@ std::set<std::string> string_set(const Json& j, const char* name) {
   return out;
 }
 
+std::vector<std::string> string_list(const Json& j, const char* name) {
+  const std::set<std::string> set = string_set(j, name);
+  return {set.begin(), set.end()};
+}
+
 SourceSpan span_of(const Json& j) {
   return {count_field(j, "byte_begin"), count_field(j, "byte_end"), count_field(j, "char_begin"),
           count_field(j, "char_end")};
@@ -557,8 +562,8 @@ Entity entity_of(const Json& j) {
   e.type = entity_type_of(text_field(j, "type", true));
   e.level = level_of(text_field(j, "level"));
   e.code = text_field(j, "code");
-  e.aliases = string_set(j, "aliases");
-  e.documents = string_set(j, "documents");
+  e.aliases = string_list(j, "aliases");
+  e.documents = string_list(j, "documents");
   for (const Json& m : array_field(j, "mentions")) e.mentions.push_back(mention_of(m));
   return e;
 }
@@ -603,11 +608,6 @@ std::array<std::uint64_t, N> votes_of(const Json& j, const char* name, Parse par
     votes[static_cast<std::size_t>(parse(key))] += value.template get<std::uint64_t>();
   }
   return votes;
-}
-
-std::vector<std::string> string_list(const Json& j, const char* name) {
-  const std::set<std::string> set = string_set(j, name);
-  return {set.begin(), set.end()};
 }
 
 // A count written by this version, or (in a version 1 line, which kept

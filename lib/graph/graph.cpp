@@ -200,7 +200,8 @@ void add_documents(NodeState& node, const Entity& entity, const std::string& doc
       ++count;
       if (smallest == nullptr) smallest = &d;
     }
-  const bool extra = !document.empty() && entity.documents.count(document) == 0;
+  const bool extra =
+      !document.empty() && !std::binary_search(entity.documents.begin(), entity.documents.end(), document);
   if (extra) {
     ++count;
     if (smallest == nullptr || document < *smallest) smallest = &document;
@@ -971,9 +972,9 @@ Entity entity_at(const Graph::Impl& impl, const View& view, std::uint32_t positi
   e.type = view.types[position];
   e.level = view.levels[position];
   e.code = s.code;
-  e.aliases.insert(s.aliases.begin(), s.aliases.end());
+  e.aliases.assign(s.aliases.begin(), s.aliases.end());
   e.mentions = s.mentions;
-  e.documents.insert(s.documents.begin(), s.documents.end());
+  e.documents.assign(s.documents.begin(), s.documents.end());
   e.mention_count = s.mention_count;
   e.document_count = s.document_count;
   return e;

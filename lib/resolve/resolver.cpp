@@ -554,8 +554,7 @@ void build_entity(const CleanDocument& doc, const std::vector<Mention>& mentions
   const std::uint32_t name = x.group_name[g];
   e.name = x.atoms[name];
   e.type = x.group_type[g];
-  // Aliases: distinct atoms, then sorted as strings; the set is built from
-  // sorted, distinct names, so each insert lands at the end.
+  // Aliases: distinct atoms, then sorted as strings.
   x.distinct.clear();
   auto alias = [&](std::uint32_t atom) {
     if (atom != kNone && x.tally[atom]++ == 0) x.distinct.push_back(atom);
@@ -582,8 +581,8 @@ void build_entity(const CleanDocument& doc, const std::vector<Mention>& mentions
     x.aliases.push_back(x.atoms[a]);
   }
   std::sort(x.aliases.begin(), x.aliases.end());
-  for (std::string_view a : x.aliases) e.aliases.emplace_hint(e.aliases.end(), a);
-  e.documents.insert(doc.id);
+  e.aliases.assign(x.aliases.begin(), x.aliases.end());
+  e.documents.emplace_back(doc.id);
 }
 
 }  // namespace
