@@ -27,8 +27,11 @@
 
 namespace kg {
 
-// Where an entity was seen.
+// Where an entity was seen. Entity::document_of(mention) gives its document id.
 struct MentionRef {
+  // Id of the document; empty in a single document's results (a
+  // kg::Resolution, a kg::DocumentExtraction), where every mention of an
+  // entity is in the entity's one document and is not copied for each.
   std::string document;
   std::size_t sentence = 0;
   SourceSpan source;
@@ -51,6 +54,13 @@ struct Entity {
   // single document's extraction, where the vectors hold everything.
   std::size_t mention_count = 0;
   std::size_t document_count = 0;
+
+  // Returns the id of the document one of this entity's mentions was seen
+  // in: the mention's own `document`, or when that is empty (a single
+  // document's entity) the entity's document.
+  const std::string& document_of(const MentionRef& mention) const noexcept {
+    return mention.document.empty() && !documents.empty() ? documents.front() : mention.document;
+  }
 };
 
 // Inserts `value` into a sorted, distinct list (Entity::aliases,

@@ -566,8 +566,7 @@ void build_entity(const CleanDocument& doc, const std::vector<Mention>& mentions
     if (e.code.empty() && !m.code.empty() && x.name_atom[i] == name) e.code = m.code;
     alias(x.name_atom[i]);
     alias(x.surface_atom[i]);
-    MentionRef& ref = e.mentions.emplace_back();
-    ref.document = doc.id;
+    MentionRef& ref = e.mentions.emplace_back();  // its document is the entity's: not copied
     ref.sentence = m.sentence;
     ref.source = m.source;
     ref.surface = m.surface;

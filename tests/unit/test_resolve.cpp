@@ -3,6 +3,8 @@
 
 #include "kg/clean_text.hpp"
 #include "kg/entity.hpp"
+#include "kg/extraction.hpp"
+#include "kg/graph.hpp"
 #include "kg/mention.hpp"
 #include "kg/sentence.hpp"
 
@@ -167,4 +169,31 @@ TEST_CASE("abbreviation mentions take their place in position order, by merge or
   b_once.erase(std::unique(b_once.begin(), b_once.end()), b_once.end());
   CHECK(a == b_once);
   CHECK(b.size() == a.size() + 1);
+}
+
+// A single document's mentions do not each copy the document id: the entity
+// holds it, Entity::document_of gives it, and a graph that keeps a mention
+// as a sample writes the id into it.
+TEST_CASE("a single document's mentions name their document through the entity") {
+  const kg::Resolution r = run("杭州市出台新规。杭州的企业积极响应。");
+  const kg::Entity* e = find(r, "杭州");
+  REQUIRE(e != nullptr);
+  REQUIRE(e->mentions.size() == 2);
+  CHECK(e->documents == std::vector<std::string>{"doc"});
+  for (const kg::MentionRef& m : e->mentions) {
+    CHECK(m.document.empty());
+    CHECK(e->document_of(m) == "doc");
+  }
+  kg::DocumentExtraction x;
+  x.document = "doc";
+  x.entities = r.entities;
+  kg::Graph copied, moved;
+  copied.add(x);
+  moved.add(std::move(x));
+  for (const kg::Graph* g : {&copied, &moved}) {
+    const kg::Entity* merged = g->find("杭州");
+    REQUIRE(merged != nullptr);
+    REQUIRE(merged->mentions.size() == 2);
+    for (const kg::MentionRef& m : merged->mentions) CHECK(m.document == "doc");
+  }
 }
