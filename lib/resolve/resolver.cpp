@@ -47,7 +47,10 @@ class UnionFind {
 constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 constexpr std::size_t kTypes = static_cast<std::size_t>(EntityType::Person) + 1;
 
-bool from_lexicon(const Mention& m) { return m.rule == "lexicon" || m.rule == "gazetteer"; }
+bool from_lexicon(const Mention& m) {
+  const std::string_view rule = m.rule;
+  return rule == "lexicon" || rule == "gazetteer";
+}
 
 // A fast hash of a short string (names are a few dozen bytes): its length
 // and its first, middle and last eight bytes (fewer for shorter strings),
@@ -190,7 +193,8 @@ struct Scratch {
   std::vector<std::uint32_t> group_of, group_size, group_begin, members, fill;
   std::vector<std::uint32_t> group_name;   // per group: the atom of its entity's name
   std::vector<EntityType> group_type;
-  std::vector<std::uint32_t> order;
+  std::vector<std::uint32_t> order;       // groups by name
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> by_prefix;  // (name_prefix, group)
   std::vector<std::uint32_t> distinct;
   std::vector<std::string_view> aliases;
   UnionFind groups;
@@ -547,6 +551,33 @@ void name_groups(const std::vector<Mention>& mentions, Scratch& x) {
   }
 }
 
+// The first eight bytes of a name, big-endian, zero-padded: when two of
+// these differ, they order the names as their bytes do (a name cut short
+// sorts before its continuations, as a shorter string does).
+std::uint64_t name_prefix(std::string_view name) {
+  unsigned char bytes[8] = {};
+  std::memcpy(bytes, name.data(), std::min<std::size_t>(8, name.size()));
+  std::uint64_t key = 0;
+  for (unsigned char b : bytes) key = key << 8 | b;
+  return key;
+}
+
+// Orders the groups by name, then type, into x.order: mostly by comparing
+// integers, the names themselves only when their first bytes agree. No two
+// groups share name and type, so the order is the one any sort would give.
+void order_groups_by_name(Scratch& x) {
+  const std::size_t groups = x.group_size.size();
+  x.by_prefix.resize(groups);
+  for (std::uint32_t g = 0; g < groups; ++g) x.by_prefix[g] = {name_prefix(x.atoms[x.group_name[g]]), g};
+  std::sort(x.by_prefix.begin(), x.by_prefix.end(), [&](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    const std::string_view na = x.atoms[x.group_name[a.second]], nb = x.atoms[x.group_name[b.second]];
+    return na != nb ? na < nb : x.group_type[a.second] < x.group_type[b.second];
+  });
+  x.order.resize(groups);
+  for (std::size_t k = 0; k < groups; ++k) x.order[k] = x.by_prefix[k].second;
+}
+
 // Builds the entity of group g.
 void build_entity(const CleanDocument& doc, const std::vector<Mention>& mentions, std::size_t g, Scratch& x,
                   Entity& e) {
@@ -627,12 +658,7 @@ Resolution EntityResolver::resolve(const CleanDocument& doc, std::vector<Mention
   list_groups(n, x);
   name_groups(mentions, x);
   const std::size_t groups = x.group_size.size();
-  x.order.resize(groups);
-  std::iota(x.order.begin(), x.order.end(), 0u);
-  std::sort(x.order.begin(), x.order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    const std::string_view na = x.atoms[x.group_name[a]], nb = x.atoms[x.group_name[b]];
-    return na != nb ? na < nb : x.group_type[a] < x.group_type[b];
-  });
+  order_groups_by_name(x);
   Resolution out;
   out.entities.resize(groups);
   for (std::size_t k = 0; k < groups; ++k) build_entity(doc, mentions, x.order[k], x, out.entities[k]);

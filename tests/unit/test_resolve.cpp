@@ -197,3 +197,19 @@ TEST_CASE("a single document's mentions name their document through the entity")
     for (const kg::MentionRef& m : merged->mentions) CHECK(m.document == "doc");
   }
 }
+
+// Entities are ordered by their names' first eight bytes as integers, and by
+// the whole names only when those agree (中国科学院 and 中国科学技术大学 share
+// nine bytes): the result must be byte order all the same.
+TEST_CASE("entities come sorted by name, also names that share their first bytes") {
+  const kg::Resolution r = run("中国科学院与中国科学技术大学合作。中国移动、中国联通和中国电信也参加了，中国科协表示支持。");
+  REQUIRE(r.entities.size() >= 3);
+  std::size_t sharing = 0;
+  for (std::size_t k = 1; k < r.entities.size(); ++k) {
+    const std::string& a = r.entities[k - 1].name;
+    const std::string& b = r.entities[k].name;
+    CHECK((a < b || (a == b && r.entities[k - 1].type < r.entities[k].type)));
+    sharing += a.size() >= 8 && b.size() >= 8 && a.compare(0, 8, b, 0, 8) == 0;
+  }
+  CHECK(sharing > 0);
+}
