@@ -318,6 +318,20 @@ void sort_all_by_position(std::vector<Mention>& mentions) {
   mentions = std::move(sorted);
 }
 
+// Merges the mentions from `recognised` on (few, in any order) into the
+// ordered ones before them, from the back: only the mentions after the
+// first added one move, each once.
+void merge_added(std::vector<Mention>& mentions, std::size_t recognised) {
+  const auto first_added = mentions.begin() + static_cast<std::ptrdiff_t>(recognised);
+  std::vector<Mention> added(std::make_move_iterator(first_added), std::make_move_iterator(mentions.end()));
+  std::sort(added.begin(), added.end(), before);
+  std::size_t kept = recognised, left = added.size(), to = mentions.size();
+  while (left > 0) {
+    if (kept > 0 && before(added[left - 1], mentions[kept - 1])) mentions[--to] = std::move(mentions[--kept]);
+    else mentions[--to] = std::move(added[--left]);
+  }
+}
+
 // Puts the mentions in position order, longest first, as std::sort would.
 // The first `recognised` come from the recogniser, usually in that order
 // already; the rest were added for abbreviations, each at a span no other
@@ -329,10 +343,7 @@ void sort_by_position(std::vector<Mention>& mentions, std::size_t recognised) {
   bool strictly_ordered = true;
   for (std::size_t i = 1; i < recognised && strictly_ordered; ++i) strictly_ordered = before(mentions[i - 1], mentions[i]);
   if (!strictly_ordered) return sort_all_by_position(mentions);
-  if (recognised == mentions.size()) return;
-  const auto added = mentions.begin() + static_cast<std::ptrdiff_t>(recognised);
-  std::sort(added, mentions.end(), before);
-  std::inplace_merge(mentions.begin(), added, mentions.end(), before);
+  if (recognised < mentions.size()) merge_added(mentions, recognised);
 }
 
 std::string_view trimmed(std::string_view s) {

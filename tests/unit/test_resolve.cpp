@@ -7,6 +7,7 @@
 #include "kg/graph.hpp"
 #include "kg/mention.hpp"
 #include "kg/sentence.hpp"
+#include "resolve/names.hpp"
 
 namespace {
 
@@ -212,4 +213,18 @@ TEST_CASE("entities come sorted by name, also names that share their first bytes
     sharing += a.size() >= 8 && b.size() >= 8 && a.compare(0, 8, b, 0, 8) == 0;
   }
   CHECK(sharing > 0);
+}
+
+// firm_stem skips its tail loop when no tail can end the name (most names):
+// a name with tails and the same name without them give one stem.
+TEST_CASE("a firm's stem is the same whether or not tails had to be removed") {
+  const kg::Lexicon& lexicon = kg::Lexicon::builtin();
+  const auto [bare, with_tails] = GENERATE(table<std::string, std::string>({
+      {"星瀚宇宙", "深圳星瀚宇宙信息科技有限公司"},
+      {"星瀚宇宙", "星瀚宇宙智能科技(广州)有限公司"},
+      {"蓝鲸数据", "蓝鲸数据集团"},
+      {"蓝鲸数据", "蓝鲸数据控股"},
+  }));
+  CHECK(kg::resolve::firm_stem(bare, lexicon) == bare);
+  CHECK(kg::resolve::firm_stem(with_tails, lexicon) == bare);
 }
