@@ -50,9 +50,9 @@ void put_span(Json& j, const SourceSpan& s) {
   j["char_end"] = s.char_end;
 }
 
-Json mention_json(const MentionRef& m) {
+Json mention_json(const MentionRef& m, const std::string& document) {
   Json j;
-  j["document"] = m.document;
+  j["document"] = document;
   j["sentence"] = m.sentence;
   put_span(j, m.source);
   j["surface"] = m.surface;
@@ -90,7 +90,7 @@ Json entity_json(const Entity& e) {
   j["code"] = e.code;
   j["aliases"] = strings(e.aliases);
   j["documents"] = strings(e.documents);
-  j["mentions"] = array_of(e.mentions, mention_json);
+  j["mentions"] = array_of(e.mentions, [&](const MentionRef& m) { return mention_json(m, e.document_of(m)); });
   return j;
 }
 
@@ -125,7 +125,7 @@ Json node_json(const std::string& name, const NodeState& s) {
   j["aliases"] = strings(s.aliases);
   j["documents"] = strings(s.documents);
   j["document_count"] = s.document_count;
-  j["mentions"] = array_of(s.mentions, mention_json);
+  j["mentions"] = array_of(s.mentions, [](const MentionRef& m) { return mention_json(m, m.document); });
   j["mention_count"] = s.mention_count;
   return j;
 }
@@ -280,9 +280,9 @@ void put_span(DocumentLine& line, const SourceSpan& s) {
   line.field("char_end").number(s.char_end);
 }
 
-void put_mention(DocumentLine& line, const MentionRef& m) {
+void put_mention(DocumentLine& line, const MentionRef& m, const std::string& document) {
   line.raw("{");
-  line.field("document").string(m.document);
+  line.field("document").string(document);
   line.field("sentence").number(m.sentence);
   put_span(line, m.source);
   line.field("surface").string(m.surface);
@@ -316,7 +316,7 @@ void put_entity(DocumentLine& line, const Entity& e) {
   line.field("documents");
   put_strings(line, e.documents);
   line.field("mentions");
-  line.array(e.mentions, [&](const MentionRef& m) { put_mention(line, m); });
+  line.array(e.mentions, [&](const MentionRef& m) { put_mention(line, m, e.document_of(m)); });
   line.raw("}");
 }
 
@@ -367,7 +367,7 @@ void put_node(DocumentLine& line, const std::string& name, const NodeState& s) {
   put_strings(line, s.documents);
   line.field("document_count").number(s.document_count);
   line.field("mentions");
-  line.array(s.mentions, [&](const MentionRef& m) { put_mention(line, m); });
+  line.array(s.mentions, [&](const MentionRef& m) { put_mention(line, m, m.document); });
   line.field("mention_count").number(s.mention_count);
   line.raw("}\n");
 }
@@ -522,6 +522,11 @@ std::set<std::string> string_set(const Json& j, const char* name) {
   return out;
 }
 
+std::vector<std::string> string_list(const Json& j, const char* name) {
+  const std::set<std::string> set = string_set(j, name);
+  return {set.begin(), set.end()};
+}
+
 SourceSpan span_of(const Json& j) {
   return {count_field(j, "byte_begin"), count_field(j, "byte_end"), count_field(j, "char_begin"),
           count_field(j, "char_end")};
@@ -557,8 +562,8 @@ Entity entity_of(const Json& j) {
   e.type = entity_type_of(text_field(j, "type", true));
   e.level = level_of(text_field(j, "level"));
   e.code = text_field(j, "code");
-  e.aliases = string_set(j, "aliases");
-  e.documents = string_set(j, "documents");
+  e.aliases = string_list(j, "aliases");
+  e.documents = string_list(j, "documents");
   for (const Json& m : array_field(j, "mentions")) e.mentions.push_back(mention_of(m));
   return e;
 }
@@ -603,11 +608,6 @@ std::array<std::uint64_t, N> votes_of(const Json& j, const char* name, Parse par
     votes[static_cast<std::size_t>(parse(key))] += value.template get<std::uint64_t>();
   }
   return votes;
-}
-
-std::vector<std::string> string_list(const Json& j, const char* name) {
-  const std::set<std::string> set = string_set(j, name);
-  return {set.begin(), set.end()};
 }
 
 // A count written by this version, or (in a version 1 line, which kept

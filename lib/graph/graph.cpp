@@ -54,14 +54,23 @@ int compare_tie(const EvidenceKey& a, const EvidenceKey& b) noexcept {
   return compare(a.text, b.text);
 }
 
-int compare_tie(const MentionRef& a, const MentionRef& b) noexcept {
-  if (int c = compare(a.document, b.document)) return c;
+// Mentions with their documents given apart: a single document's entity
+// leaves MentionRef::document empty (Entity::document_of).
+int compare_tie(std::string_view a_document, const MentionRef& a, std::string_view b_document,
+                const MentionRef& b) noexcept {
+  if (int c = compare(a_document, b_document)) return c;
   if (int c = compare(a.sentence, b.sentence)) return c;
   if (int c = compare(a.source.byte_begin, b.source.byte_begin)) return c;
   if (int c = compare(a.source.byte_end, b.source.byte_end)) return c;
   if (int c = compare(a.source.char_begin, b.source.char_begin)) return c;
   if (int c = compare(a.source.char_end, b.source.char_end)) return c;
   return compare(a.surface, b.surface);
+}
+
+bool mention_less(std::string_view a_document, const MentionRef& a, std::string_view b_document,
+                  const MentionRef& b) noexcept {
+  if (const int c = compare_tie(a_document, a, b_document, b)) return c < 0;
+  return a.type < b.type;
 }
 
 // Linear probing over a power-of-two table of 64-bit slots that hold a
@@ -178,16 +187,24 @@ template <bool kOwned, typename E>
 void add_mentions(NodeState& node, E& entity, std::size_t limit, std::vector<const MentionRef*>& order) {
   node.mention_count += entity.mentions.size();
   if (entity.mentions.empty() || limit == 0) return;
-  const auto first = std::min_element(entity.mentions.begin(), entity.mentions.end(), MentionLess{});
-  if (node.mentions.size() >= limit && !MentionLess{}(*first, node.mentions.back())) return;
+  // A single document's mentions name their document through the entity.
+  auto less = [&](const MentionRef& a, const MentionRef& b) {
+    return mention_less(entity.document_of(a), a, entity.document_of(b), b);
+  };
+  const auto first = std::min_element(entity.mentions.begin(), entity.mentions.end(), less);
+  if (node.mentions.size() >= limit && !less(*first, node.mentions.back())) return;
   order.clear();
   for (const MentionRef& m : entity.mentions) order.push_back(&m);
   const std::size_t take = std::min(limit, order.size());
   std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(take), order.end(),
-                    [](const MentionRef* a, const MentionRef* b) { return MentionLess{}(*a, *b); });
+                    [&](const MentionRef* a, const MentionRef* b) { return less(*a, *b); });
   std::vector<MentionRef> sample;
   sample.reserve(take);
-  for (std::size_t i = 0; i < take; ++i) sample.push_back(pass<kOwned>(const_cast<MentionRef&>(*order[i])));
+  for (std::size_t i = 0; i < take; ++i) {
+    const std::string& document = entity.document_of(*order[i]);
+    sample.push_back(pass<kOwned>(const_cast<MentionRef&>(*order[i])));
+    if (sample.back().document.empty()) sample.back().document = document;
+  }
   keep_first(node.mentions, std::move(sample), limit, MentionLess{}, false);
 }
 
@@ -200,7 +217,8 @@ void add_documents(NodeState& node, const Entity& entity, const std::string& doc
       ++count;
       if (smallest == nullptr) smallest = &d;
     }
-  const bool extra = !document.empty() && entity.documents.count(document) == 0;
+  const bool extra =
+      !document.empty() && !std::binary_search(entity.documents.begin(), entity.documents.end(), document);
   if (extra) {
     ++count;
     if (smallest == nullptr || document < *smallest) smallest = &document;
@@ -846,8 +864,7 @@ void EdgeTable::unspill(EdgeState& e) {
 }
 
 bool MentionLess::operator()(const MentionRef& a, const MentionRef& b) const noexcept {
-  if (const int c = compare_tie(a, b)) return c < 0;
-  return a.type < b.type;
+  return mention_less(a.document, a, b.document, b);
 }
 
 std::int64_t to_micro(double weight) noexcept {
@@ -971,9 +988,9 @@ Entity entity_at(const Graph::Impl& impl, const View& view, std::uint32_t positi
   e.type = view.types[position];
   e.level = view.levels[position];
   e.code = s.code;
-  e.aliases.insert(s.aliases.begin(), s.aliases.end());
+  e.aliases.assign(s.aliases.begin(), s.aliases.end());
   e.mentions = s.mentions;
-  e.documents.insert(s.documents.begin(), s.documents.end());
+  e.documents.assign(s.documents.begin(), s.documents.end());
   e.mention_count = s.mention_count;
   e.document_count = s.document_count;
   return e;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 #include "common/utf8.hpp"
 
@@ -41,10 +42,23 @@ constexpr std::pair<std::string_view, std::string_view> kShortForms[] = {
 
 }  // namespace
 
+// Tells whether a firm tail or a closing bracket might end `s`: every tail
+// ends in one of a few characters, and most names end in none of them.
+bool may_end_in_tail(std::string_view s) {
+  static const std::vector<std::string_view> kLastChars = [] {
+    std::vector<std::string_view> last;
+    for (std::string_view t : kFirmTails)
+      if (std::find(last.begin(), last.end(), t.substr(t.size() - 3)) == last.end()) last.push_back(t.substr(t.size() - 3));
+    return last;
+  }();
+  if (s.ends_with(")")) return true;
+  return std::any_of(kLastChars.begin(), kLastChars.end(), [&](std::string_view c) { return s.ends_with(c); });
+}
+
 std::string_view firm_stem(std::string_view name, const Lexicon& lexicon) {
   std::string_view s = strip_place(name, lexicon);
   // Brackets after the brand: 某某智能科技(广州)有限公司.
-  for (bool changed = true; changed;) {
+  for (bool changed = may_end_in_tail(s); changed;) {
     changed = false;
     for (std::string_view t : kFirmTails) changed |= strip_suffix(s, t);
     const std::size_t open = s.find('(');

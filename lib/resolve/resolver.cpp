@@ -47,7 +47,10 @@ class UnionFind {
 constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 constexpr std::size_t kTypes = static_cast<std::size_t>(EntityType::Person) + 1;
 
-bool from_lexicon(const Mention& m) { return m.rule == "lexicon" || m.rule == "gazetteer"; }
+bool from_lexicon(const Mention& m) {
+  const std::string_view rule = m.rule;
+  return rule == "lexicon" || rule == "gazetteer";
+}
 
 // A fast hash of a short string (names are a few dozen bytes): its length
 // and its first, middle and last eight bytes (fewer for shorter strings),
@@ -185,11 +188,13 @@ struct Scratch {
   std::vector<std::uint32_t> government;   // mentions that are government bodies
   std::vector<std::uint8_t> place_named;   // per atom: some Place mention has this name
   std::vector<std::uint8_t> declared_full; // per atom: an abbreviation was declared for it
+  std::vector<const LexiconEntry*> division; // per atom: settle_divisions' answer
   std::vector<std::uint32_t> tally;        // per atom, reset after use
   std::vector<std::uint32_t> group_of, group_size, group_begin, members, fill;
   std::vector<std::uint32_t> group_name;   // per group: the atom of its entity's name
   std::vector<EntityType> group_type;
-  std::vector<std::uint32_t> order;
+  std::vector<std::uint32_t> order;       // groups by name
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> by_prefix;  // (name_prefix, group)
   std::vector<std::uint32_t> distinct;
   std::vector<std::string_view> aliases;
   UnionFind groups;
@@ -247,41 +252,52 @@ std::vector<std::pair<std::size_t, std::string>> declared_abbreviations(std::str
   return out;
 }
 
+// What a mention of a declared abbreviation takes from the mention of the
+// full name: all but its span, surface, name, rule and role (which it gets
+// anew), so the full name's strings need no copy.
+Mention abbreviation_template(const Mention& full) {
+  Mention m;
+  m.type = full.type;
+  m.level = full.level;
+  m.sentence = full.sentence;
+  m.parent = full.parent;
+  m.code = full.code;
+  m.confidence = full.confidence;
+  m.rule = "abbreviation";
+  return m;
+}
+
 // Adds mentions for occurrences of a declared abbreviation nobody recognised.
 void add_abbreviation_mentions(const CleanDocument& doc, std::string_view text, const std::string& abbr,
-                               const Mention& full, std::vector<Mention>& mentions) {
+                               const Mention& like, std::vector<Mention>& mentions) {
   if (utf8::length(abbr) < 2) return;
-  for (std::size_t pos = text.find(abbr); pos != std::string_view::npos; pos = text.find(abbr, pos + 1)) {
+  // The third byte of a Chinese character is far rarer in the text than its
+  // first (see find_from); find_from finds what text.find would.
+  const std::size_t rare = std::min<std::size_t>(abbr.size() - 1, 2);
+  for (std::size_t pos = find_from(text, abbr, rare, 0); pos != std::string_view::npos;
+       pos = find_from(text, abbr, rare, pos + 1)) {
     const bool known = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
       return m.begin <= pos && pos + abbr.size() <= m.end;
     });
     if (known) continue;
-    Mention m = full;
+    Mention& m = mentions.emplace_back(like);
     m.begin = pos;
     m.end = pos + abbr.size();
     m.surface = doc.text.substr(pos, abbr.size());
     m.name = abbr;
-    m.rule = "abbreviation";
-    m.role.clear();
     m.source = doc.offsets.size() >= m.end ? doc.offsets.to_source(m.begin, m.end) : SourceSpan{};
-    mentions.push_back(std::move(m));
   }
 }
 
+bool before(const Mention& a, const Mention& b) {
+  return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+}
 
 // Sorts mentions by position, longest first, exactly as std::sort on the
 // mentions themselves would order them: the same algorithm on the same
 // comparisons gives the same permutation, and moving small keys is cheaper
-// than moving mentions. Mentions come from the recogniser in this order, and
-// when no two share a position every sort leaves them as they are.
-void sort_by_position(std::vector<Mention>& mentions) {
-  auto before = [](std::size_t b1, std::size_t e1, std::size_t b2, std::size_t e2) {
-    return b1 != b2 ? b1 < b2 : e1 > e2;
-  };
-  bool strictly_ordered = true;
-  for (std::size_t i = 1; i < mentions.size() && strictly_ordered; ++i)
-    strictly_ordered = before(mentions[i - 1].begin, mentions[i - 1].end, mentions[i].begin, mentions[i].end);
-  if (strictly_ordered) return;
+// than moving mentions.
+void sort_all_by_position(std::vector<Mention>& mentions) {
   struct Key {
     std::size_t begin, end;
     std::uint32_t index;
@@ -290,7 +306,9 @@ void sort_by_position(std::vector<Mention>& mentions) {
   keys.reserve(mentions.size());
   for (std::size_t i = 0; i < mentions.size(); ++i)
     keys.push_back({mentions[i].begin, mentions[i].end, static_cast<std::uint32_t>(i)});
-  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) { return before(a.begin, a.end, b.begin, b.end); });
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
   bool moved = false;
   for (std::size_t i = 0; i < keys.size() && !moved; ++i) moved = keys[i].index != i;
   if (!moved) return;
@@ -300,6 +318,34 @@ void sort_by_position(std::vector<Mention>& mentions) {
   mentions = std::move(sorted);
 }
 
+// Merges the mentions from `recognised` on (few, in any order) into the
+// ordered ones before them, from the back: only the mentions after the
+// first added one move, each once.
+void merge_added(std::vector<Mention>& mentions, std::size_t recognised) {
+  const auto first_added = mentions.begin() + static_cast<std::ptrdiff_t>(recognised);
+  std::vector<Mention> added(std::make_move_iterator(first_added), std::make_move_iterator(mentions.end()));
+  std::sort(added.begin(), added.end(), before);
+  std::size_t kept = recognised, left = added.size(), to = mentions.size();
+  while (left > 0) {
+    if (kept > 0 && before(added[left - 1], mentions[kept - 1])) mentions[--to] = std::move(mentions[--kept]);
+    else mentions[--to] = std::move(added[--left]);
+  }
+}
+
+// Puts the mentions in position order, longest first, as std::sort would.
+// The first `recognised` come from the recogniser, usually in that order
+// already; the rest were added for abbreviations, each at a span no other
+// mention has (one covering it would have kept it from being added). So
+// when the recognised ones are strictly ordered, the whole order is strict,
+// every sort gives the one permutation, and merging the few added ones in
+// gives it too. Otherwise ties may exist and the full sort decides.
+void sort_by_position(std::vector<Mention>& mentions, std::size_t recognised) {
+  bool strictly_ordered = true;
+  for (std::size_t i = 1; i < recognised && strictly_ordered; ++i) strictly_ordered = before(mentions[i - 1], mentions[i]);
+  if (!strictly_ordered) return sort_all_by_position(mentions);
+  if (recognised < mentions.size()) merge_added(mentions, recognised);
+}
+
 std::string_view trimmed(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
@@ -307,10 +353,11 @@ std::string_view trimmed(std::string_view s) {
 }
 
 // The identity of a name and type: its keys, derived once per document.
-Form form_of(const Mention& m, Scratch& x, const Lexicon& lexicon) {
+Form form_of(const Mention& m, std::uint32_t name_atom, Scratch& x, const Lexicon& lexicon) {
   Form f;
   Atoms& atoms = x.atoms;
-  f.keys[f.key_count++] = plain_key(atoms, m.name);
+  const bool spells_key = m.name.starts_with("gov:") || m.name.starts_with("firm:");
+  f.keys[f.key_count++] = spells_key ? plain_key(atoms, m.name) : key_number(name_atom, kPlain);
   // A plan with and without its period: 某某行动计划(2024-2025).
   if (m.type == EntityType::Programme && m.name.ends_with(")")) {
     const std::size_t open = m.name.rfind('(');
@@ -349,7 +396,7 @@ void identify(const std::vector<Mention>& mentions, Scratch& x, const Lexicon& l
     std::uint32_t& form = x.form_of[x.name_atom[i] * kTypes + static_cast<std::size_t>(m.type)];
     if (form == kNone) {
       form = static_cast<std::uint32_t>(x.forms.size());
-      x.forms.push_back(form_of(m, x, lexicon));
+      x.forms.push_back(form_of(m, x.name_atom[i], x, lexicon));
     }
     x.mention_form[i] = form;
     if (m.type == EntityType::GovernmentBody) x.government.push_back(static_cast<std::uint32_t>(i));
@@ -402,7 +449,9 @@ void join_local_government(Scratch& x) {
   }
 }
 
-// Ambiguous divisions (朝阳区 in two cities): a parent the document names decides.
+// Ambiguous divisions (朝阳区 in two cities): a parent the document names
+// decides. The answer depends on the name only, so each distinct name asks
+// the lexicon once.
 void settle_divisions(std::vector<Mention>& mentions, Scratch& x, const Lexicon& lexicon) {
   x.place_named.assign(x.atoms.size(), 0);
   bool any = false;
@@ -416,18 +465,26 @@ void settle_divisions(std::vector<Mention>& mentions, Scratch& x, const Lexicon&
     const std::uint32_t atom = x.atoms.find(place);
     return atom != kNone && x.place_named[atom];
   };
-  for (Mention& m : mentions) {
+  // Per name atom: not asked yet (kUnasked), no single fitting entry, or the entry.
+  static const LexiconEntry* const kUnasked = reinterpret_cast<const LexiconEntry*>(&kUnasked);
+  x.division.assign(x.atoms.size(), kUnasked);
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    Mention& m = mentions[i];
     if (m.type != EntityType::Place || !m.parent.empty() || m.rule != "gazetteer") continue;
-    const LexiconEntry* pick = nullptr;
-    int fits = 0;
-    for (const LexiconEntry* e : lexicon.find_all(m.name))
-      if (e->type == EntityType::Place && e->name == m.name && named(e->parent)) {
-        pick = e;
-        ++fits;
-      }
-    if (fits == 1) {
-      m.parent = pick->parent;
-      m.code = pick->code;
+    const LexiconEntry*& settled = x.division[x.name_atom[i]];
+    if (settled == kUnasked) {
+      const LexiconEntry* pick = nullptr;
+      int fits = 0;
+      for (const LexiconEntry* e : lexicon.find_all(m.name))
+        if (e->type == EntityType::Place && e->name == m.name && named(e->parent)) {
+          pick = e;
+          ++fits;
+        }
+      settled = fits == 1 ? pick : nullptr;
+    }
+    if (settled != nullptr) {
+      m.parent = settled->parent;
+      m.code = settled->code;
     }
   }
 }
@@ -505,6 +562,33 @@ void name_groups(const std::vector<Mention>& mentions, Scratch& x) {
   }
 }
 
+// The first eight bytes of a name, big-endian, zero-padded: when two of
+// these differ, they order the names as their bytes do (a name cut short
+// sorts before its continuations, as a shorter string does).
+std::uint64_t name_prefix(std::string_view name) {
+  unsigned char bytes[8] = {};
+  std::memcpy(bytes, name.data(), std::min<std::size_t>(8, name.size()));
+  std::uint64_t key = 0;
+  for (unsigned char b : bytes) key = key << 8 | b;
+  return key;
+}
+
+// Orders the groups by name, then type, into x.order: mostly by comparing
+// integers, the names themselves only when their first bytes agree. No two
+// groups share name and type, so the order is the one any sort would give.
+void order_groups_by_name(Scratch& x) {
+  const std::size_t groups = x.group_size.size();
+  x.by_prefix.resize(groups);
+  for (std::uint32_t g = 0; g < groups; ++g) x.by_prefix[g] = {name_prefix(x.atoms[x.group_name[g]]), g};
+  std::sort(x.by_prefix.begin(), x.by_prefix.end(), [&](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    const std::string_view na = x.atoms[x.group_name[a.second]], nb = x.atoms[x.group_name[b.second]];
+    return na != nb ? na < nb : x.group_type[a.second] < x.group_type[b.second];
+  });
+  x.order.resize(groups);
+  for (std::size_t k = 0; k < groups; ++k) x.order[k] = x.by_prefix[k].second;
+}
+
 // Builds the entity of group g.
 void build_entity(const CleanDocument& doc, const std::vector<Mention>& mentions, std::size_t g, Scratch& x,
                   Entity& e) {
@@ -512,8 +596,7 @@ void build_entity(const CleanDocument& doc, const std::vector<Mention>& mentions
   const std::uint32_t name = x.group_name[g];
   e.name = x.atoms[name];
   e.type = x.group_type[g];
-  // Aliases: distinct atoms, then sorted as strings; the set is built from
-  // sorted, distinct names, so each insert lands at the end.
+  // Aliases: distinct atoms, then sorted as strings.
   x.distinct.clear();
   auto alias = [&](std::uint32_t atom) {
     if (atom != kNone && x.tally[atom]++ == 0) x.distinct.push_back(atom);
@@ -525,8 +608,7 @@ void build_entity(const CleanDocument& doc, const std::vector<Mention>& mentions
     if (e.code.empty() && !m.code.empty() && x.name_atom[i] == name) e.code = m.code;
     alias(x.name_atom[i]);
     alias(x.surface_atom[i]);
-    MentionRef& ref = e.mentions.emplace_back();
-    ref.document = doc.id;
+    MentionRef& ref = e.mentions.emplace_back();  // its document is the entity's: not copied
     ref.sentence = m.sentence;
     ref.source = m.source;
     ref.surface = m.surface;
@@ -540,8 +622,8 @@ void build_entity(const CleanDocument& doc, const std::vector<Mention>& mentions
     x.aliases.push_back(x.atoms[a]);
   }
   std::sort(x.aliases.begin(), x.aliases.end());
-  for (std::string_view a : x.aliases) e.aliases.emplace_hint(e.aliases.end(), a);
-  e.documents.insert(doc.id);
+  e.aliases.assign(x.aliases.begin(), x.aliases.end());
+  e.documents.emplace_back(doc.id);
 }
 
 }  // namespace
@@ -552,17 +634,18 @@ Resolution EntityResolver::resolve(const CleanDocument& doc, std::vector<Mention
   const std::string_view text = doc.folded.size() == doc.text.size() ? std::string_view(doc.folded) : doc.text;
 
   // Declared abbreviations first, so their occurrences become mentions too.
+  const std::size_t recognised = mentions.size();
   std::vector<std::pair<std::string, std::string>> abbr_of;  // abbreviation -> full name
   for (const auto& [end, abbr] : declared_abbreviations(text)) {
     const Mention* full = nullptr;
     for (const Mention& m : mentions)
       if (m.end == end && (full == nullptr || m.begin < full->begin)) full = &m;
     if (full == nullptr) continue;
-    const Mention copy = *full;
-    abbr_of.emplace_back(abbr, copy.name);
-    add_abbreviation_mentions(doc, text, abbr, copy, mentions);
+    abbr_of.emplace_back(abbr, full->name);
+    const Mention like = abbreviation_template(*full);
+    add_abbreviation_mentions(doc, text, abbr, like, mentions);
   }
-  sort_by_position(mentions);
+  sort_by_position(mentions, recognised);
 
   // From here on the mentions stay where they are: atoms are views into their names.
   thread_local Scratch x;
@@ -586,12 +669,7 @@ Resolution EntityResolver::resolve(const CleanDocument& doc, std::vector<Mention
   list_groups(n, x);
   name_groups(mentions, x);
   const std::size_t groups = x.group_size.size();
-  x.order.resize(groups);
-  std::iota(x.order.begin(), x.order.end(), 0u);
-  std::sort(x.order.begin(), x.order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    const std::string_view na = x.atoms[x.group_name[a]], nb = x.atoms[x.group_name[b]];
-    return na != nb ? na < nb : x.group_type[a] < x.group_type[b];
-  });
+  order_groups_by_name(x);
   Resolution out;
   out.entities.resize(groups);
   for (std::size_t k = 0; k < groups; ++k) build_entity(doc, mentions, x.order[k], x, out.entities[k]);

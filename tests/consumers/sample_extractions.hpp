@@ -30,14 +30,14 @@ inline Entity entity(const std::string& doc, const std::string& name, EntityType
   e.type = type;
   e.level = level;
   e.code = code;
-  e.aliases.insert(name);
+  insert_sorted(e.aliases, name);
   std::size_t offset = 0;
   for (const std::string& s : surfaces) {
-    e.aliases.insert(s);
+    insert_sorted(e.aliases, s);
     e.mentions.push_back(mention(doc, offset / 40, offset, s, type));
     offset += 40;
   }
-  e.documents.insert(doc);
+  insert_sorted(e.documents, doc);
   return e;
 }
 

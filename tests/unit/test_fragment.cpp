@@ -91,7 +91,7 @@ TEST_CASE("a document fragment reads back to the same graph") {
 TEST_CASE("control characters and emoji survive a fragment exactly") {
   const DocumentExtraction x = first_document();
   DocumentExtraction y = x;
-  y.entities[0].aliases.insert("杭\x01州🚀");
+  kg::insert_sorted(y.entities[0].aliases, "杭\x01州🚀");
   y.relations[0].evidence[0].text = "tab\there\x1b[0m \"quoted\" 臺灣";
   const Graph g = read(fragment_of(y));
   const Entity* hz = g.find("杭\x01州🚀");
@@ -286,7 +286,7 @@ TEST_CASE("write_graph_fragments appends exactly what building the lines with nl
   DocumentExtraction odd = docs.front();
   odd.document = "odd \"id\"\\ \x01\x1f\x7f \xFF";
   for (Entity& e : odd.entities) {
-    e.aliases.insert("别名\t\"" + e.name + "\"\\");
+    kg::insert_sorted(e.aliases, "别名\t\"" + e.name + "\"\\");
     e.code = e.code.empty() ? "" : e.code + "\x02";
     for (MentionRef& m : e.mentions) m.surface += "\xE0\x80\x80";
   }

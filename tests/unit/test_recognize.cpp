@@ -24,7 +24,7 @@ kg::Resolution run(const std::string& text) {
 
 bool has(const kg::Resolution& r, const std::string& name, const std::string& type) {
   for (const kg::Entity& e : r.entities)
-    if ((e.name == name || e.aliases.count(name)) && kg::to_string(e.type) == type) return true;
+    if ((e.name == name || std::binary_search(e.aliases.begin(), e.aliases.end(), name)) && kg::to_string(e.type) == type) return true;
   return false;
 }
 

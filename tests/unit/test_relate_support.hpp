@@ -74,8 +74,8 @@ class Doc {
       e.name = m.name;
       e.type = m.type;
       e.level = m.level;
-      e.aliases.insert(m.surface);
-      e.documents.insert(clean_.id);
+      kg::insert_sorted(e.aliases, m.surface);
+      kg::insert_sorted(e.documents, clean_.id);
     }
     for (auto& [name, e] : entities) r.entities.push_back(e);
     return r;

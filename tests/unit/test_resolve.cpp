@@ -3,8 +3,11 @@
 
 #include "kg/clean_text.hpp"
 #include "kg/entity.hpp"
+#include "kg/extraction.hpp"
+#include "kg/graph.hpp"
 #include "kg/mention.hpp"
 #include "kg/sentence.hpp"
+#include "resolve/names.hpp"
 
 namespace {
 
@@ -32,7 +35,7 @@ TEST_CASE("a city with and without its suffix is one entity with both aliases") 
   const kg::Resolution r = run("杭州市出台新规。杭州的企业积极响应。");
   const kg::Entity* e = find(r, "杭州");
   REQUIRE(e != nullptr);
-  CHECK(e->aliases.count("杭州市") == 1);
+  CHECK(std::binary_search(e->aliases.begin(), e->aliases.end(), "杭州市"));
   CHECK(e->mentions.size() == 2);
   CHECK(e->level == kg::PlaceLevel::City);
   CHECK(e->code == "330100");
@@ -43,7 +46,7 @@ TEST_CASE("an abbreviation declared in the text joins its full name") {
   const kg::Entity* e = find(r, "长江智能算法挑战大赛");
   REQUIRE(e != nullptr);
   CHECK(e->type == kg::EntityType::Programme);
-  CHECK(e->aliases.count("长江算法赛") == 1);
+  CHECK(std::binary_search(e->aliases.begin(), e->aliases.end(), "长江算法赛"));
   CHECK(find(r, "长江算法赛") == nullptr);
 }
 
@@ -122,7 +125,7 @@ TEST_CASE("a name that spells a prefixed key joins the mention with that key") {
   const kg::Resolution r = resolver.resolve(
       clean, {mention(0, space, kg::EntityType::Organization), mention(space + 1, end, kg::EntityType::GovernmentBody)});
   REQUIRE(r.entities.size() == 1);
-  CHECK(r.entities[0].aliases == std::set<std::string>{"gov:某某局", "某某局"});
+  CHECK(r.entities[0].aliases == std::vector<std::string>{"gov:某某局", "某某局"});
 }
 
 // The marker 以下简称 is found through its rarest byte; a marker at the very
@@ -131,6 +134,97 @@ TEST_CASE("declarations are found wherever the marker is, cut-off ones ignored")
   const kg::Resolution r = run("以下简称首届长江智能算法挑战大赛（以下简称“长江算法赛”）开幕。长江算法赛与研究院合作（以下简称");
   const kg::Entity* e = find(r, "长江智能算法挑战大赛");
   REQUIRE(e != nullptr);
-  CHECK(e->aliases.count("长江算法赛") == 1);
+  CHECK(std::binary_search(e->aliases.begin(), e->aliases.end(), "长江算法赛"));
   CHECK(find(r, "长江算法赛") == nullptr);
+}
+
+// Mentions added for a declared abbreviation are merged into the
+// recogniser's order when that order is strict, and sorted with all the
+// others when it is not (two mentions at one span): both ways must put every
+// mention at the place a full sort gives it.
+TEST_CASE("abbreviation mentions take their place in position order, by merge or by sort") {
+  static const kg::Recognizer recognizer(kg::Lexicon::builtin());
+  static const kg::EntityResolver resolver(kg::Lexicon::builtin());
+  const kg::CleanDocument clean = kg::Cleaner().clean(kg::make_document(
+      "doc", "浙江省科学技术厅与首届长江智能算法挑战大赛（以下简称“长江算法赛”）合作。长江算法赛在杭州市举行，"
+             "浙江省科技厅表示支持，长江算法赛的决赛也在杭州。"));
+  const std::vector<kg::Mention> in_order = recognizer.recognize(clean, kg::SentenceSplitter().split(clean));
+  REQUIRE(in_order.size() > 3);
+  std::vector<kg::Mention> with_tie = in_order;
+  with_tie.insert(with_tie.begin() + 1, in_order[1]);  // one span twice: the order is no longer strict
+  const kg::Resolution merged = resolver.resolve(clean, in_order);
+  const kg::Resolution sorted = resolver.resolve(clean, with_tie);
+  auto positions = [](const kg::Resolution& r) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    for (const kg::Mention& m : r.mentions) out.emplace_back(m.begin, m.end);
+    return out;
+  };
+  std::size_t added = 0;
+  for (const kg::Mention& m : merged.mentions) added += m.rule == "abbreviation";
+  CHECK(added >= 2);  // the occurrences after the declaration
+  const auto a = positions(merged), b = positions(sorted);
+  CHECK(std::is_sorted(a.begin(), a.end(), [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first < y.first : x.second > y.second;
+  }));
+  std::vector<std::pair<std::size_t, std::size_t>> b_once = b;
+  b_once.erase(std::unique(b_once.begin(), b_once.end()), b_once.end());
+  CHECK(a == b_once);
+  CHECK(b.size() == a.size() + 1);
+}
+
+// A single document's mentions do not each copy the document id: the entity
+// holds it, Entity::document_of gives it, and a graph that keeps a mention
+// as a sample writes the id into it.
+TEST_CASE("a single document's mentions name their document through the entity") {
+  const kg::Resolution r = run("杭州市出台新规。杭州的企业积极响应。");
+  const kg::Entity* e = find(r, "杭州");
+  REQUIRE(e != nullptr);
+  REQUIRE(e->mentions.size() == 2);
+  CHECK(e->documents == std::vector<std::string>{"doc"});
+  for (const kg::MentionRef& m : e->mentions) {
+    CHECK(m.document.empty());
+    CHECK(e->document_of(m) == "doc");
+  }
+  kg::DocumentExtraction x;
+  x.document = "doc";
+  x.entities = r.entities;
+  kg::Graph copied, moved;
+  copied.add(x);
+  moved.add(std::move(x));
+  for (const kg::Graph* g : {&copied, &moved}) {
+    const kg::Entity* merged = g->find("杭州");
+    REQUIRE(merged != nullptr);
+    REQUIRE(merged->mentions.size() == 2);
+    for (const kg::MentionRef& m : merged->mentions) CHECK(m.document == "doc");
+  }
+}
+
+// Entities are ordered by their names' first eight bytes as integers, and by
+// the whole names only when those agree (中国科学院 and 中国科学技术大学 share
+// nine bytes): the result must be byte order all the same.
+TEST_CASE("entities come sorted by name, also names that share their first bytes") {
+  const kg::Resolution r = run("中国科学院与中国科学技术大学合作。中国移动、中国联通和中国电信也参加了，中国科协表示支持。");
+  REQUIRE(r.entities.size() >= 3);
+  std::size_t sharing = 0;
+  for (std::size_t k = 1; k < r.entities.size(); ++k) {
+    const std::string& a = r.entities[k - 1].name;
+    const std::string& b = r.entities[k].name;
+    CHECK((a < b || (a == b && r.entities[k - 1].type < r.entities[k].type)));
+    sharing += a.size() >= 8 && b.size() >= 8 && a.compare(0, 8, b, 0, 8) == 0;
+  }
+  CHECK(sharing > 0);
+}
+
+// firm_stem skips its tail loop when no tail can end the name (most names):
+// a name with tails and the same name without them give one stem.
+TEST_CASE("a firm's stem is the same whether or not tails had to be removed") {
+  const kg::Lexicon& lexicon = kg::Lexicon::builtin();
+  const auto [bare, with_tails] = GENERATE(table<std::string, std::string>({
+      {"星瀚宇宙", "深圳星瀚宇宙信息科技有限公司"},
+      {"星瀚宇宙", "星瀚宇宙智能科技(广州)有限公司"},
+      {"蓝鲸数据", "蓝鲸数据集团"},
+      {"蓝鲸数据", "蓝鲸数据控股"},
+  }));
+  CHECK(kg::resolve::firm_stem(bare, lexicon) == bare);
+  CHECK(kg::resolve::firm_stem(with_tails, lexicon) == bare);
 }

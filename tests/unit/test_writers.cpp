@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -118,7 +119,7 @@ TEST_CASE("schema.org types follow the contract") {
     Entity e;
     e.name = name;
     e.type = t;
-    e.aliases = std::move(aliases);
+    e.aliases.assign(aliases.begin(), aliases.end());
     return output::schema_types(e);
   };
   using V = std::vector<std::string>;
