@@ -7,16 +7,8 @@
 namespace kg::relate {
 namespace {
 
-// Writes the trigger as evidence shows it: the word, or "title:" and the title.
-void set_trigger_text(std::string& out, std::string_view trigger, std::string_view role, bool titled) {
-  if (!titled) {
-    out.assign(trigger);
-    return;
-  }
-  constexpr std::string_view kTitle = "title:";
-  out.reserve(kTitle.size() + role.size());
-  out.assign(kTitle).append(role);
-}
+constexpr std::string_view kTitle = "title:";
+constexpr std::size_t kNowhere = static_cast<std::size_t>(-1);
 
 // The ontology's answers for every relation type and pair of entity types,
 // asked once: add() needs them for every finding, and they never change.
@@ -57,9 +49,8 @@ class OntologyTable {
 
 }  // namespace
 
-RelationSet::RelationSet(std::size_t relations) { reset(relations); }
-
-void RelationSet::reset(std::size_t relations) {
+void RelationSet::reset(std::size_t relations, const std::vector<Sentence>& sentences) {
+  sentences_ = &sentences;
   std::size_t slots = 64;
   while (slots < relations * 2) slots *= 2;
   slots_.assign(slots, Slot{});
@@ -96,11 +87,11 @@ std::size_t RelationSet::find_or_add(Key key) {
 std::uint32_t RelationSet::proof_of_sentence(const Pending& r, std::size_t sentence) const noexcept {
   if (r.proofs == 0 || sentence > r.latest_sentence) return kNone;
   for (std::uint32_t p = r.last; p != kNone; p = proofs_[p].previous)
-    if (proofs_[p].sentence->index == sentence) return p;
+    if (proofs_[p].sentence == sentence) return p;
   return kNone;
 }
 
-void RelationSet::add(const Finding& f, const Sentence& sentence) {
+void RelationSet::add(const Finding& f, std::size_t position) {
   if (f.head.name.empty() || f.tail.name.empty() || f.head.rank == f.tail.rank) return;
   const OntologyTable& ontology = OntologyTable::instance();
   if (!ontology.allows(f.type, f.head.type, f.tail.type)) return;
@@ -118,9 +109,11 @@ void RelationSet::add(const Finding& f, const Sentence& sentence) {
     r.type = f.type;
   }
   if (r.role.empty()) r.role = f.role;
+  const Sentence& sentence = (*sentences_)[position];
   const std::uint32_t same = proof_of_sentence(r, sentence.index);
   if (same == kNone) {
-    proofs_.push_back(Proof{&sentence, f.trigger, f.role, f.titled, f.confidence, r.last});
+    proofs_.push_back(
+        Proof{static_cast<std::uint32_t>(position), sentence.index, f.trigger, f.role, f.titled, f.confidence, r.last});
     r.last = static_cast<std::uint32_t>(proofs_.size() - 1);
     ++r.proofs;
     r.latest_sentence = std::max(r.latest_sentence, sentence.index);
@@ -133,7 +126,38 @@ void RelationSet::add(const Finding& f, const Sentence& sentence) {
   }
 }
 
-std::vector<Relation> RelationSet::take(const std::string& document) {
+// Gathers what the evidence will share into pieces_: the document id,
+// each titled trigger ("title:" and its role, side by side) and the text of
+// each sentence that proves something, noting where each will be.
+void RelationSet::gather_pieces(std::string_view document) {
+  const std::vector<Sentence>& sentences = *sentences_;
+  pieces_.clear();
+  pieces_.push_back(document);
+  std::size_t at = document.size();
+  text_at_.assign(sentences.size(), kNowhere);
+  title_at_.resize(proofs_.size());
+  for (std::size_t i = 0; i < proofs_.size(); ++i) {
+    const Proof& p = proofs_[i];
+    if (text_at_[p.position] == kNowhere) {
+      const std::string_view text = sentences[p.position].text;
+      text_at_[p.position] = at;
+      pieces_.push_back(text);
+      at += text.size();
+    }
+    if (p.titled) {
+      title_at_[i] = at;
+      pieces_.push_back(kTitle);
+      pieces_.push_back(p.role);
+      at += kTitle.size() + p.role.size();
+    }
+  }
+}
+
+std::vector<Relation> RelationSet::take(std::string_view document) {
+  gather_pieces(document);
+  const SharedText shared = SharedText::concatenation(pieces_.begin(), pieces_.end());
+  const SharedText doc_id = shared.substr(0, document.size());
+  const std::vector<Sentence>& sentences = *sentences_;
   std::vector<std::uint32_t>& order = order_;
   order.resize(pending_.size());
   std::iota(order.begin(), order.end(), 0u);
@@ -155,23 +179,22 @@ std::vector<Relation> RelationSet::take(const std::string& document) {
     // A relation has one proof per sentence, so the order is strict; the
     // chain runs from the latest sentence back unless the hierarchy added
     // an earlier one, and reversing it is then enough.
-    const auto later = [&](std::uint32_t a, std::uint32_t b) {
-      return proofs_[a].sentence->index > proofs_[b].sentence->index;
-    };
+    const auto later = [&](std::uint32_t a, std::uint32_t b) { return proofs_[a].sentence > proofs_[b].sentence; };
     if (std::is_sorted(chain.begin(), chain.end(), later))
       std::reverse(chain.begin(), chain.end());
     else
       std::sort(chain.begin(), chain.end(), [&](std::uint32_t a, std::uint32_t b) { return later(b, a); });
     r.evidence.reserve(chain.size());
-    for (std::uint32_t at : chain) {  // built in place: only the strings' own copies
+    for (std::uint32_t at : chain) {
       const Proof& proof = proofs_[at];
-      const Sentence& s = *proof.sentence;
+      const Sentence& s = sentences[proof.position];
       Evidence& e = r.evidence.emplace_back();
-      e.document = document;
+      e.document = doc_id;
       e.sentence = s.index;
-      e.text = s.text;
+      e.text = shared.substr(text_at_[proof.position], std::string_view(s.text).size());
       e.source = s.source;
-      set_trigger_text(e.trigger, proof.trigger, proof.role, proof.titled);
+      e.trigger = proof.titled ? shared.substr(title_at_[at], kTitle.size() + proof.role.size())
+                               : SharedText::from_static(proof.trigger);
       e.confidence = proof.confidence;
     }
     r.weight = static_cast<double>(r.evidence.size());

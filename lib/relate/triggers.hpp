@@ -33,7 +33,7 @@ enum TriggerKind : unsigned {
 };
 
 struct Trigger {
-  std::string_view word;
+  std::string_view word;  // views the table's copy of the word (it lives as long as the table)
   unsigned kinds = 0;
 };
 

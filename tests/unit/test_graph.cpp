@@ -44,7 +44,7 @@ std::string fingerprint(const Graph& g) {
     s += r.head + ">" + std::string(to_string(r.type)) + ">" + r.tail + "|" + r.role + "|" +
          std::to_string(r.weight) + "|" + std::to_string(r.evidence_count) + "|";
     for (const auto& ev : r.evidence)
-      s += ev.document + ":" + std::to_string(ev.sentence) + ":" + ev.trigger + ",";
+      s += ev.document.str() + ":" + std::to_string(ev.sentence) + ":" + ev.trigger.str() + ",";
     s += "\n";
   }
   return s;

@@ -328,7 +328,7 @@ TEST_CASE("a thread's reused workspace gives what a fresh thread gives", "[relat
       out += r.head + ">" + r.tail + "/" + std::to_string(static_cast<int>(r.type)) + "/" + r.role + "/" +
              std::to_string(r.weight);
       for (const kg::Evidence& e : r.evidence)
-        out += "{" + std::to_string(e.sentence) + e.text + e.trigger + std::to_string(e.confidence) + "}";
+        out += "{" + std::to_string(e.sentence) + e.text.str() + e.trigger.str() + std::to_string(e.confidence) + "}";
       out += "\n";
     }
     return out;
