@@ -15,7 +15,6 @@
 #pragma once
 
 #include <cstddef>
-#include <string>
 #include <vector>
 
 #include "kg/clean_text.hpp"
@@ -45,13 +44,15 @@ struct Evidence {
   double confidence = 1.0;   // 0..1
 };
 
+// A relation between two entities. The strings are kg::SharedText, as in
+// Evidence: an extraction's relations share one buffer with their evidence.
 struct Relation {
-  std::string head;  // canonical entity names
-  std::string tail;
+  SharedText head;  // canonical entity names
+  SharedText tail;
   EntityType head_type = EntityType::Organization;
   EntityType tail_type = EntityType::Organization;
   RelationType type = RelationType::CoOccurs;
-  std::string role;     // worksFor only
+  SharedText role;      // worksFor only
   double weight = 1.0;  // coOccurs: number of sentences; others: evidence count
   std::vector<Evidence> evidence;
   // In a merged graph (kg::Graph) `evidence` is a bounded sample (see

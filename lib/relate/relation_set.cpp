@@ -126,14 +126,32 @@ void RelationSet::add(const Finding& f, std::size_t position) {
   }
 }
 
-// Gathers what the evidence will share into pieces_: the document id,
-// each titled trigger ("title:" and its role, side by side) and the text of
-// each sentence that proves something, noting where each will be.
+// Gathers what the relations will share into pieces_: the document id,
+// each name and role, each titled trigger ("title:" and its role, side by
+// side) and the text of each sentence that proves something, noting where
+// each will be.
 void RelationSet::gather_pieces(std::string_view document) {
   const std::vector<Sentence>& sentences = *sentences_;
   pieces_.clear();
   pieces_.push_back(document);
   std::size_t at = document.size();
+  const auto place_name = [&](const EntityRef& e) {
+    if (e.rank >= name_at_.size()) name_at_.resize(e.rank + 1, kNowhere);
+    if (name_at_[e.rank] != kNowhere) return;
+    name_at_[e.rank] = at;
+    pieces_.push_back(e.name);
+    at += e.name.size();
+  };
+  name_at_.clear();
+  role_at_.resize(pending_.size());
+  for (std::size_t i = 0; i < pending_.size(); ++i) {
+    const Pending& r = pending_[i];
+    place_name(r.head);
+    place_name(r.tail);
+    role_at_[i] = at;
+    pieces_.push_back(r.role);
+    at += r.role.size();
+  }
   text_at_.assign(sentences.size(), kNowhere);
   title_at_.resize(proofs_.size());
   for (std::size_t i = 0; i < proofs_.size(); ++i) {
@@ -168,12 +186,12 @@ std::vector<Relation> RelationSet::take(std::string_view document) {
   for (std::size_t k = 0; k < order.size(); ++k) {
     const Pending& p = pending_[order[k]];
     Relation& r = out[k];
-    r.head = p.head.name;
-    r.tail = p.tail.name;
+    r.head = shared.substr(name_at_[p.head.rank], p.head.name.size());
+    r.tail = shared.substr(name_at_[p.tail.rank], p.tail.name.size());
     r.head_type = p.head.type;
     r.tail_type = p.tail.type;
     r.type = p.type;
-    r.role = p.role;
+    if (!p.role.empty()) r.role = shared.substr(role_at_[order[k]], p.role.size());
     chain.clear();
     for (std::uint32_t i = p.last; i != kNone; i = proofs_[i].previous) chain.push_back(i);
     // A relation has one proof per sentence, so the order is strict; the

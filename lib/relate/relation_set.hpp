@@ -41,8 +41,8 @@ class RelationSet {
 
   // Hands over the relations ordered by (head, type, tail), with evidence
   // from document `document` ordered by sentence; weight is the number of
-  // sentences of evidence. The document id, the sentences' texts and the
-  // titled triggers of all the evidence share one buffer. The set is empty
+  // sentences of evidence. The names, roles, document id, sentences' texts
+  // and titled triggers of all the relations share one buffer. The set is empty
   // afterwards.
   std::vector<Relation> take(std::string_view document);
 
@@ -94,6 +94,8 @@ class RelationSet {
   std::vector<std::string_view> pieces_;
   std::vector<std::size_t> text_at_;
   std::vector<std::size_t> title_at_;  // per proof: its "title:" trigger, when titled
+  std::vector<std::size_t> name_at_;   // per name rank
+  std::vector<std::size_t> role_at_;   // per relation with a role
 
   std::size_t find_or_add(Key key);
   void gather_pieces(std::string_view document);

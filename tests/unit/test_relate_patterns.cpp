@@ -325,7 +325,7 @@ TEST_CASE("a thread's reused workspace gives what a fresh thread gives", "[relat
   const auto describe = [](const std::vector<kg::Relation>& rs) {
     std::string out;
     for (const kg::Relation& r : rs) {
-      out += r.head + ">" + r.tail + "/" + std::to_string(static_cast<int>(r.type)) + "/" + r.role + "/" +
+      out += r.head.str() + ">" + r.tail.str() + "/" + std::to_string(static_cast<int>(r.type)) + "/" + r.role.str() + "/" +
              std::to_string(r.weight);
       for (const kg::Evidence& e : r.evidence)
         out += "{" + std::to_string(e.sentence) + e.text.str() + e.trigger.str() + std::to_string(e.confidence) + "}";
