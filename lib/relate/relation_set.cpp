@@ -60,18 +60,26 @@ void RelationSet::reset(std::size_t relations, const std::vector<Sentence>& sent
   proofs_.reserve(relations * 2);
 }
 
+// The key's home slot. Head and type are folded onto the tail's bits before
+// multiplying, and the product's high bits are taken: its low bits would
+// hear only the tail, and every relation of one tail would then collide.
+std::size_t RelationSet::slot_of(Key key) const noexcept {
+  const std::uint64_t h = (key ^ (key >> 32)) * 0x9E3779B97F4A7C15ull;
+  return static_cast<std::size_t>(h >> 32) & (slots_.size() - 1);
+}
+
 std::size_t RelationSet::find_or_add(Key key) {
   if ((pending_.size() + 1) * 2 > slots_.size()) {  // keep the load under one half
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(std::max<std::size_t>(64, old.size() * 2), Slot{});
     for (const Slot& s : old)
       if (s.used) {
-        std::size_t i = (s.key * 0x9E3779B97F4A7C15ull) >> 20 & (slots_.size() - 1);
+        std::size_t i = slot_of(s.key);
         while (slots_[i].used) i = (i + 1) & (slots_.size() - 1);
         slots_[i] = s;
       }
   }
-  std::size_t i = (key * 0x9E3779B97F4A7C15ull) >> 20 & (slots_.size() - 1);
+  std::size_t i = slot_of(key);
   while (slots_[i].used) {
     if (slots_[i].key == key) return slots_[i].at;
     i = (i + 1) & (slots_.size() - 1);
@@ -148,6 +156,7 @@ void RelationSet::gather_pieces(std::string_view document) {
     const Pending& r = pending_[i];
     place_name(r.head);
     place_name(r.tail);
+    if (r.role.empty()) continue;
     role_at_[i] = at;
     pieces_.push_back(r.role);
     at += r.role.size();
@@ -176,44 +185,45 @@ std::vector<Relation> RelationSet::take(std::string_view document) {
   const SharedText shared = SharedText::concatenation(pieces_.begin(), pieces_.end());
   const SharedText doc_id = shared.substr(0, document.size());
   const std::vector<Sentence>& sentences = *sentences_;
-  std::vector<std::uint32_t>& order = order_;
+  // Keys are unique and hold the output order; sorting them with their
+  // indexes beside them reads no relation while sorting.
+  std::vector<std::pair<Key, std::uint32_t>>& order = order_;
   order.resize(pending_.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return pending_[a].key < pending_[b].key; });
-  std::vector<Relation> out(pending_.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = {pending_[i].key, i};
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<Relation> out;
+  out.reserve(order.size());
   std::vector<std::uint32_t>& chain = chain_;
-  for (std::size_t k = 0; k < order.size(); ++k) {
-    const Pending& p = pending_[order[k]];
-    Relation& r = out[k];
+  for (const auto& [key, index] : order) {
+    const Pending& p = pending_[index];
+    Relation& r = out.emplace_back();
     r.head = shared.substr(name_at_[p.head.rank], p.head.name.size());
     r.tail = shared.substr(name_at_[p.tail.rank], p.tail.name.size());
     r.head_type = p.head.type;
     r.tail_type = p.tail.type;
     r.type = p.type;
-    if (!p.role.empty()) r.role = shared.substr(role_at_[order[k]], p.role.size());
+    if (!p.role.empty()) r.role = shared.substr(role_at_[index], p.role.size());
     chain.clear();
     for (std::uint32_t i = p.last; i != kNone; i = proofs_[i].previous) chain.push_back(i);
     // A relation has one proof per sentence, so the order is strict; the
     // chain runs from the latest sentence back unless the hierarchy added
     // an earlier one, and reversing it is then enough.
-    const auto later = [&](std::uint32_t a, std::uint32_t b) { return proofs_[a].sentence > proofs_[b].sentence; };
-    if (std::is_sorted(chain.begin(), chain.end(), later))
-      std::reverse(chain.begin(), chain.end());
-    else
-      std::sort(chain.begin(), chain.end(), [&](std::uint32_t a, std::uint32_t b) { return later(b, a); });
+    if (chain.size() > 1) {
+      const auto later = [&](std::uint32_t a, std::uint32_t b) { return proofs_[a].sentence > proofs_[b].sentence; };
+      if (std::is_sorted(chain.begin(), chain.end(), later))
+        std::reverse(chain.begin(), chain.end());
+      else
+        std::sort(chain.begin(), chain.end(), [&](std::uint32_t a, std::uint32_t b) { return later(b, a); });
+    }
     r.evidence.reserve(chain.size());
     for (std::uint32_t at : chain) {
       const Proof& proof = proofs_[at];
       const Sentence& s = sentences[proof.position];
-      Evidence& e = r.evidence.emplace_back();
-      e.document = doc_id;
-      e.sentence = s.index;
-      e.text = shared.substr(text_at_[proof.position], std::string_view(s.text).size());
-      e.source = s.source;
-      e.trigger = proof.titled ? shared.substr(title_at_[at], kTitle.size() + proof.role.size())
-                               : SharedText::from_static(proof.trigger);
-      e.confidence = proof.confidence;
+      r.evidence.push_back(Evidence{
+          doc_id, s.index, shared.substr(text_at_[proof.position], std::string_view(s.text).size()), s.source,
+          proof.titled ? shared.substr(title_at_[at], kTitle.size() + proof.role.size())
+                       : SharedText::from_static(proof.trigger),
+          proof.confidence});
     }
     r.weight = static_cast<double>(r.evidence.size());
   }

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kg/relation.hpp"
@@ -87,7 +88,7 @@ class RelationSet {
   std::vector<Slot> slots_;
   std::vector<Pending> pending_;
   std::vector<Proof> proofs_;
-  std::vector<std::uint32_t> order_;  // take(): the relations in output order
+  std::vector<std::pair<Key, std::uint32_t>> order_;  // take(): (key, index) in output order
   std::vector<std::uint32_t> chain_;  // take(): one relation's proofs
   const std::vector<Sentence>* sentences_ = nullptr;
   // take(): the pieces of the shared buffer, and where each sentence's text is in it.
@@ -97,6 +98,7 @@ class RelationSet {
   std::vector<std::size_t> name_at_;   // per name rank
   std::vector<std::size_t> role_at_;   // per relation with a role
 
+  std::size_t slot_of(Key key) const noexcept;
   std::size_t find_or_add(Key key);
   void gather_pieces(std::string_view document);
   std::uint32_t proof_of_sentence(const Pending& r, std::size_t sentence) const noexcept;
