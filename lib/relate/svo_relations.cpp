@@ -740,6 +740,10 @@ class SentenceSvo {
 std::span<const EntityRef> svo_relations(const SentenceView& view, const Tables& tables,
                                          const Antecedents& recent, const std::vector<EntityRef>& carried,
                                          SvoMemory& memory, std::vector<Finding>& out) {
+  // Every finding of a trigger joins chunks of the sentence (its object is
+  // always one), and the topic is its opening chunk: a sentence naming
+  // nothing has neither, and its triggers need not be looked for.
+  if (view.top().empty()) return {};
   return SentenceSvo(view, tables, recent, carried, memory, out).run();
 }
 
