@@ -4,6 +4,7 @@
 // evidence.
 #include <catch2/catch.hpp>
 
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -300,6 +301,48 @@ TEST_CASE("evidence names the document, the sentence and its place in the file",
   const std::string original = "开头一句。星河科技落户临江。";
   CHECK(original.substr(e.source.byte_begin, e.source.byte_end - e.source.byte_begin) == e.text);
   CHECK(r->weight == 1.0);
+}
+
+TEST_CASE("an extraction's relations share one buffer that outlives them one by one", "[relate][evidence]") {
+  Doc d("星河科技落户临江。星河科技与蓝海智能合作。", "news-8");
+  d.org("星河科技").org("蓝海智能").place("临江", PlaceLevel::City);
+  std::vector<kg::Relation> rs = d.relations();
+  const kg::Relation* located = relate_test::find(rs, "星河科技", RelationType::LocatedIn, "临江");
+  REQUIRE(located);
+  REQUIRE(located->evidence.size() == 1);
+  // A copy kept alone still reads the same after the rest is gone.
+  const kg::Evidence kept = located->evidence[0];
+  const kg::SharedText head = located->head;
+  rs.clear();
+  CHECK(kept.document == "news-8");
+  CHECK(kept.text == "星河科技落户临江。");
+  CHECK(kept.trigger == "落户");
+  CHECK(head == "星河科技");
+  CHECK(std::string(kept.text.view()) == kept.text.str());
+}
+
+TEST_CASE("SharedText reads like a string_view and shares its copies", "[relate][evidence]") {
+  const kg::SharedText a("星河科技落户临江。");
+  const kg::SharedText b = a;
+  CHECK(b.data() == a.data());  // a copy shares the characters
+  const kg::SharedText head = a.substr(0, 12);
+  CHECK(head == "星河科技");
+  CHECK(head.data() == a.data());
+  CHECK(a.substr(100).empty());
+  CHECK(kg::SharedText() == "");
+  CHECK(kg::SharedText() < a);
+  CHECK(std::string_view(a) == "星河科技落户临江。");
+  const kg::SharedText joined = kg::SharedText::concatenation({"news-", "8"});
+  CHECK(joined == std::string("news-8"));
+  static constexpr std::string_view kLiteral = "sentence";
+  CHECK(kg::SharedText::from_static(kLiteral).data() == kLiteral.data());
+  kg::SharedText moved = a;
+  kg::SharedText target = std::move(moved);
+  CHECK(target == a);
+  CHECK(moved.empty());
+  std::ostringstream out;
+  out << head;
+  CHECK(out.str() == "星河科技");
 }
 
 TEST_CASE("the same input gives the same relations", "[relate]") {
