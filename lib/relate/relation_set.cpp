@@ -183,7 +183,9 @@ void RelationSet::gather_pieces(std::string_view document) {
 std::vector<Relation> RelationSet::take(std::string_view document) {
   gather_pieces(document);
   const SharedText shared = SharedText::concatenation(pieces_.begin(), pieces_.end());
-  const SharedText doc_id = shared.substr(0, document.size());
+  // Every relation takes at most three slices (head, tail, role) and every
+  // piece of evidence at most three (document, text, title): counted at once.
+  SharedText::Slicer cut(shared, 3 * (pending_.size() + proofs_.size()));
   const std::vector<Sentence>& sentences = *sentences_;
   // Keys are unique and hold the output order; sorting them with their
   // indexes beside them reads no relation while sorting.
@@ -197,12 +199,12 @@ std::vector<Relation> RelationSet::take(std::string_view document) {
   for (const auto& [key, index] : order) {
     const Pending& p = pending_[index];
     Relation& r = out.emplace_back();
-    r.head = shared.substr(name_at_[p.head.rank], p.head.name.size());
-    r.tail = shared.substr(name_at_[p.tail.rank], p.tail.name.size());
+    r.head = cut.slice(name_at_[p.head.rank], p.head.name.size());
+    r.tail = cut.slice(name_at_[p.tail.rank], p.tail.name.size());
     r.head_type = p.head.type;
     r.tail_type = p.tail.type;
     r.type = p.type;
-    if (!p.role.empty()) r.role = shared.substr(role_at_[index], p.role.size());
+    if (!p.role.empty()) r.role = cut.slice(role_at_[index], p.role.size());
     chain.clear();
     for (std::uint32_t i = p.last; i != kNone; i = proofs_[i].previous) chain.push_back(i);
     // A relation has one proof per sentence, so the order is strict; the
@@ -220,8 +222,9 @@ std::vector<Relation> RelationSet::take(std::string_view document) {
       const Proof& proof = proofs_[at];
       const Sentence& s = sentences[proof.position];
       r.evidence.push_back(Evidence{
-          doc_id, s.index, shared.substr(text_at_[proof.position], std::string_view(s.text).size()), s.source,
-          proof.titled ? shared.substr(title_at_[at], kTitle.size() + proof.role.size())
+          cut.slice(0, document.size()), s.index,
+          cut.slice(text_at_[proof.position], std::string_view(s.text).size()), s.source,
+          proof.titled ? cut.slice(title_at_[at], kTitle.size() + proof.role.size())
                        : SharedText::from_static(proof.trigger),
           proof.confidence});
     }

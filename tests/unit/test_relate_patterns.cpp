@@ -345,6 +345,30 @@ TEST_CASE("SharedText reads like a string_view and shares its copies", "[relate]
   CHECK(out.str() == "星河科技");
 }
 
+TEST_CASE("a Slicer's slices equal substr's, however many it counted in advance", "[relate][evidence]") {
+  for (std::size_t counted : {0, 1, 2, 5}) {
+    std::vector<kg::SharedText> slices;
+    {
+      const kg::SharedText whole = kg::SharedText::concatenation({"星河科技", "落户", "临江"});
+      kg::SharedText::Slicer cut(whole, counted);
+      slices.push_back(cut.slice(0, 12));
+      slices.push_back(cut.slice(12, 6));
+      slices.push_back(cut.slice(18));
+      slices.push_back(cut.slice(100));
+      CHECK(slices[0] == whole.substr(0, 12));
+      CHECK(slices[2] == whole.substr(18));
+    }  // the whole and the slicer are gone; the slices keep the buffer
+    CHECK(slices[0] == "星河科技");
+    CHECK(slices[1] == "落户");
+    CHECK(slices[2] == "临江");
+    CHECK(slices[3].empty());
+    slices.pop_back();
+    const kg::SharedText last = slices.back();
+    slices.clear();
+    CHECK(last == "临江");
+  }
+}
+
 TEST_CASE("the same input gives the same relations", "[relate]") {
   Doc d("星河科技、蓝海智能等企业落户临江。启明大学与星河科技合作。");
   d.org("星河科技").org("蓝海智能").org("启明大学", EntityType::University).place("临江", PlaceLevel::City);
