@@ -88,13 +88,20 @@ class SharedText {
       : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)),
         block_(std::exchange(other.block_, nullptr)) {}
   SharedText& operator=(const SharedText& other) noexcept {
-    SharedText copy(other);
-    swap(copy);
+    if (other.block_) other.block_->refs.fetch_add(1, std::memory_order_relaxed);  // first: other may be *this
+    release();
+    data_ = other.data_;
+    size_ = other.size_;
+    block_ = other.block_;
     return *this;
   }
   SharedText& operator=(SharedText&& other) noexcept {
-    SharedText taken(std::move(other));
-    swap(taken);
+    if (this != &other) {
+      release();
+      data_ = std::exchange(other.data_, nullptr);
+      size_ = std::exchange(other.size_, 0);
+      block_ = std::exchange(other.block_, nullptr);
+    }
     return *this;
   }
   ~SharedText() { release(); }

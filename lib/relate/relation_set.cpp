@@ -221,12 +221,11 @@ std::vector<Relation> RelationSet::take(std::string_view document) {
     for (std::uint32_t at : chain) {
       const Proof& proof = proofs_[at];
       const Sentence& s = sentences[proof.position];
-      r.evidence.push_back(Evidence{
-          cut.slice(0, document.size()), s.index,
-          cut.slice(text_at_[proof.position], std::string_view(s.text).size()), s.source,
-          proof.titled ? cut.slice(title_at_[at], kTitle.size() + proof.role.size())
-                       : SharedText::from_static(proof.trigger),
-          proof.confidence});
+      r.evidence.emplace_back(cut.slice(0, document.size()), s.index,
+                              cut.slice(text_at_[proof.position], std::string_view(s.text).size()), s.source,
+                              proof.titled ? cut.slice(title_at_[at], kTitle.size() + proof.role.size())
+                                           : SharedText::from_static(proof.trigger),
+                              proof.confidence);
     }
     r.weight = static_cast<double>(r.evidence.size());
   }
