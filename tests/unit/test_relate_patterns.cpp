@@ -105,7 +105,8 @@ TEST_CASE("titles tie a person to the organisation before them", "[relate][role]
   SECTION("the employer in brackets after the name") {
     Doc d("陈思远（启明大学教授）认为，数据是关键。");
     d.person("陈思远").org("启明大学", EntityType::University);
-    const kg::Relation* w = relate_test::find(d.relations(), "陈思远", RelationType::WorksFor, "启明大学");
+    const auto rs = d.relations();  // kept: find returns a pointer into it
+    const kg::Relation* w = relate_test::find(rs, "陈思远", RelationType::WorksFor, "启明大学");
     REQUIRE(w);
     CHECK(w->role == "教授");
   }
