@@ -15,7 +15,6 @@
 #pragma once
 
 #include <cstddef>
-#include <string>
 #include <vector>
 
 #include "kg/clean_text.hpp"
@@ -23,27 +22,37 @@
 #include "kg/lexicon.hpp"
 #include "kg/ontology.hpp"
 #include "kg/sentence.hpp"
+#include "kg/shared_text.hpp"
 #include "kg/span.hpp"
 
 namespace kg {
 
 // Why we believe a relation: one sentence of one document.
+//
+// The strings are kg::SharedText: they read like std::string_view (and
+// convert to it), and copies share their characters. One extraction holds
+// its document id and the text of its sentences in one shared buffer, so
+// the evidence of all its relations costs no copy of a sentence; a piece
+// of evidence kept alone keeps that buffer alive. Assigning a std::string
+// or a string literal to a field copies it into a buffer of its own.
 struct Evidence {
-  std::string document;      // document id
+  SharedText document;       // document id
   std::size_t sentence = 0;  // Sentence::index
-  std::string text;          // the sentence as written
+  SharedText text;           // the sentence as written
   SourceSpan source;         // the sentence's place in the original file
-  std::string trigger;       // the word that signalled it ("落户", "name", "hierarchy")
+  SharedText trigger;        // the word that signalled it ("落户", "name", "hierarchy")
   double confidence = 1.0;   // 0..1
 };
 
+// A relation between two entities. The strings are kg::SharedText, as in
+// Evidence: an extraction's relations share one buffer with their evidence.
 struct Relation {
-  std::string head;  // canonical entity names
-  std::string tail;
+  SharedText head;  // canonical entity names
+  SharedText tail;
   EntityType head_type = EntityType::Organization;
   EntityType tail_type = EntityType::Organization;
   RelationType type = RelationType::CoOccurs;
-  std::string role;     // worksFor only
+  SharedText role;      // worksFor only
   double weight = 1.0;  // coOccurs: number of sentences; others: evidence count
   std::vector<Evidence> evidence;
   // In a merged graph (kg::Graph) `evidence` is a bounded sample (see

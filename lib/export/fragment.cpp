@@ -62,11 +62,11 @@ Json mention_json(const MentionRef& m, const std::string& document) {
 
 Json evidence_json(const Evidence& e) {
   Json j;
-  j["document"] = e.document;
+  j["document"] = e.document.str();
   j["sentence"] = e.sentence;
-  j["text"] = e.text;
+  j["text"] = e.text.str();
   put_span(j, e.source);
-  j["trigger"] = e.trigger;
+  j["trigger"] = e.trigger.str();
   j["confidence"] = e.confidence;
   return j;
 }

@@ -58,7 +58,7 @@ std::vector<Relation> RelationExtractor::extract(const CleanDocument& doc,
   relate::DocumentViews& views = work.views;
   relate::make_views(doc, sentences, resolution, views);
   relate::RelationSet& set = work.set;
-  set.reset(views.items.size() + sentences.size());  // about the usual count
+  set.reset(views.items.size() + sentences.size(), sentences);  // about the usual count
   relate::Antecedents& recent = work.recent;
   recent.clear();
   recent.reserve(kRecentOrganisations + 16);
@@ -69,13 +69,14 @@ std::vector<Relation> RelationExtractor::extract(const CleanDocument& doc,
   found.clear();
   found.reserve(64);
   relate::SvoMemory& svo = work.svo;
-  for (const SentenceView& view : views.views) {
+  for (std::size_t position = 0; position < views.views.size(); ++position) {
+    const SentenceView& view = views.views[position];
     found.clear();
     relate::name_relations(view, found);
     relate::role_relations(view, tables, recent, found);
     const std::span<const EntityRef> topic = relate::svo_relations(view, tables, recent, carried, svo, found);
     relate::co_occurrence(view, found);
-    for (const relate::Finding& f : found) set.add(f, view.sentence());
+    for (const relate::Finding& f : found) set.add(f, position);
     if (!topic.empty()) {
       carried.assign(topic.begin(), topic.end());
       carried_age = 0;
@@ -88,7 +89,7 @@ std::vector<Relation> RelationExtractor::extract(const CleanDocument& doc,
       recent.erase(recent.begin(), recent.end() - kRecentOrganisations);
   }
   for (const relate::PlacedFinding& p : relate::hierarchy_relations(views, *lexicon_, tables, work.hierarchy))
-    set.add(p.finding, views.views[p.view].sentence());
+    set.add(p.finding, p.view);
   std::vector<Relation> relations = set.take(doc.id);
   release_if_outsized(work);
   return relations;

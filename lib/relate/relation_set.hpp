@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kg/relation.hpp"
@@ -22,24 +23,29 @@ namespace kg::relate {
 class RelationSet {
  public:
   // A set expecting about `relations` relations (a hint: it grows as needed).
-  explicit RelationSet(std::size_t relations = 64);
+  RelationSet() = default;
 
-  // Empties the set for a new document expecting about `relations`
-  // relations, keeping the memory it has (the extractor keeps one set per
-  // thread, so reading a document allocates nothing here).
-  void reset(std::size_t relations);
+  // Empties the set for a new document of `sentences` expecting about
+  // `relations` relations, keeping the memory it has (the extractor keeps
+  // one set per thread, so reading a document allocates nothing here).
+  // The sentences must outlive the set's use for this document.
+  void reset(std::size_t relations, const std::vector<Sentence>& sentences);
 
-  // Adds a finding with `sentence` as its evidence; ignores what the
-  // ontology forbids (kg::relation_allows), place containment against the
-  // levels, and relations of an entity with itself. Both ends must carry
-  // their rank (EntityRef::rank). What the finding views, and the
-  // sentence, must outlive the set.
-  void add(const Finding& finding, const Sentence& sentence);
+  // Adds a finding with the sentence at `position` (of those given to
+  // reset) as its evidence; ignores what the ontology forbids
+  // (kg::relation_allows), place containment against the levels, and
+  // relations of an entity with itself. Both ends must carry their rank
+  // (EntityRef::rank). What the finding views must outlive the set; its
+  // trigger must view static storage (a literal, the built-in tables)
+  // unless it is titled.
+  void add(const Finding& finding, std::size_t position);
 
   // Hands over the relations ordered by (head, type, tail), with evidence
   // from document `document` ordered by sentence; weight is the number of
-  // sentences of evidence. The set is empty afterwards.
-  std::vector<Relation> take(const std::string& document);
+  // sentences of evidence. The names, roles, document id, sentences' texts
+  // and titled triggers of all the relations share one buffer. The set is empty
+  // afterwards.
+  std::vector<Relation> take(std::string_view document);
 
  private:
   // (head rank, type, tail rank) packed so that numeric order is the
@@ -64,7 +70,8 @@ class RelationSet {
   // One piece of evidence while the document is read; the proofs of a
   // relation are chained from the most recent back.
   struct Proof {
-    const Sentence* sentence = nullptr;
+    std::uint32_t position = 0;  // of the sentence in sentences_
+    std::size_t sentence = 0;    // its Sentence::index
     std::string_view trigger;
     std::string_view role;  // for a trigger "title:" + role
     bool titled = false;
@@ -81,10 +88,19 @@ class RelationSet {
   std::vector<Slot> slots_;
   std::vector<Pending> pending_;
   std::vector<Proof> proofs_;
-  std::vector<std::uint32_t> order_;  // take(): the relations in output order
+  std::vector<std::pair<Key, std::uint32_t>> order_;  // take(): (key, index) in output order
   std::vector<std::uint32_t> chain_;  // take(): one relation's proofs
+  const std::vector<Sentence>* sentences_ = nullptr;
+  // take(): the pieces of the shared buffer, and where each sentence's text is in it.
+  std::vector<std::string_view> pieces_;
+  std::vector<std::size_t> text_at_;
+  std::vector<std::size_t> title_at_;  // per proof: its "title:" trigger, when titled
+  std::vector<std::size_t> name_at_;   // per name rank
+  std::vector<std::size_t> role_at_;   // per relation with a role
 
+  std::size_t slot_of(Key key) const noexcept;
   std::size_t find_or_add(Key key);
+  void gather_pieces(std::string_view document);
   std::uint32_t proof_of_sentence(const Pending& r, std::size_t sentence) const noexcept;
 };
 

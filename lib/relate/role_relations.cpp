@@ -207,8 +207,12 @@ void emit(const EntityRef& person, const Employment& e, std::vector<Finding>& ou
 void role_relations(const SentenceView& view, const Tables& tables, const Antecedents& recent,
                     std::vector<Finding>& out) {
   const auto top = view.top();
-  std::vector<Employment> found;
-  std::vector<Employment> list_employers;  // of the list the current person may continue
+  // Kept by the thread from one sentence to the next, so that a sentence
+  // naming people allocates nothing here.
+  thread_local std::vector<Employment> found;
+  thread_local std::vector<Employment> list_employers;  // of the list the current person may continue
+  found.clear();
+  list_employers.clear();
   for (std::size_t k = 0; k < top.size(); ++k) {
     const Item& item = view.item(top[k]);
     if (item.entity.type != EntityType::Person) continue;

@@ -392,8 +392,12 @@ class SentenceSvo {
       char32_t c;
       std::size_t length;  // utf8::sequence_length(lead)
       if ((lead >> 4) == 0xE && p + 3 <= text.size()) {  // most of Chinese text
-        c = static_cast<char32_t>((lead & 0x0F) << 12 | (static_cast<unsigned char>(text[p + 1]) & 0x3F) << 6 |
-                                  (static_cast<unsigned char>(text[p + 2]) & 0x3F));
+        const auto b1 = static_cast<unsigned char>(text[p + 1]), b2 = static_cast<unsigned char>(text[p + 2]);
+        if (!tables_.may_start_trigger3(lead, b1, b2)) {  // the usual answer, without decoding
+          p += 3;
+          continue;
+        }
+        c = static_cast<char32_t>((lead & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
         length = 3;
       } else if (lead < 0x80) {
         c = lead;
@@ -736,6 +740,10 @@ class SentenceSvo {
 std::span<const EntityRef> svo_relations(const SentenceView& view, const Tables& tables,
                                          const Antecedents& recent, const std::vector<EntityRef>& carried,
                                          SvoMemory& memory, std::vector<Finding>& out) {
+  // Every finding of a trigger joins chunks of the sentence (its object is
+  // always one), and the topic is its opening chunk: a sentence naming
+  // nothing has neither, and its triggers need not be looked for.
+  if (view.top().empty()) return {};
   return SentenceSvo(view, tables, recent, carried, memory, out).run();
 }
 

@@ -120,7 +120,7 @@ std::optional<Trigger> Tables::trigger_starting(char32_t first, std::string_view
       // The words of a group share their first character: their last byte
       // tells most of them apart at once.
       if (word.size() <= text.size() && text[word.size() - 1] == word.back() && has_prefix(text, word))
-        return Trigger{text.substr(0, word.size()), trigger_words_[w].kinds};
+        return Trigger{word, trigger_words_[w].kinds};
     }
     return std::nullopt;
   }

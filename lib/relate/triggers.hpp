@@ -33,7 +33,7 @@ enum TriggerKind : unsigned {
 };
 
 struct Trigger {
-  std::string_view word;
+  std::string_view word;  // views the table's copy of the word (it lives as long as the table)
   unsigned kinds = 0;
 };
 
@@ -66,6 +66,11 @@ class Tables {
   // Tells whether some trigger might start with code point `c` (no: none does).
   bool may_start_trigger(char32_t c) const noexcept {
     return c >= kStartBits || (trigger_starts_[c >> 6] >> (c & 63) & 1);
+  }
+  // Tells whether some trigger might start with the three-byte UTF-8
+  // sequence b0 b1 b2 (may_start_trigger without decoding it, for scans).
+  bool may_start_trigger3(unsigned char b0, unsigned char b1, unsigned char b2) const noexcept {
+    return trigger_starts_[(b0 & 0x0Fu) << 6 | (b1 & 0x3Fu)] >> (b2 & 0x3Fu) & 1;
   }
   // trigger_at for a text whose first code point `first` the caller decoded.
   std::optional<Trigger> trigger_starting(char32_t first, std::string_view text) const;

@@ -295,7 +295,7 @@ TEST_CASE("write_graph_fragments appends exactly what building the lines with nl
     r.role = "职位\n";
     for (Evidence& e : r.evidence) {
       e.confidence = 1e-7;
-      e.text += " \xED\xA0\x80";
+      e.text = e.text.str() + " \xED\xA0\x80";
       e.trigger = "\"";
     }
   }

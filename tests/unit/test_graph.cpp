@@ -41,10 +41,10 @@ std::string fingerprint(const Graph& g) {
     s += "\n";
   }
   for (const Relation& r : g.relations()) {
-    s += r.head + ">" + std::string(to_string(r.type)) + ">" + r.tail + "|" + r.role + "|" +
+    s += r.head.str() + ">" + std::string(to_string(r.type)) + ">" + r.tail.str() + "|" + r.role.str() + "|" +
          std::to_string(r.weight) + "|" + std::to_string(r.evidence_count) + "|";
     for (const auto& ev : r.evidence)
-      s += ev.document + ":" + std::to_string(ev.sentence) + ":" + ev.trigger + ",";
+      s += ev.document.str() + ":" + std::to_string(ev.sentence) + ":" + ev.trigger.str() + ",";
     s += "\n";
   }
   return s;

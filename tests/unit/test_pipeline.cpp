@@ -22,7 +22,7 @@ std::string fingerprint(const kg::DocumentExtraction& x) {
   std::string s = x.document + "|";
   for (const kg::Entity& e : x.entities) s += e.name + ":" + std::string(kg::to_string(e.type)) + ",";
   for (const kg::Relation& r : x.relations)
-    s += r.head + "-" + std::string(kg::to_string(r.type)) + "-" + r.tail + ",";
+    s += r.head.str() + "-" + std::string(kg::to_string(r.type)) + "-" + r.tail.str() + ",";
   return s;
 }
 

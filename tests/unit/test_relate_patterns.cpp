@@ -4,6 +4,7 @@
 // evidence.
 #include <catch2/catch.hpp>
 
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -104,7 +105,8 @@ TEST_CASE("titles tie a person to the organisation before them", "[relate][role]
   SECTION("the employer in brackets after the name") {
     Doc d("陈思远（启明大学教授）认为，数据是关键。");
     d.person("陈思远").org("启明大学", EntityType::University);
-    const kg::Relation* w = relate_test::find(d.relations(), "陈思远", RelationType::WorksFor, "启明大学");
+    const auto rs = d.relations();  // kept: find returns a pointer into it
+    const kg::Relation* w = relate_test::find(rs, "陈思远", RelationType::WorksFor, "启明大学");
     REQUIRE(w);
     CHECK(w->role == "教授");
   }
@@ -302,6 +304,72 @@ TEST_CASE("evidence names the document, the sentence and its place in the file",
   CHECK(r->weight == 1.0);
 }
 
+TEST_CASE("an extraction's relations share one buffer that outlives them one by one", "[relate][evidence]") {
+  Doc d("星河科技落户临江。星河科技与蓝海智能合作。", "news-8");
+  d.org("星河科技").org("蓝海智能").place("临江", PlaceLevel::City);
+  std::vector<kg::Relation> rs = d.relations();
+  const kg::Relation* located = relate_test::find(rs, "星河科技", RelationType::LocatedIn, "临江");
+  REQUIRE(located);
+  REQUIRE(located->evidence.size() == 1);
+  // A copy kept alone still reads the same after the rest is gone.
+  const kg::Evidence kept = located->evidence[0];
+  const kg::SharedText head = located->head;
+  rs.clear();
+  CHECK(kept.document == "news-8");
+  CHECK(kept.text == "星河科技落户临江。");
+  CHECK(kept.trigger == "落户");
+  CHECK(head == "星河科技");
+  CHECK(std::string(kept.text.view()) == kept.text.str());
+}
+
+TEST_CASE("SharedText reads like a string_view and shares its copies", "[relate][evidence]") {
+  const kg::SharedText a("星河科技落户临江。");
+  const kg::SharedText b = a;
+  CHECK(b.data() == a.data());  // a copy shares the characters
+  const kg::SharedText head = a.substr(0, 12);
+  CHECK(head == "星河科技");
+  CHECK(head.data() == a.data());
+  CHECK(a.substr(100).empty());
+  CHECK(kg::SharedText() == "");
+  CHECK(kg::SharedText() < a);
+  CHECK(std::string_view(a) == "星河科技落户临江。");
+  const kg::SharedText joined = kg::SharedText::concatenation({"news-", "8"});
+  CHECK(joined == std::string("news-8"));
+  static constexpr std::string_view kLiteral = "sentence";
+  CHECK(kg::SharedText::from_static(kLiteral).data() == kLiteral.data());
+  kg::SharedText moved = a;
+  kg::SharedText target = std::move(moved);
+  CHECK(target == a);
+  CHECK(moved.empty());
+  std::ostringstream out;
+  out << head;
+  CHECK(out.str() == "星河科技");
+}
+
+TEST_CASE("a Slicer's slices equal substr's, however many it counted in advance", "[relate][evidence]") {
+  for (std::size_t counted : {0, 1, 2, 5}) {
+    std::vector<kg::SharedText> slices;
+    {
+      const kg::SharedText whole = kg::SharedText::concatenation({"星河科技", "落户", "临江"});
+      kg::SharedText::Slicer cut(whole, counted);
+      slices.push_back(cut.slice(0, 12));
+      slices.push_back(cut.slice(12, 6));
+      slices.push_back(cut.slice(18));
+      slices.push_back(cut.slice(100));
+      CHECK(slices[0] == whole.substr(0, 12));
+      CHECK(slices[2] == whole.substr(18));
+    }  // the whole and the slicer are gone; the slices keep the buffer
+    CHECK(slices[0] == "星河科技");
+    CHECK(slices[1] == "落户");
+    CHECK(slices[2] == "临江");
+    CHECK(slices[3].empty());
+    slices.pop_back();
+    const kg::SharedText last = slices.back();
+    slices.clear();
+    CHECK(last == "临江");
+  }
+}
+
 TEST_CASE("the same input gives the same relations", "[relate]") {
   Doc d("星河科技、蓝海智能等企业落户临江。启明大学与星河科技合作。");
   d.org("星河科技").org("蓝海智能").org("启明大学", EntityType::University).place("临江", PlaceLevel::City);
@@ -325,10 +393,10 @@ TEST_CASE("a thread's reused workspace gives what a fresh thread gives", "[relat
   const auto describe = [](const std::vector<kg::Relation>& rs) {
     std::string out;
     for (const kg::Relation& r : rs) {
-      out += r.head + ">" + r.tail + "/" + std::to_string(static_cast<int>(r.type)) + "/" + r.role + "/" +
+      out += r.head.str() + ">" + r.tail.str() + "/" + std::to_string(static_cast<int>(r.type)) + "/" + r.role.str() + "/" +
              std::to_string(r.weight);
       for (const kg::Evidence& e : r.evidence)
-        out += "{" + std::to_string(e.sentence) + e.text + e.trigger + std::to_string(e.confidence) + "}";
+        out += "{" + std::to_string(e.sentence) + e.text.str() + e.trigger.str() + std::to_string(e.confidence) + "}";
       out += "\n";
     }
     return out;

@@ -49,3 +49,27 @@ TEST_CASE("the built-in tables load", "[relate][tables]") {
   CHECK(t.role_suffix("副局长"));
   CHECK_FALSE(t.region_members("粤港澳大湾区").empty());
 }
+
+TEST_CASE("the scan's three-byte trigger test agrees with the decoded one", "[relate][tables]") {
+  const Tables& t = Tables::builtin();
+  std::size_t starts = 0;
+  for (char32_t c = 0x800; c < 0x10000; ++c) {  // every three-byte code point
+    const auto b0 = static_cast<unsigned char>(0xE0 | (c >> 12));
+    const auto b1 = static_cast<unsigned char>(0x80 | ((c >> 6) & 0x3F));
+    const auto b2 = static_cast<unsigned char>(0x80 | (c & 0x3F));
+    const bool decoded = t.may_start_trigger(c);
+    if (t.may_start_trigger3(b0, b1, b2) != decoded) FAIL("U+" << std::hex << static_cast<unsigned>(c));
+    starts += decoded;
+  }
+  CHECK(starts > 10);  // the built-in triggers start with many characters
+}
+
+TEST_CASE("a trigger found in a text views the table's word, not the text", "[relate][tables]") {
+  const Tables& t = Tables::builtin();
+  const std::string text = "落户临江";
+  const auto trig = t.trigger_at(text);
+  REQUIRE(trig);
+  CHECK(trig->word == "落户");
+  // Evidence keeps the word without copying it, so it must outlive the text.
+  CHECK((trig->word.data() < text.data() || trig->word.data() >= text.data() + text.size()));
+}
