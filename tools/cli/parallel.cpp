@@ -1,7 +1,4 @@
-// Running the pipeline over a stream of documents with N threads. The
-// calling thread only reads: whole files, or the raw lines of JSON Lines
-// files, which the workers parse. It hands them to the workers through a
-// bounded queue, so memory holds at most a few documents per thread.
+// Running the pipeline over a stream of documents with N threads.
 //
 // Two ways out: extract_each lets the workers consume their extractions
 // themselves, in any order (kg build merges into one graph whose result does
@@ -9,10 +6,19 @@
 // each extraction to text and the calling thread write the texts in input
 // order (kg extract's fragments).
 //
+// In any order, the workers (the calling thread is one of them) take the
+// next item from the input source themselves, under a lock, and read and
+// process it outside the lock: no reading thread to wake for every
+// document, and a document is allocated and freed on the one thread that
+// processes it. In input order, the calling thread only reads (whole files,
+// or the raw lines of JSON Lines files, which the workers parse) and hands
+// the items to the workers through a bounded queue, so memory holds at most
+// a few documents per thread.
+//
 // Errors do not depend on scheduling either: every failure is kept with its
-// input position, reading stops at the first one seen, the items already
-// queued (all before it) are finished, and the failure earliest in the input
-// is thrown.
+// input position, no item is taken after the first failure seen, the items
+// already taken (all before it) are finished, and the failure earliest in
+// the input is thrown.
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -23,6 +29,7 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/input_source.hpp"
 #include "cli/progress.hpp"
 #include "kg/error.hpp"
 
@@ -161,6 +168,65 @@ class WorkQueue {
   bool closed_ = false;
 };
 
+// Runs `process` on every input item with `jobs` threads, the calling
+// thread included (one job: no other thread), each taking the next item
+// itself.
+void run_unordered(const InputOptions& options, std::istream& in,
+                   const std::function<Outcome(InputItem&)>& process) {
+  InputSource source(options, in);
+  std::mutex mutex;  // guards the source and everything below
+  std::size_t taken = 0;
+  bool stop = false;  // the source is exhausted or an item failed
+  std::map<std::size_t, std::exception_ptr> errors;
+  auto fail = [&](std::size_t seq, std::exception_ptr error) {
+    std::lock_guard lock(mutex);
+    errors.emplace(seq, std::move(error));
+    stop = true;
+  };
+  auto work = [&] {
+    for (;;) {
+      std::optional<PendingItem> pending;
+      std::size_t seq;
+      {
+        std::lock_guard lock(mutex);
+        if (stop) return;
+        seq = taken++;
+        try {
+          pending = source.next();
+        } catch (...) {
+          errors.emplace(seq, std::current_exception());
+          stop = true;
+          return;
+        }
+        if (!pending) {
+          stop = true;
+          return;
+        }
+      }
+      try {
+        InputItem item = load(std::move(*pending));
+        process(item);
+      } catch (...) {
+        fail(seq, std::current_exception());
+      }
+    }
+  };
+  std::vector<std::thread> helpers;
+  try {
+    for (unsigned i = 1; i < options.jobs; ++i) helpers.emplace_back(work);
+  } catch (...) {  // no thread to start: stop those started
+    {
+      std::lock_guard lock(mutex);
+      stop = true;
+    }
+    for (std::thread& t : helpers) t.join();
+    throw;
+  }
+  work();
+  for (std::thread& t : helpers) t.join();
+  if (!errors.empty()) std::rethrow_exception(errors.begin()->second);
+}
+
 // Runs `process` on every input item with `jobs` workers; `emit` runs on
 // the calling thread (in input order when `ordered`).
 void run_items(const InputOptions& options, std::istream& in, bool ordered,
@@ -251,7 +317,7 @@ std::size_t extract_each(const Pipeline& pipeline, const InputOptions& options, 
     progress.advance(outcome.documents, outcome.bytes);
     return outcome;
   };
-  run_items(options, io.in, false, process, [](Outcome&) {});
+  run_unordered(options, io.in, process);
   return progress.documents();
 }
 
