@@ -173,8 +173,10 @@ int run_build(const InputOptions& input, const std::vector<std::string>& outputs
       std::lock_guard lock(tally_mutex);
       tally.add(x);
     }
+    // Hashing, sorting and ranking need no lock; the add that is left does.
+    PreparedExtraction prepared = Graph::prepare(std::move(x));
     std::lock_guard lock(graph_mutex);
-    graph.add(std::move(x));
+    graph.add(std::move(prepared));
   });
   write_outputs(graph, outputs, format, io.out, input.jobs);
   if (!input.quiet) {
