@@ -165,26 +165,44 @@ std::uint64_t vote_weight(const Entity& entity) noexcept {
 
 using Prepared = PreparedExtraction::Impl;
 
+// A cheap hash for a document's own small table of names: the length and
+// the first and last eight bytes (names are short; a collision costs one
+// comparison). The full hash_bytes is computed once per distinct name.
+std::uint64_t local_hash(std::string_view s) noexcept {
+  std::uint64_t first = 0, last = 0;
+  if (s.size() >= 8) {
+    std::memcpy(&first, s.data(), 8);
+    std::memcpy(&last, s.data() + s.size() - 8, 8);
+  } else if (!s.empty()) {
+    std::memcpy(&first, s.data(), s.size());
+  }
+  std::uint64_t h = (first * 0x9e3779b97f4a7c15ULL) ^ last ^ s.size();
+  h *= 0xbf58476d1ce4e5b9ULL;
+  return h ^ (h >> 31);
+}
+
 // Returns the index of `text` in the prepared names, adding it when new.
 std::uint32_t prepared_name(Prepared& p, std::string_view text) {
   if (2 * (p.names.size() + 1) > p.name_slots.size()) {
     const std::size_t size = std::max<std::size_t>(64, 2 * p.name_slots.size());
     p.name_slots.assign(size, 0);
     for (std::uint32_t i = 0; i < p.names.size(); ++i) {
-      std::size_t at = p.names[i].hash & (size - 1);
+      std::size_t at = p.names[i].local_hash & (size - 1);
       while (p.name_slots[at] != 0) at = (at + 1) & (size - 1);
       p.name_slots[at] = i + 1;
     }
   }
-  const std::uint64_t hash = hash_bytes(text);
+  const std::uint64_t hash = local_hash(text);
   const std::size_t mask = p.name_slots.size() - 1;
   std::size_t at = hash & mask;
   for (; p.name_slots[at] != 0; at = (at + 1) & mask) {
     const Prepared::Name& name = p.names[p.name_slots[at] - 1];
-    if (name.hash == hash && name.text == text) return p.name_slots[at] - 1;
+    if (name.local_hash == hash && name.text.size() == text.size() &&
+        std::memcmp(name.text.data(), text.data(), text.size()) == 0)
+      return p.name_slots[at] - 1;
   }
   const auto index = static_cast<std::uint32_t>(p.names.size());
-  p.names.push_back({text, hash});
+  p.names.push_back({text, hash_bytes(text), hash});
   p.name_slots[at] = index + 1;
   return index;
 }

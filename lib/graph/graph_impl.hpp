@@ -474,7 +474,8 @@ struct Graph::Impl {
 struct PreparedExtraction::Impl {
   struct Name {
     std::string_view text;
-    std::uint64_t hash;  // hash_bytes(text)
+    std::uint64_t hash;        // hash_bytes(text), for the graph's table
+    std::uint64_t local_hash;  // for `name_slots`
   };
   struct Node {
     const Entity* entity;
