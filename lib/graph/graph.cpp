@@ -968,6 +968,17 @@ EdgeIndex EdgeTable::find_or_add(NameId head, RelationType type, NameId tail) {
   }
 }
 
+void EdgeTable::prefetch_slot(NameId head, RelationType type, NameId tail) const noexcept {
+  if (slots_.empty()) return;
+  __builtin_prefetch(&slots_[edge_key_hash(head, type, tail) & (slots_.size() - 1)]);
+}
+
+void EdgeTable::prefetch_record(NameId head, RelationType type, NameId tail) const noexcept {
+  if (slots_.empty()) return;
+  const std::uint32_t slot = slots_[edge_key_hash(head, type, tail) & (slots_.size() - 1)];
+  if (slot != 0) __builtin_prefetch(&(*this)[slot - 1]);
+}
+
 void EdgeTable::reserve(std::size_t n) {
   std::size_t slots = 64;
   while (slots < 2 * n) slots *= 2;
@@ -1244,8 +1255,17 @@ void Graph::Impl::add_prepared(PreparedExtraction::Impl& p) {
   invalidate();
   const DocumentExtraction& x = *p.x;
   if (!x.document.empty()) documents.insert(x.document, p.document_hash);
+  // On a large graph the lookups below miss the cache; those of a document
+  // are independent, so their memory is asked for first, all at once.
+  for (const PreparedExtraction::Impl::Name& name : p.names) names.prefetch(name.hash);
   p.ids.resize(p.names.size());
   for (std::size_t i = 0; i < p.names.size(); ++i) p.ids[i] = names.intern(p.names[i].text, p.names[i].hash);
+  for (const PreparedExtraction::Impl::Node& node : p.nodes)
+    if (p.ids[node.name] < nodes.size()) __builtin_prefetch(&nodes[p.ids[node.name]]);
+  for (const PreparedExtraction::Impl::Edge& edge : p.edges)
+    edges.prefetch_slot(p.ids[edge.head], edge.relation->type, p.ids[edge.tail]);
+  for (const PreparedExtraction::Impl::Edge& edge : p.edges)
+    edges.prefetch_record(p.ids[edge.head], edge.relation->type, p.ids[edge.tail]);
   std::uint32_t aliases = 0, mentions = 0;
   for (const PreparedExtraction::Impl::Node& node : p.nodes) {
     graph::add_node(*this, p, node, aliases, mentions);

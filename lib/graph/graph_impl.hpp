@@ -178,6 +178,10 @@ class NameTable {
   NameId intern(std::string_view name, std::uint64_t hash);
   // Returns the id of `name`, or kNoPosition when it was never seen.
   NameId find(std::string_view name) const noexcept;
+  // Asks the memory ahead for the slot of a name of hash_bytes `hash` (a hint, as EdgeTable's).
+  void prefetch(std::uint64_t hash) const noexcept {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[(hash >> 32) & (slots_.size() - 1)]);
+  }
   const std::string& name(NameId id) const noexcept { return names_[id]; }
   std::size_t size() const noexcept { return names_.size(); }
 
@@ -298,6 +302,11 @@ class EdgeTable {
 
   // Returns the index of the edge (head, type, tail), added empty when new.
   EdgeIndex find_or_add(NameId head, RelationType type, NameId tail);
+  // Ask the memory ahead for the slot of an edge, then (the slot at hand)
+  // for its record, so that a batch of lookups waits for its cache misses
+  // once rather than one after another. Hints only: no effect on results.
+  void prefetch_slot(NameId head, RelationType type, NameId tail) const noexcept;
+  void prefetch_record(NameId head, RelationType type, NameId tail) const noexcept;
   EdgeState& operator[](EdgeIndex i) noexcept { return chunks_[i >> kChunkBits][i & kChunkMask]; }
   const EdgeState& operator[](EdgeIndex i) const noexcept { return chunks_[i >> kChunkBits][i & kChunkMask]; }
   std::size_t size() const noexcept { return size_; }
