@@ -76,9 +76,6 @@ std::uint32_t slot_hash(std::uint64_t slot) noexcept {
 std::uint32_t slot_index(std::uint64_t slot) noexcept {
   return static_cast<std::uint32_t>(slot) - 1;
 }
-std::uint32_t short_hash(std::string_view s) noexcept {
-  return static_cast<std::uint32_t>(hash_bytes(s) >> 32);
-}
 
 bool fits32(std::uint64_t v) noexcept {
   return v < StoredEvidence::kWide;
@@ -264,14 +261,29 @@ void prepare_entities(Prepared& p) {
   }
 }
 
+// Returns the pool's hash of an evidence text, hashing each sentence of a
+// document once (a sentence quoted again is recognised by comparing it).
+std::uint32_t text_hash(Prepared& p, const Evidence& e) {
+  constexpr std::size_t kMaxSentences = 1u << 14;
+  if (e.sentence >= kMaxSentences) return StringPool::hash_of(e.text);
+  if (p.text_hashes.size() <= e.sentence) p.text_hashes.resize(e.sentence + 1, {nullptr, 0});
+  auto& [text, hash] = p.text_hashes[e.sentence];
+  if (text == nullptr || *text != e.text) {
+    text = &e.text;
+    hash = StringPool::hash_of(e.text);
+  }
+  return hash;
+}
+
 // Ranks a relation's evidence best first, exact duplicates dropped.
 void prepare_evidence(Prepared& p, const std::vector<Evidence>& evidence) {
   if (evidence.size() == 1) {  // the common case, without sorting
-    p.evidence.push_back({&evidence.front(), key_of(evidence.front())});
+    const Evidence& e = evidence.front();
+    p.evidence.push_back({&e, key_of(e), text_hash(p, e)});
     return;
   }
   ranked(evidence, p.ranking);
-  for (const Evidence* e : p.ranking) p.evidence.push_back({e, key_of(*e)});
+  for (const Evidence* e : p.ranking) p.evidence.push_back({e, key_of(*e), text_hash(p, *e)});
 }
 
 void prepare_relations(Prepared& p) {
@@ -409,16 +421,20 @@ std::size_t trigger_slot(std::string_view trigger) noexcept {
 }
 
 // Stores a document's evidence item, trying the ids its document, sentence
-// and trigger had last time first (they repeat across a document's relations).
-StoredEvidence store_with_hints(Graph::Impl& impl, const Evidence& e) {
+// and trigger had last time first (they repeat across a document's
+// relations). A new text is moved out of an extraction the graph owns: its
+// key (a view of it) is not used after the item is stored.
+StoredEvidence store_with_hints(Graph::Impl& impl, const Prepared& p, const Prepared::RankedEvidence& ranked) {
+  const Evidence& e = *ranked.evidence;
   AddScratch& s = impl.scratch;
   constexpr std::size_t kMaxSentences = 1u << 14;
   const bool by_sentence = e.sentence < kMaxSentences;
   if (by_sentence && s.text_by_sentence.size() <= e.sentence)
     s.text_by_sentence.resize(e.sentence + 1, kNoString);
   const std::size_t t = trigger_slot(e.trigger);
-  const StoredEvidence stored = impl.evidence.store(
-      e, s.document, by_sentence ? s.text_by_sentence[e.sentence] : kNoString, s.triggers[t]);
+  const StoredEvidence stored =
+      impl.evidence.store(e, ranked.text_hash, p.movable, s.document,
+                          by_sentence ? s.text_by_sentence[e.sentence] : kNoString, s.triggers[t]);
   s.document = stored.document;
   if (by_sentence) s.text_by_sentence[e.sentence] = stored.text;
   s.triggers[t] = stored.trigger;
@@ -434,7 +450,7 @@ void add_edge(Graph::Impl& impl, Prepared& p, const Prepared::Edge& prepared, st
   edge.evidence_count += prepared.evidence_end - evidence_begin;
   for (std::uint32_t i = evidence_begin; i < prepared.evidence_end; ++i) {
     const Prepared::RankedEvidence& e = p.evidence[i];
-    if (!keep_best(impl, edge, e.key, [&] { return store_with_hints(impl, *e.evidence); })) break;
+    if (!keep_best(impl, edge, e.key, [&] { return store_with_hints(impl, p, e); })) break;
   }
 }
 
@@ -670,20 +686,19 @@ bool EvidenceLess::operator()(const Evidence& a, const Evidence& b) const noexce
 
 // ---- StringPool ---------------------------------------------------------
 
-StringId StringPool::acquire(std::string_view text) {
-  const std::uint32_t hash = short_hash(text);
-  if (!slots_.empty()) {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash & mask; slots_[i] != 0; i = (i + 1) & mask) {
-      if (slot_hash(slots_[i]) != hash) continue;
-      const StringId id = slot_index(slots_[i]);
-      if (entries_[id].text == text) {
-        ++entries_[id].users;
-        return id;
-      }
-    }
+StringId StringPool::find(std::string_view text, std::uint32_t hash) noexcept {
+  if (slots_.empty()) return kNoString;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask; slots_[i] != 0; i = (i + 1) & mask) {
+    if (slot_hash(slots_[i]) != hash) continue;
+    const StringId id = slot_index(slots_[i]);
+    if (entries_[id].text == text) return id;
   }
-  return insert(text, hash);
+  return kNoString;
+}
+
+StringId StringPool::acquire(std::string_view text) {
+  return acquire(text, hash_of(text), kNoString, nullptr);
 }
 
 StringId StringPool::acquire(std::string_view text, StringId hint) {
@@ -694,7 +709,19 @@ StringId StringPool::acquire(std::string_view text, StringId hint) {
   return acquire(text);
 }
 
-StringId StringPool::insert(std::string_view text, std::uint32_t hash) {
+StringId StringPool::acquire(std::string_view text, std::uint32_t hash, StringId hint, std::string* owner) {
+  if (hint < entries_.size() && entries_[hint].users > 0 && entries_[hint].text == text) {
+    ++entries_[hint].users;
+    return hint;
+  }
+  if (const StringId id = find(text, hash); id != kNoString) {
+    ++entries_[id].users;
+    return id;
+  }
+  return insert(text, hash, owner);
+}
+
+StringId StringPool::insert(std::string_view text, std::uint32_t hash, std::string* owner) {
   if (2 * (live_ + 1) > slots_.size()) grow();
   StringId id;
   if (!free_.empty()) {
@@ -705,7 +732,10 @@ StringId StringPool::insert(std::string_view text, std::uint32_t hash) {
     entries_.emplace_back();
   }
   Entry& entry = entries_[id];
-  entry.text.assign(text);
+  if (owner != nullptr)
+    entry.text = std::move(*owner);
+  else
+    entry.text.assign(text);
   entry.users = 1;
   entry.hash = hash;
   const std::size_t mask = slots_.size() - 1;
@@ -758,9 +788,14 @@ void StringPool::unlink(StringId id) noexcept {
 
 StoredEvidence EvidenceStore::store(const Evidence& e, StringId document_hint, StringId text_hint,
                                     StringId trigger_hint) {
+  return store(e, StringPool::hash_of(e.text), false, document_hint, text_hint, trigger_hint);
+}
+
+StoredEvidence EvidenceStore::store(const Evidence& e, std::uint32_t text_hash, bool take_text,
+                                    StringId document_hint, StringId text_hint, StringId trigger_hint) {
   StoredEvidence s;
   s.document = strings.acquire(e.document, document_hint);
-  s.text = strings.acquire(e.text, text_hint);
+  s.text = strings.acquire(e.text, text_hash, text_hint, take_text ? &const_cast<std::string&>(e.text) : nullptr);
   s.trigger = strings.acquire(e.trigger, trigger_hint);
   s.confidence = clean_confidence(e.confidence);
   const Position p{e.sentence, e.source.byte_begin, e.source.byte_end, e.source.char_begin,
@@ -1293,6 +1328,7 @@ void PreparedExtraction::Impl::clear() noexcept {
   edges.clear();
   evidence.clear();
   ranking.clear();
+  text_hashes.clear();
 }
 
 PreparedExtraction::PreparedExtraction() noexcept = default;

@@ -56,6 +56,11 @@ class StringPool {
   // Same, trying `hint` first: the id an earlier acquire of (probably) the
   // same text returned. A stale or wrong hint only costs the normal lookup.
   StringId acquire(std::string_view text, StringId hint);
+  // Same, with hash_of(text) computed by the caller; when `owner` (holding
+  // `text`) is given, a new string is moved out of it instead of copied.
+  StringId acquire(std::string_view text, std::uint32_t hash, StringId hint, std::string* owner);
+  // The hash the pool files `text` under.
+  static std::uint32_t hash_of(std::string_view text) noexcept { return static_cast<std::uint32_t>(hash_bytes(text) >> 32); }
   // Counts one more user of an id already held.
   void retain(StringId id) noexcept { ++entries_[id].users; }
   // Counts one user less; frees the string after its last user.
@@ -70,7 +75,8 @@ class StringPool {
     std::uint32_t users = 0;  // 0: free
     std::uint32_t hash = 0;
   };
-  StringId insert(std::string_view text, std::uint32_t hash);
+  StringId find(std::string_view text, std::uint32_t hash) noexcept;
+  StringId insert(std::string_view text, std::uint32_t hash, std::string* owner = nullptr);
   void grow();
   void unlink(StringId id) noexcept;
 
@@ -129,6 +135,10 @@ class EvidenceStore {
   // Stores a copy of `e`, its strings acquired (hints as StringPool::acquire).
   StoredEvidence store(const Evidence& e, StringId document_hint = kNoString, StringId text_hint = kNoString,
                        StringId trigger_hint = kNoString);
+  // Same, with StringPool::hash_of(e.text) computed by the caller, and
+  // e.text moved in rather than copied when new and `take_text`.
+  StoredEvidence store(const Evidence& e, std::uint32_t text_hash, bool take_text, StringId document_hint,
+                       StringId text_hint, StringId trigger_hint);
   // Copies an item kept by another store into this one.
   StoredEvidence store_from(const EvidenceStore& other, const StoredEvidence& e);
   // Drops an item: its strings lose a user.
@@ -504,6 +514,7 @@ struct PreparedExtraction::Impl {
   struct RankedEvidence {
     const Evidence* evidence;
     graph::EvidenceKey key;
+    std::uint32_t text_hash;  // StringPool::hash_of(evidence->text)
   };
 
   DocumentExtraction owned;                 // the extraction, when prepare() took it
@@ -519,6 +530,9 @@ struct PreparedExtraction::Impl {
   std::vector<Edge> edges;
   std::vector<RankedEvidence> evidence;
   std::vector<const Evidence*> ranking;     // scratch of the evidence ranking
+  // By sentence index: the last evidence text hashed for it and its hash
+  // (a document's evidence quotes each of its sentences many times).
+  std::vector<std::pair<const std::string*, std::uint32_t>> text_hashes;
 
   // Forgets the extraction, keeping the vectors' capacity.
   void clear() noexcept;
