@@ -178,6 +178,30 @@ std::uint64_t local_hash(std::string_view s) noexcept {
   return h ^ (h >> 31);
 }
 
+// Compares two short strings eight bytes at a time, inline (names are a
+// few dozen bytes: a call to memcmp would cost more than the comparison).
+bool same_bytes(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  const char* p = a.data();
+  const char* q = b.data();
+  std::size_t n = a.size();
+  if (n < 8) {
+    for (std::size_t i = 0; i < n; ++i)
+      if (p[i] != q[i]) return false;
+    return true;
+  }
+  std::uint64_t x, y;
+  for (; n > 8; n -= 8, p += 8, q += 8) {
+    std::memcpy(&x, p, 8);
+    std::memcpy(&y, q, 8);
+    if (x != y) return false;
+  }
+  // The last eight bytes, overlapping those compared already.
+  std::memcpy(&x, a.data() + a.size() - 8, 8);
+  std::memcpy(&y, b.data() + b.size() - 8, 8);
+  return x == y;
+}
+
 // Returns the index of `text` in the prepared names, adding it when new.
 std::uint32_t prepared_name(Prepared& p, std::string_view text) {
   if (2 * (p.names.size() + 1) > p.name_slots.size()) {
@@ -194,9 +218,7 @@ std::uint32_t prepared_name(Prepared& p, std::string_view text) {
   std::size_t at = hash & mask;
   for (; p.name_slots[at] != 0; at = (at + 1) & mask) {
     const Prepared::Name& name = p.names[p.name_slots[at] - 1];
-    if (name.local_hash == hash && name.text.size() == text.size() &&
-        std::memcmp(name.text.data(), text.data(), text.size()) == 0)
-      return p.name_slots[at] - 1;
+    if (name.local_hash == hash && same_bytes(name.text, text)) return p.name_slots[at] - 1;
   }
   const auto index = static_cast<std::uint32_t>(p.names.size());
   p.names.push_back({text, hash_bytes(text), hash});
@@ -1291,16 +1313,22 @@ void Graph::Impl::add_prepared(PreparedExtraction::Impl& p) {
   const DocumentExtraction& x = *p.x;
   if (!x.document.empty()) documents.insert(x.document, p.document_hash);
   // On a large graph the lookups below miss the cache; those of a document
-  // are independent, so their memory is asked for first, all at once.
-  for (const PreparedExtraction::Impl::Name& name : p.names) names.prefetch(name.hash);
+  // are independent, so their memory is asked for first, all at once. (A
+  // small graph stays in the cache: there, asking would only cost.)
+  constexpr std::size_t kLarge = 1u << 15;
+  const bool large = names.size() >= kLarge || edges.size() >= kLarge;
+  if (large)
+    for (const PreparedExtraction::Impl::Name& name : p.names) names.prefetch(name.hash);
   p.ids.resize(p.names.size());
   for (std::size_t i = 0; i < p.names.size(); ++i) p.ids[i] = names.intern(p.names[i].text, p.names[i].hash);
-  for (const PreparedExtraction::Impl::Node& node : p.nodes)
-    if (p.ids[node.name] < nodes.size()) __builtin_prefetch(&nodes[p.ids[node.name]]);
-  for (const PreparedExtraction::Impl::Edge& edge : p.edges)
-    edges.prefetch_slot(p.ids[edge.head], edge.relation->type, p.ids[edge.tail]);
-  for (const PreparedExtraction::Impl::Edge& edge : p.edges)
-    edges.prefetch_record(p.ids[edge.head], edge.relation->type, p.ids[edge.tail]);
+  if (large) {
+    for (const PreparedExtraction::Impl::Node& node : p.nodes)
+      if (p.ids[node.name] < nodes.size()) __builtin_prefetch(&nodes[p.ids[node.name]]);
+    for (const PreparedExtraction::Impl::Edge& edge : p.edges)
+      edges.prefetch_slot(p.ids[edge.head], edge.relation->type, p.ids[edge.tail]);
+    for (const PreparedExtraction::Impl::Edge& edge : p.edges)
+      edges.prefetch_record(p.ids[edge.head], edge.relation->type, p.ids[edge.tail]);
+  }
   std::uint32_t aliases = 0, mentions = 0;
   for (const PreparedExtraction::Impl::Node& node : p.nodes) {
     graph::add_node(*this, p, node, aliases, mentions);
