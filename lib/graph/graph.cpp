@@ -309,11 +309,19 @@ void prepare_evidence(Prepared& p, const std::vector<Evidence>& evidence) {
 }
 
 void prepare_relations(Prepared& p) {
+  // A document's relations come grouped by head: a head equal to the last
+  // one is not looked up again.
+  const std::string* last_head = nullptr;
+  std::uint32_t last_head_index = 0;
   for (const Relation& relation : p.x->relations) {
     if (relation.head.empty() || relation.tail.empty() || relation.head == relation.tail) continue;
     Prepared::Edge edge{};
     edge.relation = &relation;
-    edge.head = prepared_name(p, relation.head);
+    if (last_head == nullptr || !same_bytes(*last_head, relation.head)) {
+      last_head = &relation.head;
+      last_head_index = prepared_name(p, relation.head);
+    }
+    edge.head = last_head_index;
     edge.tail = prepared_name(p, relation.tail);
     if (is_symmetric(relation.type) && relation.tail < relation.head) std::swap(edge.head, edge.tail);
     edge.weight_micro = to_micro(relation.weight);
