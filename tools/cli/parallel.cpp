@@ -54,11 +54,11 @@ struct Outcome {
   std::size_t bytes = 0;
 };
 
-// The bounded queue between the reader and the workers, the finished items
-// waiting for their turn (in order mode) and the failures.
+// The bounded queue between the reader and the workers (input order mode),
+// the finished items waiting for their turn and the failures.
 class WorkQueue {
  public:
-  WorkQueue(std::size_t window, bool ordered) : window_(window), ordered_(ordered) {}
+  explicit WorkQueue(std::size_t window) : window_(window) {}
 
   // Reader: waits for room, then queues an item under the next number.
   // Returns false once an item has failed: reading should stop.
@@ -83,21 +83,15 @@ class WorkQueue {
 
   void finish(std::size_t seq, Outcome outcome) {
     std::lock_guard lock(mutex_);
-    if (ordered_)
-      done_.emplace(seq, std::move(outcome));
-    else
-      ++retired_;
+    done_.emplace(seq, std::move(outcome));
     result_ready_.notify_all();
   }
 
   void fail(std::size_t seq, std::exception_ptr error) {
     std::lock_guard lock(mutex_);
     errors_.emplace(seq, std::move(error));
-    // In order mode a failed item still waits for its turn, then is dropped.
-    if (ordered_)
-      done_.emplace(seq, Outcome{});
-    else
-      ++retired_;
+    // A failed item still waits for its turn, then is dropped.
+    done_.emplace(seq, Outcome{});
     result_ready_.notify_all();
   }
 
@@ -134,13 +128,9 @@ class WorkQueue {
  private:
   bool failed() const { return !errors_.empty(); }
 
-  // Emits (in order mode) every finished item that is next in line, else
-  // waits for a worker to finish something.
+  // Emits the finished item that is next in line, else waits for a worker
+  // to finish something.
   void wait_and_emit(std::unique_lock<std::mutex>& lock, const std::function<void(Outcome&)>& emit) {
-    if (!ordered_) {
-      result_ready_.wait(lock);
-      return;
-    }
     auto next = done_.find(retired_);
     if (next == done_.end()) {
       result_ready_.wait(lock);
@@ -156,7 +146,6 @@ class WorkQueue {
   }
 
   std::size_t window_;
-  bool ordered_;
   std::mutex mutex_;
   std::condition_variable work_ready_;
   std::condition_variable result_ready_;
@@ -228,9 +217,9 @@ void run_unordered(const InputOptions& options, std::istream& in,
 }
 
 // Runs `process` on every input item with `jobs` workers; `emit` runs on
-// the calling thread (in input order when `ordered`).
-void run_items(const InputOptions& options, std::istream& in, bool ordered,
-               const std::function<Outcome(InputItem&)>& process, const std::function<void(Outcome&)>& emit) {
+// the calling thread, in input order.
+void run_in_order(const InputOptions& options, std::istream& in, const std::function<Outcome(InputItem&)>& process,
+                  const std::function<void(Outcome&)>& emit) {
   if (options.jobs <= 1) {
     for_each_input_item(options, in, [&](InputItem item) {
       Outcome outcome = process(item);
@@ -239,7 +228,7 @@ void run_items(const InputOptions& options, std::istream& in, bool ordered,
     });
     return;
   }
-  WorkQueue work(options.jobs * 4, ordered);
+  WorkQueue work(options.jobs * 4);
   std::vector<std::thread> workers;
   for (unsigned i = 0; i < options.jobs; ++i)
     workers.emplace_back([&] {
@@ -333,7 +322,7 @@ std::size_t extract_in_order(const Pipeline& pipeline, const InputOptions& optio
     progress.advance(outcome.documents, outcome.bytes);
     write(outcome.text);
   };
-  run_items(options, io.in, true, process, emit);
+  run_in_order(options, io.in, process, emit);
   return progress.documents();
 }
 
