@@ -8,8 +8,6 @@
 #include <cstring>
 #include <numeric>
 #include <span>
-#include <system_error>
-#include <thread>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -570,15 +568,7 @@ void place_nodes(const Graph::Impl& impl, View& view) {
   view.node_ids = ids_of(hashes, [&](std::size_t p) { return impl.names.name(view.nodes[p]); });
 }
 
-// Ranks every name in byte order (rank[id]), so that sorting the edges
-// compares integers. Both vectors are sized already: this allocates nothing.
-void rank_names(const NameTable& names, std::vector<NameId>& by_name, std::vector<std::uint32_t>& rank) noexcept {
-  std::iota(by_name.begin(), by_name.end(), NameId{0});
-  std::sort(by_name.begin(), by_name.end(), [&](NameId a, NameId b) { return names.name(a) < names.name(b); });
-  for (std::uint32_t r = 0; r < by_name.size(); ++r) rank[by_name[r]] = r;
-}
-
-void place_edges(const Graph::Impl& impl, View& view, const std::vector<std::uint32_t>& rank) {
+void place_edges(const Graph::Impl& impl, View& view) {
   for (EdgeIndex i = 0; i < impl.edges.size(); ++i) {
     const EdgeState& e = impl.edges[i];
     const std::uint32_t source = view.position_of[e.head];
@@ -589,6 +579,13 @@ void place_edges(const Graph::Impl& impl, View& view, const std::vector<std::uin
     ++view.edges_by_type[static_cast<std::size_t>(e.type)];
   }
   const auto& names = impl.names;
+  // Names ranked once, so that sorting the edges compares integers.
+  std::vector<NameId> by_name(names.size());
+  std::iota(by_name.begin(), by_name.end(), NameId{0});
+  std::sort(by_name.begin(), by_name.end(),
+            [&](NameId a, NameId b) { return names.name(a) < names.name(b); });
+  std::vector<std::uint32_t> rank(names.size());
+  for (std::uint32_t r = 0; r < by_name.size(); ++r) rank[by_name[r]] = r;
   // One 64-bit key per edge (head rank, type, tail rank): ranks fit in 28 bits
   // unless the graph has more names, when the tuple is compared instead.
   const auto order_key = [&](const View::Edge& v) {
@@ -632,30 +629,8 @@ void place_edges(const Graph::Impl& impl, View& view, const std::vector<std::uin
 
 std::shared_ptr<const View> build_view(const Graph::Impl& impl) {
   auto view = std::make_shared<View>();
-  std::vector<NameId> by_name(impl.names.size());
-  std::vector<std::uint32_t> rank(impl.names.size());
-  // The view is built after the last document, while every other thread
-  // waits: on a large graph, the names are ranked on a second thread while
-  // the nodes are placed (both sort by name).
-  constexpr std::size_t kLarge = 1u << 16;
-  std::thread ranker;
-  if (impl.names.size() >= kLarge && std::thread::hardware_concurrency() > 1) {
-    try {
-      ranker = std::thread([&] { rank_names(impl.names, by_name, rank); });
-    } catch (const std::system_error&) {  // no thread to be had: rank below
-    }
-  }
-  try {
-    place_nodes(impl, *view);
-  } catch (...) {
-    if (ranker.joinable()) ranker.join();
-    throw;
-  }
-  if (ranker.joinable())
-    ranker.join();
-  else
-    rank_names(impl.names, by_name, rank);
-  place_edges(impl, *view, rank);
+  place_nodes(impl, *view);
+  place_edges(impl, *view);
   return view;
 }
 
