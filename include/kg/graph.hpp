@@ -18,7 +18,10 @@
 //   g.add(pipeline.extract(doc2));
 //   std::cout << g.node_count() << " entities\n";
 //
-// Thread-safety: const methods may run concurrently; add/merge need exclusive access.
+// Thread-safety: const methods may run concurrently; add/merge need
+// exclusive access. Graph::prepare does the part of an add that needs no
+// access to the graph, so that threads merging into one graph under a lock
+// hold it briefly.
 #pragma once
 
 #include <cstddef>
@@ -49,6 +52,32 @@ struct GraphOptions {
   std::size_t max_documents = 8;
 };
 
+// One document's extraction made ready to merge into a graph: its names
+// hashed and deduplicated, its mentions sorted, its evidence ranked. Making
+// it reads nothing of any graph, so several threads prepare documents at
+// once and need a graph to themselves (a lock) only for Graph::add, which
+// then has little left to do.
+//
+//   kg::PreparedExtraction p = kg::Graph::prepare(pipeline.extract(doc));
+//   std::lock_guard lock(graph_mutex);
+//   graph.add(std::move(p));
+//
+// Thread-safety: a plain value (move-only); prepare() is thread-safe.
+class PreparedExtraction {
+ public:
+  PreparedExtraction() noexcept;
+  ~PreparedExtraction();
+  PreparedExtraction(PreparedExtraction&&) noexcept;
+  PreparedExtraction& operator=(PreparedExtraction&&) noexcept;
+
+  struct Impl;
+
+ private:
+  friend class Graph;
+  explicit PreparedExtraction(std::unique_ptr<Impl> impl) noexcept;
+  std::unique_ptr<Impl> impl_;
+};
+
 class Graph {
  public:
   Graph();
@@ -72,6 +101,13 @@ class Graph {
   void add(const DocumentExtraction& extraction);
   // Same, taking the extraction's strings and vectors instead of copying them.
   void add(DocumentExtraction&& extraction);
+  // Same, for an extraction prepared by prepare(); the same result as adding
+  // the extraction itself. An empty (moved-from) PreparedExtraction adds nothing.
+  void add(PreparedExtraction&& prepared);
+
+  // Prepares an extraction for add(), taking its strings and vectors. Reads
+  // no graph: it may run on any thread while another thread adds.
+  static PreparedExtraction prepare(DocumentExtraction&& extraction);
 
   // Merges another graph into this one (associative and commutative).
   void merge(const Graph& other);

@@ -85,9 +85,6 @@ std::uint32_t slot_hash(std::uint64_t slot) noexcept {
 std::uint32_t slot_index(std::uint64_t slot) noexcept {
   return static_cast<std::uint32_t>(slot) - 1;
 }
-std::uint32_t short_hash(std::string_view s) noexcept {
-  return static_cast<std::uint32_t>(hash_bytes(s) >> 32);
-}
 
 bool fits32(std::uint64_t v) noexcept {
   return v < StoredEvidence::kWide;
@@ -144,19 +141,6 @@ bool keep_best(Graph::Impl& impl, EdgeState& edge, const EvidenceKey& key, Store
   return true;
 }
 
-// The add path serves both a borrowed extraction (copies what it keeps)
-// and an owned one (moves what it keeps); it never copies what it drops.
-template <bool kOwned, typename T>
-decltype(auto) pass(T& value) {
-  if constexpr (kOwned)
-    return std::move(value);
-  else
-    return static_cast<const T&>(value);
-}
-
-template <bool kOwned>
-using Source = std::conditional_t<kOwned, DocumentExtraction&, const DocumentExtraction&>;
-
 void add_alias(std::vector<std::string>& aliases, const std::string& alias) {
   if (alias.empty()) return;
   const auto it = std::lower_bound(aliases.begin(), aliases.end(), alias);
@@ -183,75 +167,302 @@ std::uint64_t vote_weight(const Entity& entity) noexcept {
   return std::max<std::size_t>(1, entity.mentions.size());
 }
 
-template <bool kOwned, typename E>
-void add_mentions(NodeState& node, E& entity, std::size_t limit, std::vector<const MentionRef*>& order) {
-  node.mention_count += entity.mentions.size();
-  if (entity.mentions.empty() || limit == 0) return;
-  // A single document's mentions name their document through the entity.
-  auto less = [&](const MentionRef& a, const MentionRef& b) {
-    return mention_less(entity.document_of(a), a, entity.document_of(b), b);
-  };
-  const auto first = std::min_element(entity.mentions.begin(), entity.mentions.end(), less);
-  if (node.mentions.size() >= limit && !less(*first, node.mentions.back())) return;
-  order.clear();
-  for (const MentionRef& m : entity.mentions) order.push_back(&m);
-  const std::size_t take = std::min(limit, order.size());
-  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(take), order.end(),
-                    [&](const MentionRef* a, const MentionRef* b) { return less(*a, *b); });
-  std::vector<MentionRef> sample;
-  sample.reserve(take);
-  for (std::size_t i = 0; i < take; ++i) {
-    const std::string& document = entity.document_of(*order[i]);
-    sample.push_back(pass<kOwned>(const_cast<MentionRef&>(*order[i])));
-    if (sample.back().document.empty()) sample.back().document = document;
+// ---- Preparing an extraction (no graph involved) ----------------------------
+
+using Prepared = PreparedExtraction::Impl;
+
+// A cheap hash for a document's own small table of names: the length and
+// the first and last eight bytes (names are short; a collision costs one
+// comparison). The full hash_bytes is computed once per distinct name.
+std::uint64_t local_hash(std::string_view s) noexcept {
+  std::uint64_t first = 0, last = 0;
+  if (s.size() >= 8) {
+    std::memcpy(&first, s.data(), 8);
+    std::memcpy(&last, s.data() + s.size() - 8, 8);
+  } else if (!s.empty()) {
+    std::memcpy(&first, s.data(), s.size());
   }
-  keep_first(node.mentions, std::move(sample), limit, MentionLess{}, false);
+  std::uint64_t h = (first * 0x9e3779b97f4a7c15ULL) ^ last ^ s.size();
+  h *= 0xbf58476d1ce4e5b9ULL;
+  return h ^ (h >> 31);
 }
 
-void add_documents(NodeState& node, const Entity& entity, const std::string& document, std::size_t limit) {
-  // Normally the entity's own set is just {document}.
-  std::size_t count = 0;
+// Compares two short strings eight bytes at a time, inline (names are a
+// few dozen bytes: a call to memcmp would cost more than the comparison).
+bool same_bytes(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  const char* p = a.data();
+  const char* q = b.data();
+  std::size_t n = a.size();
+  if (n < 8) {
+    for (std::size_t i = 0; i < n; ++i)
+      if (p[i] != q[i]) return false;
+    return true;
+  }
+  std::uint64_t x, y;
+  for (; n > 8; n -= 8, p += 8, q += 8) {
+    std::memcpy(&x, p, 8);
+    std::memcpy(&y, q, 8);
+    if (x != y) return false;
+  }
+  // The last eight bytes, overlapping those compared already.
+  std::memcpy(&x, a.data() + a.size() - 8, 8);
+  std::memcpy(&y, b.data() + b.size() - 8, 8);
+  return x == y;
+}
+
+// Returns the index of `text` in the prepared names, adding it when new.
+std::uint32_t prepared_name(Prepared& p, std::string_view text) {
+  if (2 * (p.names.size() + 1) > p.name_slots.size()) {
+    const std::size_t size = std::max<std::size_t>(64, 2 * p.name_slots.size());
+    p.name_slots.assign(size, 0);
+    for (std::uint32_t i = 0; i < p.names.size(); ++i) {
+      std::size_t at = p.names[i].local_hash & (size - 1);
+      while (p.name_slots[at] != 0) at = (at + 1) & (size - 1);
+      p.name_slots[at] = i + 1;
+    }
+  }
+  const std::uint64_t hash = local_hash(text);
+  const std::size_t mask = p.name_slots.size() - 1;
+  std::size_t at = hash & mask;
+  for (; p.name_slots[at] != 0; at = (at + 1) & mask) {
+    const Prepared::Name& name = p.names[p.name_slots[at] - 1];
+    if (name.local_hash == hash && same_bytes(name.text, text)) return p.name_slots[at] - 1;
+  }
+  const auto index = static_cast<std::uint32_t>(p.names.size());
+  p.names.push_back({text, hash_bytes(text), hash});
+  p.name_slots[at] = index + 1;
+  return index;
+}
+
+// The entity's aliases with its name, sorted, distinct and non-empty (the
+// set is sorted and distinct already: the name is merged in).
+void prepare_aliases(Prepared& p, const Entity& entity) {
+  bool name_placed = false;
+  for (const std::string& alias : entity.aliases) {
+    if (alias.empty()) continue;
+    if (!name_placed && !(alias < entity.name)) {
+      if (alias != entity.name) p.aliases.push_back(&entity.name);
+      name_placed = true;
+    }
+    p.aliases.push_back(&alias);
+  }
+  if (!name_placed) p.aliases.push_back(&entity.name);
+}
+
+void prepare_mentions(Prepared& p, const Entity& entity) {
+  const std::size_t begin = p.mentions.size();
+  for (const MentionRef& m : entity.mentions) p.mentions.push_back(&m);
+  const auto less = [](const MentionRef* a, const MentionRef* b) { return MentionLess{}(*a, *b); };
+  // Mentions come in document order, which is usually already this order.
+  const auto first = p.mentions.begin() + static_cast<std::ptrdiff_t>(begin);
+  if (!std::is_sorted(first, p.mentions.end(), less)) std::sort(first, p.mentions.end(), less);
+}
+
+// Counts the entity's distinct non-empty document ids (normally its own set
+// is just {document}) and finds the smallest.
+void prepare_documents(Prepared::Node& node, const Entity& entity, const std::string& document) {
+  std::uint32_t count = 0;
   const std::string* smallest = nullptr;
   for (const std::string& d : entity.documents)
     if (!d.empty()) {
       ++count;
       if (smallest == nullptr) smallest = &d;
     }
-  const bool extra =
-      !document.empty() && !std::binary_search(entity.documents.begin(), entity.documents.end(), document);
-  if (extra) {
+  if (!document.empty() && !std::binary_search(entity.documents.begin(), entity.documents.end(), document)) {
     ++count;
     if (smallest == nullptr || document < *smallest) smallest = &document;
   }
-  node.document_count += count;
+  node.document_count = count;
+  node.smallest_document = smallest;
+}
+
+void prepare_entities(Prepared& p) {
+  for (const Entity& entity : p.x->entities) {
+    if (entity.name.empty()) continue;
+    Prepared::Node node{};
+    node.entity = &entity;
+    node.name = prepared_name(p, entity.name);
+    prepare_aliases(p, entity);
+    node.aliases_end = static_cast<std::uint32_t>(p.aliases.size());
+    prepare_mentions(p, entity);
+    node.mentions_end = static_cast<std::uint32_t>(p.mentions.size());
+    prepare_documents(node, entity, p.x->document);
+    p.nodes.push_back(node);
+  }
+}
+
+// Returns the pool's hash of an evidence text, hashing each sentence of a
+// document once (a sentence quoted again is recognised by comparing it).
+std::uint32_t text_hash(Prepared& p, const Evidence& e) {
+  constexpr std::size_t kMaxSentences = 1u << 14;
+  if (e.sentence >= kMaxSentences) return StringPool::hash_of(e.text);
+  if (p.text_hashes.size() <= e.sentence) p.text_hashes.resize(e.sentence + 1, {nullptr, 0});
+  auto& [text, hash] = p.text_hashes[e.sentence];
+  if (text == nullptr || *text != e.text) {
+    text = &e.text;
+    hash = StringPool::hash_of(e.text);
+  }
+  return hash;
+}
+
+// Ranks a relation's evidence best first, exact duplicates dropped.
+void prepare_evidence(Prepared& p, const std::vector<Evidence>& evidence) {
+  if (evidence.size() == 1) {  // the common case, without sorting
+    const Evidence& e = evidence.front();
+    p.evidence.push_back({&e, key_of(e), text_hash(p, e)});
+    return;
+  }
+  ranked(evidence, p.ranking);
+  for (const Evidence* e : p.ranking) p.evidence.push_back({e, key_of(*e), text_hash(p, *e)});
+}
+
+void prepare_relations(Prepared& p) {
+  // A document's relations come grouped by head: a head equal to the last
+  // one is not looked up again.
+  const SharedText* last_head = nullptr;
+  std::uint32_t last_head_index = 0;
+  for (const Relation& relation : p.x->relations) {
+    if (relation.head.empty() || relation.tail.empty() || relation.head == relation.tail) continue;
+    Prepared::Edge edge{};
+    edge.relation = &relation;
+    if (last_head == nullptr || !same_bytes(*last_head, relation.head)) {
+      last_head = &relation.head;
+      last_head_index = prepared_name(p, relation.head);
+    }
+    edge.head = last_head_index;
+    edge.tail = prepared_name(p, relation.tail);
+    if (is_symmetric(relation.type) && relation.tail < relation.head) std::swap(edge.head, edge.tail);
+    edge.weight_micro = to_micro(relation.weight);
+    prepare_evidence(p, relation.evidence);
+    edge.evidence_end = static_cast<std::uint32_t>(p.evidence.size());
+    p.edges.push_back(edge);
+  }
+}
+
+void prepare(Prepared& p) {
+  p.document_hash = hash_bytes(p.x->document);
+  prepare_entities(p);
+  prepare_relations(p);
+}
+
+// Prepared extractions' state, kept per thread for reuse: a document's
+// vectors are about the size of the last one's.
+// A PreparedExtraction destroyed after its thread's spares (a static one at
+// exit) is freed instead: this flag, trivially destructible, outlives them.
+thread_local bool spares_gone = false;
+
+struct SparePrepared {
+  std::vector<std::unique_ptr<Prepared>> items;
+  ~SparePrepared() { spares_gone = true; }
+};
+
+SparePrepared& spare_prepared() {
+  thread_local SparePrepared spare;
+  return spare;
+}
+
+std::unique_ptr<Prepared> new_prepared() {
+  if (spares_gone) return std::make_unique<Prepared>();
+  std::vector<std::unique_ptr<Prepared>>& spare = spare_prepared().items;
+  if (spare.empty()) return std::make_unique<Prepared>();
+  std::unique_ptr<Prepared> p = std::move(spare.back());
+  spare.pop_back();
+  return p;
+}
+
+void recycle_prepared(std::unique_ptr<Prepared> p) noexcept {
+  p->clear();
+  if (spares_gone) return;
+  std::vector<std::unique_ptr<Prepared>>& spare = spare_prepared().items;
+  constexpr std::size_t kKept = 4;
+  if (spare.size() >= kKept) return;
+  try {
+    spare.push_back(std::move(p));
+  } catch (...) {  // no room to keep it: it is freed
+  }
+}
+
+// ---- Adding a prepared extraction (exclusive access) ------------------------
+
+// Takes a string the graph keeps: moved out of an owned extraction, else copied.
+template <typename T>
+T take(const T& value, bool movable) {
+  if (movable) return std::move(const_cast<T&>(value));
+  return value;
+}
+
+// Adds sorted, distinct aliases to the node's sorted, distinct ones.
+void add_aliases(NodeState& node, std::span<const std::string* const> aliases) {
+  std::size_t at = 0;
+  for (const std::string* alias : aliases) {
+    int c = 1;
+    while (at < node.aliases.size() && (c = node.aliases[at].compare(*alias)) < 0) ++at;
+    if (at < node.aliases.size() && c == 0) {
+      ++at;
+      continue;
+    }
+    node.aliases.insert(node.aliases.begin() + static_cast<std::ptrdiff_t>(at), *alias);
+    ++at;
+  }
+}
+
+// A single document's mentions name their document through the entity
+// (Entity::document_of); the samples the graph keeps carry it themselves.
+void add_mentions(NodeState& node, const Entity& entity, std::span<const MentionRef* const> mentions,
+                  std::size_t limit, bool movable) {
+  node.mention_count += mentions.size();
+  if (mentions.empty() || limit == 0) return;
+  const MentionRef& first = *mentions.front();
+  if (node.mentions.size() >= limit) {
+    const MentionRef& last = node.mentions.back();
+    if (!mention_less(entity.document_of(first), first, last.document, last)) return;
+  }
+  const std::size_t take_count = std::min(limit, mentions.size());
+  std::vector<MentionRef> sample;
+  sample.reserve(take_count);
+  for (std::size_t i = 0; i < take_count; ++i) {
+    const std::string& document = entity.document_of(*mentions[i]);
+    sample.push_back(take(*mentions[i], movable));
+    if (sample.back().document.empty()) sample.back().document = document;
+  }
+  keep_first(node.mentions, std::move(sample), limit, MentionLess{}, false);
+}
+
+void add_documents(NodeState& node, const Prepared::Node& prepared, const std::string& document,
+                   std::size_t limit) {
+  node.document_count += prepared.document_count;
+  const std::string* smallest = prepared.smallest_document;
   if (smallest == nullptr || limit == 0) return;
   if (node.documents.size() >= limit && !(*smallest < node.documents.back())) return;
-  if (count == 1) {  // the usual case: keep_first of one id, without building vectors
+  if (prepared.document_count == 1) {  // the usual case: keep_first of one id, without building vectors
     const auto at = std::lower_bound(node.documents.begin(), node.documents.end(), *smallest);
     if (at != node.documents.end() && *at == *smallest) return;
     node.documents.insert(at, *smallest);
     if (node.documents.size() > limit) node.documents.pop_back();
     return;
   }
+  const Entity& entity = *prepared.entity;
   std::vector<std::string> ids;
   for (const std::string& d : entity.documents)
     if (!d.empty()) ids.push_back(d);
-  if (extra) ids.insert(std::lower_bound(ids.begin(), ids.end(), document), document);
+  if (!document.empty() && !std::binary_search(entity.documents.begin(), entity.documents.end(), document))
+    ids.insert(std::lower_bound(ids.begin(), ids.end(), document), document);
   keep_first(node.documents, std::move(ids), limit, std::less<>{}, true);
 }
 
-template <bool kOwned, typename E>
-void add_entity(Graph::Impl& impl, E& entity, const std::string& document) {
-  if (entity.name.empty()) return;
-  NodeState& node = impl.node(impl.names.intern(entity.name));
+void add_node(Graph::Impl& impl, Prepared& p, const Prepared::Node& prepared, std::uint32_t aliases_begin,
+              std::uint32_t mentions_begin) {
+  const Entity& entity = *prepared.entity;
+  NodeState& node = impl.node(p.ids[prepared.name]);
   const std::uint64_t weight = vote_weight(entity);
   node.type_votes[static_cast<std::size_t>(entity.type)] += weight;
   if (entity.level != PlaceLevel::None) node.level_votes[static_cast<std::size_t>(entity.level)] += weight;
   if (!entity.code.empty() && (node.code.empty() || entity.code < node.code)) node.code = entity.code;
-  add_alias(node.aliases, entity.name);
-  for (const std::string& alias : entity.aliases) add_alias(node.aliases, alias);
-  add_mentions<kOwned>(node, entity, impl.options.max_mentions, impl.scratch.mentions);
-  add_documents(node, entity, document, impl.options.max_documents);
+  add_aliases(node, std::span(p.aliases).subspan(aliases_begin, prepared.aliases_end - aliases_begin));
+  add_mentions(node, entity, std::span(p.mentions).subspan(mentions_begin, prepared.mentions_end - mentions_begin),
+               impl.options.max_mentions, p.movable);
+  add_documents(node, prepared, p.x->document, impl.options.max_documents);
 }
 
 std::size_t trigger_slot(std::string_view trigger) noexcept {
@@ -260,62 +471,36 @@ std::size_t trigger_slot(std::string_view trigger) noexcept {
 }
 
 // Stores a document's evidence item, trying the ids its document, sentence
-// and trigger had last time first (they repeat across a document's relations).
-StoredEvidence store_with_hints(Graph::Impl& impl, const Evidence& e) {
+// and trigger had last time first (they repeat across a document's
+// relations).
+StoredEvidence store_with_hints(Graph::Impl& impl, const Prepared::RankedEvidence& ranked) {
+  const Evidence& e = *ranked.evidence;
   AddScratch& s = impl.scratch;
   constexpr std::size_t kMaxSentences = 1u << 14;
   const bool by_sentence = e.sentence < kMaxSentences;
   if (by_sentence && s.text_by_sentence.size() <= e.sentence)
     s.text_by_sentence.resize(e.sentence + 1, kNoString);
   const std::size_t t = trigger_slot(e.trigger);
-  const StoredEvidence stored = impl.evidence.store(
-      e, s.document, by_sentence ? s.text_by_sentence[e.sentence] : kNoString, s.triggers[t]);
+  const StoredEvidence stored =
+      impl.evidence.store(e, ranked.text_hash, s.document,
+                          by_sentence ? s.text_by_sentence[e.sentence] : kNoString, s.triggers[t]);
   s.document = stored.document;
   if (by_sentence) s.text_by_sentence[e.sentence] = stored.text;
   s.triggers[t] = stored.trigger;
   return stored;
 }
 
-// Counts a relation's distinct evidence and keeps the best of it.
-void add_evidence(Graph::Impl& impl, EdgeState& edge, const std::vector<Evidence>& evidence) {
-  if (evidence.empty()) return;
-  if (evidence.size() == 1) {  // the common case, without sorting
-    const Evidence& only = evidence.front();
-    edge.evidence_count += 1;
-    keep_best(impl, edge, key_of(only), [&] { return store_with_hints(impl, only); });
-    return;
-  }
-  std::vector<const Evidence*>& order = impl.scratch.ranked;
-  ranked(evidence, order);
-  edge.evidence_count += order.size();
-  for (const Evidence* e : order)
-    if (!keep_best(impl, edge, key_of(*e), [&] { return store_with_hints(impl, *e); })) break;
-}
-
-template <bool kOwned, typename R>
-void add_relation(Graph::Impl& impl, R& relation) {
-  if (relation.head.empty() || relation.tail.empty() || relation.head == relation.tail) return;
-  // A document's relations come grouped by head: its id is looked up once a run.
-  AddScratch& scratch = impl.scratch;
-  if (scratch.head_id == kNoPosition || scratch.head != relation.head) {
-    scratch.head_id = impl.names.intern(relation.head);
-    scratch.head.assign(relation.head);
-  }
-  NameId head = scratch.head_id;
-  NameId tail = impl.names.intern(relation.tail);
-  if (is_symmetric(relation.type) && relation.tail < relation.head) std::swap(head, tail);
-  EdgeState& edge = impl.edges[impl.edge(head, relation.type, tail)];
+void add_edge(Graph::Impl& impl, Prepared& p, const Prepared::Edge& prepared, std::uint32_t evidence_begin) {
+  const Relation& relation = *prepared.relation;
+  EdgeState& edge = impl.edges[impl.edge(p.ids[prepared.head], relation.type, p.ids[prepared.tail])];
   if (!relation.role.empty()) edge.roles = add_roles(impl.roles, edge.roles, relation.role);
-  edge.weight_micro += to_micro(relation.weight);
-  add_evidence(impl, edge, relation.evidence);
-}
-
-template <bool kOwned>
-void add_extraction(Graph::Impl& impl, Source<kOwned> extraction) {
-  impl.invalidate();
-  impl.add_document(extraction.document);
-  for (auto& entity : extraction.entities) add_entity<kOwned>(impl, entity, extraction.document);
-  for (auto& relation : extraction.relations) add_relation<kOwned>(impl, relation);
+  edge.weight_micro += prepared.weight_micro;
+  // The distinct evidence is counted; the best of it kept.
+  edge.evidence_count += prepared.evidence_end - evidence_begin;
+  for (std::uint32_t i = evidence_begin; i < prepared.evidence_end; ++i) {
+    const Prepared::RankedEvidence& e = p.evidence[i];
+    if (!keep_best(impl, edge, e.key, [&] { return store_with_hints(impl, e); })) break;
+  }
 }
 
 constexpr std::uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
@@ -550,20 +735,19 @@ bool EvidenceLess::operator()(const Evidence& a, const Evidence& b) const noexce
 
 // ---- StringPool ---------------------------------------------------------
 
-StringId StringPool::acquire(std::string_view text) {
-  const std::uint32_t hash = short_hash(text);
-  if (!slots_.empty()) {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash & mask; slots_[i] != 0; i = (i + 1) & mask) {
-      if (slot_hash(slots_[i]) != hash) continue;
-      const StringId id = slot_index(slots_[i]);
-      if (entries_[id].text == text) {
-        ++entries_[id].users;
-        return id;
-      }
-    }
+StringId StringPool::find(std::string_view text, std::uint32_t hash) noexcept {
+  if (slots_.empty()) return kNoString;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask; slots_[i] != 0; i = (i + 1) & mask) {
+    if (slot_hash(slots_[i]) != hash) continue;
+    const StringId id = slot_index(slots_[i]);
+    if (entries_[id].text == text) return id;
   }
-  return insert(text, hash);
+  return kNoString;
+}
+
+StringId StringPool::acquire(std::string_view text) {
+  return acquire(text, hash_of(text), kNoString, nullptr);
 }
 
 StringId StringPool::acquire(std::string_view text, StringId hint) {
@@ -574,7 +758,19 @@ StringId StringPool::acquire(std::string_view text, StringId hint) {
   return acquire(text);
 }
 
-StringId StringPool::insert(std::string_view text, std::uint32_t hash) {
+StringId StringPool::acquire(std::string_view text, std::uint32_t hash, StringId hint, std::string* owner) {
+  if (hint < entries_.size() && entries_[hint].users > 0 && entries_[hint].text == text) {
+    ++entries_[hint].users;
+    return hint;
+  }
+  if (const StringId id = find(text, hash); id != kNoString) {
+    ++entries_[id].users;
+    return id;
+  }
+  return insert(text, hash, owner);
+}
+
+StringId StringPool::insert(std::string_view text, std::uint32_t hash, std::string* owner) {
   if (2 * (live_ + 1) > slots_.size()) grow();
   StringId id;
   if (!free_.empty()) {
@@ -585,7 +781,10 @@ StringId StringPool::insert(std::string_view text, std::uint32_t hash) {
     entries_.emplace_back();
   }
   Entry& entry = entries_[id];
-  entry.text.assign(text);
+  if (owner != nullptr)
+    entry.text = std::move(*owner);
+  else
+    entry.text.assign(text);
   entry.users = 1;
   entry.hash = hash;
   const std::size_t mask = slots_.size() - 1;
@@ -638,9 +837,14 @@ void StringPool::unlink(StringId id) noexcept {
 
 StoredEvidence EvidenceStore::store(const Evidence& e, StringId document_hint, StringId text_hint,
                                     StringId trigger_hint) {
+  return store(e, StringPool::hash_of(e.text), document_hint, text_hint, trigger_hint);
+}
+
+StoredEvidence EvidenceStore::store(const Evidence& e, std::uint32_t text_hash, StringId document_hint,
+                                    StringId text_hint, StringId trigger_hint) {
   StoredEvidence s;
   s.document = strings.acquire(e.document, document_hint);
-  s.text = strings.acquire(e.text, text_hint);
+  s.text = strings.acquire(e.text, text_hash, text_hint, nullptr);  // shared text: copied, never moved
   s.trigger = strings.acquire(e.trigger, trigger_hint);
   s.confidence = clean_confidence(e.confidence);
   const Position p{e.sentence, e.source.byte_begin, e.source.byte_end, e.source.char_begin,
@@ -714,7 +918,10 @@ NameId NameTable::find(std::string_view name) const noexcept {
 }
 
 NameId NameTable::intern(std::string_view name) {
-  const std::uint64_t hash64 = hash_bytes(name);
+  return intern(name, hash_bytes(name));
+}
+
+NameId NameTable::intern(std::string_view name, std::uint64_t hash64) {
   if (const NameId id = find(name, hash64); id != kNoPosition) return id;
   if (2 * (names_.size() + 1) > slots_.size()) grow();
   const auto id = static_cast<NameId>(names_.size());
@@ -728,6 +935,33 @@ NameId NameTable::intern(std::string_view name) {
 }
 
 void NameTable::grow() {
+  const std::size_t size = std::max<std::size_t>(64, 2 * slots_.size());
+  std::vector<std::uint64_t> slots(size, 0);
+  const std::size_t mask = size - 1;
+  for (const std::uint64_t slot : slots_) {
+    if (slot == 0) continue;
+    std::size_t i = slot_hash(slot) & mask;
+    while (slots[i] != 0) i = (i + 1) & mask;
+    slots[i] = slot;
+  }
+  slots_ = std::move(slots);
+}
+
+// ---- DocumentSet ----------------------------------------------------------
+
+void DocumentSet::insert(std::string_view id, std::uint64_t hash64) {
+  if (2 * (ends_.size() + 1) > slots_.size()) grow();
+  const auto hash = static_cast<std::uint32_t>(hash64 >> 32);
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = hash & mask;
+  for (; slots_[i] != 0; i = (i + 1) & mask)
+    if (slot_hash(slots_[i]) == hash && (*this)[slot_index(slots_[i])] == id) return;
+  slots_[i] = make_slot(hash, static_cast<std::uint32_t>(ends_.size()));
+  text_.append(id);
+  ends_.push_back(text_.size());
+}
+
+void DocumentSet::grow() {
   const std::size_t size = std::max<std::size_t>(64, 2 * slots_.size());
   std::vector<std::uint64_t> slots(size, 0);
   const std::size_t mask = size - 1;
@@ -816,6 +1050,17 @@ EdgeIndex EdgeTable::find_or_add(NameId head, RelationType type, NameId tail) {
     const EdgeState& e = (*this)[slot - 1];
     if (e.head == head && e.tail == tail && e.type == type) return slot - 1;
   }
+}
+
+void EdgeTable::prefetch_slot(NameId head, RelationType type, NameId tail) const noexcept {
+  if (slots_.empty()) return;
+  __builtin_prefetch(&slots_[edge_key_hash(head, type, tail) & (slots_.size() - 1)]);
+}
+
+void EdgeTable::prefetch_record(NameId head, RelationType type, NameId tail) const noexcept {
+  if (slots_.empty()) return;
+  const std::uint32_t slot = slots_[edge_key_hash(head, type, tail) & (slots_.size() - 1)];
+  if (slot != 0) __builtin_prefetch(&(*this)[slot - 1]);
 }
 
 void EdgeTable::reserve(std::size_t n) {
@@ -1086,7 +1331,72 @@ void Graph::Impl::merge_edge_from(const Impl& other, const graph::EdgeState& e) 
 void Graph::Impl::add_document(std::string_view id) {
   if (id.empty()) return;
   invalidate();
-  if (documents.find(std::string(id)) == documents.end()) documents.emplace(id);
+  documents.insert(id);
+}
+
+void Graph::Impl::add_prepared(PreparedExtraction::Impl& p) {
+  invalidate();
+  const DocumentExtraction& x = *p.x;
+  if (!x.document.empty()) documents.insert(x.document, p.document_hash);
+  // On a large graph the lookups below miss the cache; those of a document
+  // are independent, so their memory is asked for first, all at once. (A
+  // small graph stays in the cache: there, asking would only cost.)
+  constexpr std::size_t kLarge = 1u << 15;
+  const bool large = names.size() >= kLarge || edges.size() >= kLarge;
+  if (large)
+    for (const PreparedExtraction::Impl::Name& name : p.names) names.prefetch(name.hash);
+  p.ids.resize(p.names.size());
+  for (std::size_t i = 0; i < p.names.size(); ++i) p.ids[i] = names.intern(p.names[i].text, p.names[i].hash);
+  if (large) {
+    for (const PreparedExtraction::Impl::Node& node : p.nodes)
+      if (p.ids[node.name] < nodes.size()) __builtin_prefetch(&nodes[p.ids[node.name]]);
+    for (const PreparedExtraction::Impl::Edge& edge : p.edges)
+      edges.prefetch_slot(p.ids[edge.head], edge.relation->type, p.ids[edge.tail]);
+    for (const PreparedExtraction::Impl::Edge& edge : p.edges)
+      edges.prefetch_record(p.ids[edge.head], edge.relation->type, p.ids[edge.tail]);
+  }
+  std::uint32_t aliases = 0, mentions = 0;
+  for (const PreparedExtraction::Impl::Node& node : p.nodes) {
+    graph::add_node(*this, p, node, aliases, mentions);
+    aliases = node.aliases_end;
+    mentions = node.mentions_end;
+  }
+  std::uint32_t evidence = 0;
+  for (const PreparedExtraction::Impl::Edge& edge : p.edges) {
+    graph::add_edge(*this, p, edge, evidence);
+    evidence = edge.evidence_end;
+  }
+}
+
+void PreparedExtraction::Impl::clear() noexcept {
+  owned = DocumentExtraction{};
+  x = nullptr;
+  movable = false;
+  document_hash = 0;
+  names.clear();
+  std::fill(name_slots.begin(), name_slots.end(), 0u);
+  ids.clear();
+  nodes.clear();
+  aliases.clear();
+  mentions.clear();
+  edges.clear();
+  evidence.clear();
+  ranking.clear();
+  text_hashes.clear();
+}
+
+PreparedExtraction::PreparedExtraction() noexcept = default;
+PreparedExtraction::PreparedExtraction(std::unique_ptr<Impl> impl) noexcept : impl_(std::move(impl)) {}
+PreparedExtraction::~PreparedExtraction() {
+  if (impl_) graph::recycle_prepared(std::move(impl_));
+}
+PreparedExtraction::PreparedExtraction(PreparedExtraction&& other) noexcept = default;
+PreparedExtraction& PreparedExtraction::operator=(PreparedExtraction&& other) noexcept {
+  if (this != &other) {
+    if (impl_) graph::recycle_prepared(std::move(impl_));
+    impl_ = std::move(other.impl_);
+  }
+  return *this;
 }
 
 std::vector<Evidence> Graph::Impl::evidence_of(const graph::EdgeState& e) const {
@@ -1133,13 +1443,29 @@ Graph::Graph(Graph&&) noexcept = default;
 Graph& Graph::operator=(Graph&&) noexcept = default;
 
 void Graph::add(const DocumentExtraction& extraction) {
-  ensure_impl();
-  graph::add_extraction<false>(*impl_, extraction);
+  // Prepared in place: the graph copies only what it keeps.
+  std::unique_ptr<PreparedExtraction::Impl> p = graph::new_prepared();
+  p->x = &extraction;
+  graph::prepare(*p);
+  add(PreparedExtraction(std::move(p)));
 }
 
 void Graph::add(DocumentExtraction&& extraction) {
+  add(prepare(std::move(extraction)));
+}
+
+void Graph::add(PreparedExtraction&& prepared) {
   ensure_impl();
-  graph::add_extraction<true>(*impl_, extraction);
+  if (prepared.impl_) impl_->add_prepared(*prepared.impl_);
+}
+
+PreparedExtraction Graph::prepare(DocumentExtraction&& extraction) {
+  std::unique_ptr<PreparedExtraction::Impl> p = graph::new_prepared();
+  p->owned = std::move(extraction);
+  p->x = &p->owned;
+  p->movable = true;
+  graph::prepare(*p);
+  return PreparedExtraction(std::move(p));
 }
 
 void Graph::merge(const Graph& other) {
@@ -1151,7 +1477,7 @@ void Graph::merge(const Graph& other) {
     return;
   }
   const Impl& from = *other.impl_;
-  for (const std::string& id : from.documents) impl_->add_document(id);
+  for (const std::string_view id : from.documents) impl_->add_document(id);
   for (graph::NameId id = 0; id < from.nodes.size(); ++id)
     if (from.nodes[id].present) impl_->merge_node(from.names.name(id), from.nodes[id]);
   for (graph::EdgeIndex i = 0; i < from.edges.size(); ++i) impl_->merge_edge_from(from, from.edges[i]);

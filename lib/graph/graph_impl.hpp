@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <mutex>
 #include <span>
@@ -55,6 +56,11 @@ class StringPool {
   // Same, trying `hint` first: the id an earlier acquire of (probably) the
   // same text returned. A stale or wrong hint only costs the normal lookup.
   StringId acquire(std::string_view text, StringId hint);
+  // Same, with hash_of(text) computed by the caller; when `owner` (holding
+  // `text`) is given, a new string is moved out of it instead of copied.
+  StringId acquire(std::string_view text, std::uint32_t hash, StringId hint, std::string* owner);
+  // The hash the pool files `text` under.
+  static std::uint32_t hash_of(std::string_view text) noexcept { return static_cast<std::uint32_t>(hash_bytes(text) >> 32); }
   // Counts one more user of an id already held.
   void retain(StringId id) noexcept { ++entries_[id].users; }
   // Counts one user less; frees the string after its last user.
@@ -69,7 +75,8 @@ class StringPool {
     std::uint32_t users = 0;  // 0: free
     std::uint32_t hash = 0;
   };
-  StringId insert(std::string_view text, std::uint32_t hash);
+  StringId find(std::string_view text, std::uint32_t hash) noexcept;
+  StringId insert(std::string_view text, std::uint32_t hash, std::string* owner = nullptr);
   void grow();
   void unlink(StringId id) noexcept;
 
@@ -128,6 +135,9 @@ class EvidenceStore {
   // Stores a copy of `e`, its strings acquired (hints as StringPool::acquire).
   StoredEvidence store(const Evidence& e, StringId document_hint = kNoString, StringId text_hint = kNoString,
                        StringId trigger_hint = kNoString);
+  // Same, with StringPool::hash_of(e.text) computed by the caller.
+  StoredEvidence store(const Evidence& e, std::uint32_t text_hash, StringId document_hint, StringId text_hint,
+                       StringId trigger_hint);
   // Copies an item kept by another store into this one.
   StoredEvidence store_from(const EvidenceStore& other, const StoredEvidence& e);
   // Drops an item: its strings lose a user.
@@ -173,8 +183,14 @@ class NameTable {
 
   // Returns the id of `name`, adding it when new.
   NameId intern(std::string_view name);
+  // Same, with hash_bytes(name) computed by the caller.
+  NameId intern(std::string_view name, std::uint64_t hash);
   // Returns the id of `name`, or kNoPosition when it was never seen.
   NameId find(std::string_view name) const noexcept;
+  // Asks the memory ahead for the slot of a name of hash_bytes `hash` (a hint, as EdgeTable's).
+  void prefetch(std::uint64_t hash) const noexcept {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[(hash >> 32) & (slots_.size() - 1)]);
+  }
   const std::string& name(NameId id) const noexcept { return names_[id]; }
   std::size_t size() const noexcept { return names_.size(); }
 
@@ -205,6 +221,56 @@ class RoleSets {
   std::vector<std::vector<std::string>> sets_{{}};  // by id; id 0 is the empty set
   std::vector<std::string> joined_{{}};
   std::unordered_map<std::string, std::uint32_t> ids_;  // by joined roles
+};
+
+// The ids of the documents merged in, each stored once: one buffer of
+// text and an open-addressed index, so that adding a document allocates
+// nothing but the occasional growth (the one list that grows with the corpus).
+class DocumentSet {
+ public:
+  // Adds `id` (hash_bytes(id) is `hash`) unless present.
+  void insert(std::string_view id, std::uint64_t hash);
+  void insert(std::string_view id) { insert(id, hash_bytes(id)); }
+  std::size_t size() const noexcept { return ends_.size(); }
+  std::string_view operator[](std::size_t i) const noexcept {
+    const std::size_t begin = i == 0 ? 0 : ends_[i - 1];
+    return std::string_view(text_).substr(begin, ends_[i] - begin);
+  }
+
+  // Iterates the ids in the order they were added, as string_views.
+  class const_iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = std::string_view;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const std::string_view*;
+    using reference = std::string_view;
+    const_iterator() = default;
+    const_iterator(const DocumentSet* set, std::size_t i) : set_(set), i_(i) {}
+    std::string_view operator*() const noexcept { return (*set_)[i_]; }
+    const_iterator& operator++() noexcept {
+      ++i_;
+      return *this;
+    }
+    const_iterator operator++(int) noexcept {
+      const_iterator old = *this;
+      ++i_;
+      return old;
+    }
+    friend bool operator==(const const_iterator& a, const const_iterator& b) noexcept { return a.i_ == b.i_; }
+
+   private:
+    const DocumentSet* set_ = nullptr;
+    std::size_t i_ = 0;
+  };
+  const_iterator begin() const noexcept { return {this, 0}; }
+  const_iterator end() const noexcept { return {this, size()}; }
+
+ private:
+  void grow();
+  std::string text_;                 // the ids one after the other
+  std::vector<std::size_t> ends_;    // by index: where each id ends in text_
+  std::vector<std::uint64_t> slots_; // (32-bit hash << 32) | (index + 1); 0 is empty
 };
 
 struct NodeState {
@@ -245,6 +311,11 @@ class EdgeTable {
 
   // Returns the index of the edge (head, type, tail), added empty when new.
   EdgeIndex find_or_add(NameId head, RelationType type, NameId tail);
+  // Ask the memory ahead for the slot of an edge, then (the slot at hand)
+  // for its record, so that a batch of lookups waits for its cache misses
+  // once rather than one after another. Hints only: no effect on results.
+  void prefetch_slot(NameId head, RelationType type, NameId tail) const noexcept;
+  void prefetch_record(NameId head, RelationType type, NameId tail) const noexcept;
   EdgeState& operator[](EdgeIndex i) noexcept { return chunks_[i >> kChunkBits][i & kChunkMask]; }
   const EdgeState& operator[](EdgeIndex i) const noexcept { return chunks_[i >> kChunkBits][i & kChunkMask]; }
   std::size_t size() const noexcept { return size_; }
@@ -371,7 +442,7 @@ struct Graph::Impl {
   graph::EdgeTable edges;
   graph::RoleSets roles;
   graph::EvidenceStore evidence;  // what the edges' StoredEvidence refer to
-  std::unordered_set<std::string> documents;
+  graph::DocumentSet documents;
   graph::AddScratch scratch;
 
   explicit Impl(const GraphOptions& opts = {}) : options(opts) {}
@@ -392,6 +463,8 @@ struct Graph::Impl {
   // Merges the edge `e` of `other` in.
   void merge_edge_from(const Impl& other, const graph::EdgeState& e);
   void add_document(std::string_view id);
+  // Merges a prepared extraction in (the part of Graph::add under exclusive access).
+  void add_prepared(PreparedExtraction::Impl& prepared);
 
   // Returns an edge's kept evidence as plain values, in document order.
   std::vector<Evidence> evidence_of(const graph::EdgeState& e) const;
@@ -411,6 +484,57 @@ struct Graph::Impl {
   mutable std::mutex mutex_;
   mutable std::shared_ptr<const graph::View> cached_view_;
   mutable std::shared_ptr<const graph::Materialized> cached_copy_;
+};
+
+// What Graph::prepare makes of an extraction: views into it, in the order
+// the add needs them. Kept per thread and reused (see graph.cpp), so that
+// preparing allocates nothing once the vectors have grown.
+struct PreparedExtraction::Impl {
+  struct Name {
+    std::string_view text;
+    std::uint64_t hash;        // hash_bytes(text), for the graph's table
+    std::uint64_t local_hash;  // for `name_slots`
+  };
+  struct Node {
+    const Entity* entity;
+    std::uint32_t name;            // in `names`
+    std::uint32_t aliases_end;     // its aliases: `aliases` from the previous node's end
+    std::uint32_t mentions_end;    // its mentions, sorted: likewise in `mentions`
+    std::uint32_t document_count;  // distinct non-empty ids: the entity's and the extraction's
+    const std::string* smallest_document;  // nullptr when none
+  };
+  struct Edge {
+    const Relation* relation;
+    std::uint32_t head;  // in `names`; symmetric relations with head < tail
+    std::uint32_t tail;
+    std::int64_t weight_micro;
+    std::uint32_t evidence_end;  // its evidence, ranked and distinct: likewise in `evidence`
+  };
+  struct RankedEvidence {
+    const Evidence* evidence;
+    graph::EvidenceKey key;
+    std::uint32_t text_hash;  // StringPool::hash_of(evidence->text)
+  };
+
+  DocumentExtraction owned;                 // the extraction, when prepare() took it
+  const DocumentExtraction* x = nullptr;    // `owned` or a caller's
+  bool movable = false;                     // may the graph take x's strings
+  std::uint64_t document_hash = 0;
+  std::vector<Name> names;                  // distinct: entity names and relation ends
+  std::vector<std::uint32_t> name_slots;    // open addressing over `names`: index + 1; 0 is empty
+  std::vector<graph::NameId> ids;           // by name: its id in the graph being added to
+  std::vector<Node> nodes;
+  std::vector<const std::string*> aliases;  // per node: sorted, distinct, non-empty, its name included
+  std::vector<const MentionRef*> mentions;  // per node: sorted by MentionLess
+  std::vector<Edge> edges;
+  std::vector<RankedEvidence> evidence;
+  std::vector<const Evidence*> ranking;     // scratch of the evidence ranking
+  // By sentence index: the last evidence text hashed for it and its hash
+  // (a document's evidence quotes each of its sentences many times).
+  std::vector<std::pair<const SharedText*, std::uint32_t>> text_hashes;
+
+  // Forgets the extraction, keeping the vectors' capacity.
+  void clear() noexcept;
 };
 
 namespace graph {

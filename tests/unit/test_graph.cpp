@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <thread>
 
 #include "../consumers/sample_extractions.hpp"
@@ -561,5 +562,59 @@ TEST_CASE("evidence with offsets beyond 32 bits, and a bound of one, keep their 
     CHECK(best.source.byte_begin == far);
     CHECK(best.source.char_end == far / 3 + 3);
     CHECK(fingerprint(Graph(g)) == fingerprint(g));
+  }
+}
+
+TEST_CASE("a prepared extraction adds what the extraction itself adds") {
+  const auto docs = sample_documents();
+  const std::string expected = fingerprint(graph_of(docs));
+
+  SECTION("borrowed, moved and prepared adds agree") {
+    Graph moved, prepared;
+    for (DocumentExtraction x : docs) moved.add(std::move(x));
+    for (DocumentExtraction x : docs) prepared.add(Graph::prepare(std::move(x)));
+    CHECK(fingerprint(moved) == expected);
+    CHECK(fingerprint(prepared) == expected);
+  }
+  SECTION("prepared on several threads, added under a lock") {
+    Graph g;
+    std::mutex mutex;
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < docs.size(); ++t)
+      threads.emplace_back([&, t] {
+        PreparedExtraction p = Graph::prepare(DocumentExtraction(docs[t]));
+        std::lock_guard lock(mutex);
+        g.add(std::move(p));
+      });
+    for (std::thread& th : threads) th.join();
+    CHECK(fingerprint(g) == expected);
+  }
+  SECTION("an empty prepared extraction adds nothing") {
+    Graph g = graph_of(docs);
+    PreparedExtraction p = Graph::prepare(DocumentExtraction(docs[0]));
+    PreparedExtraction taken = std::move(p);
+    g.add(std::move(p));  // moved from: empty
+    CHECK(fingerprint(g) == expected);
+  }
+  SECTION("aliases sorting before, after and equal to the name") {
+    DocumentExtraction x;
+    x.document = "d";
+    x.entities = {entity("d", "中", EntityType::Firm, {"一", "乙"}), entity("d", "乙二", EntityType::Firm, {"丙"}),
+                  entity("d", "丁", EntityType::Firm, {"丁"})};
+    std::erase(x.entities[0].aliases, "中");  // the name among the aliases only by the graph
+    std::erase(x.entities[1].aliases, "乙二");
+    insert_sorted(x.entities[1].aliases, "");  // empty aliases are dropped
+    Graph a, b;
+    a.add(x);
+    b.add(Graph::prepare(DocumentExtraction(x)));
+    CHECK(fingerprint(a) == fingerprint(b));
+    CHECK(a.find("一") != nullptr);
+    CHECK(a.find("乙") != nullptr);
+    CHECK(a.find("乙二") != nullptr);
+    CHECK(a.find("丙") != nullptr);
+    for (const Entity& e : a.entities()) {
+      CHECK(std::count(e.aliases.begin(), e.aliases.end(), e.name) == 1);
+      CHECK(std::count(e.aliases.begin(), e.aliases.end(), "") == 0);
+    }
   }
 }

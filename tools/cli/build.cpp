@@ -165,11 +165,18 @@ int run_build(const InputOptions& input, const std::vector<std::string>& outputs
   const Pipeline pipeline(options);
   Graph graph(bounds);
   Tally tally;
+  std::mutex tally_mutex;
   std::mutex graph_mutex;
   extract_each(pipeline, input, io, [&](DocumentExtraction&& x) {
+    {
+      // Not under the graph's lock, which the other workers wait for.
+      std::lock_guard lock(tally_mutex);
+      tally.add(x);
+    }
+    // Hashing, sorting and ranking need no lock; the add that is left does.
+    PreparedExtraction prepared = Graph::prepare(std::move(x));
     std::lock_guard lock(graph_mutex);
-    tally.add(x);
-    graph.add(std::move(x));
+    graph.add(std::move(prepared));
   });
   write_outputs(graph, outputs, format, io.out, input.jobs);
   if (!input.quiet) {

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/input_source.hpp"
 #include "kg/error.hpp"
 
 namespace kg::cli {
@@ -19,26 +20,6 @@ InputFormat parse_format_in(const std::string& name) {
 
 bool is_jsonl(const std::string& path) {
   return path.size() > 6 && path.compare(path.size() - 6, 6, ".jsonl") == 0;
-}
-
-// Streams a JSON Lines file line by line, so a large file is never held
-// whole; the lines are parsed by whoever processes the items. Returns false
-// when `visit` asked to stop.
-bool for_each_jsonl_line(std::istream& in, const std::string& origin,
-                         const std::function<bool(InputItem)>& visit) {
-  std::string line;
-  std::size_t number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    InputItem item;
-    item.jsonl_line = std::move(line);
-    item.origin = origin;
-    item.line_number = number;
-    if (!visit(std::move(item))) return false;
-  }
-  if (in.bad()) throw Error(ErrorCode::Io, origin + ": read failed");
-  return true;
 }
 
 }  // namespace
@@ -63,31 +44,70 @@ std::vector<RawDocument> documents_of(InputItem& item) {
   return one;
 }
 
-void for_each_input_item(const InputOptions& options, std::istream& in,
-                         const std::function<bool(InputItem)>& visit) {
-  auto whole = [&](RawDocument doc) {
-    InputItem item;
-    item.document = std::move(doc);
-    return visit(std::move(item));
-  };
-  for (const std::string& path : expand_inputs(options.inputs)) {
-    bool go_on = true;
+InputSource::InputSource(const InputOptions& options, std::istream& in)
+    : in_(in), paths_(expand_inputs(options.inputs)) {}
+
+std::optional<PendingItem> InputSource::next() {
+  for (;;) {
+    if (lines_ != nullptr) {
+      // JSON Lines are streamed line by line, so a large file is never held
+      // whole; the lines are parsed by whoever processes the items.
+      std::string line;
+      while (std::getline(*lines_, line)) {
+        ++line_number_;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        PendingItem pending;
+        pending.item.jsonl_line = std::move(line);
+        pending.item.origin = origin_;
+        pending.item.line_number = line_number_;
+        return pending;
+      }
+      if (lines_->bad()) throw Error(ErrorCode::Io, origin_ + ": read failed");
+      lines_ = nullptr;
+      if (file_.is_open()) file_.close();
+    }
+    if (next_path_ == paths_.size()) return std::nullopt;
+    const std::string& path = paths_[next_path_++];
     if (path == "-") {
       // Standard input is one article, unless it starts like JSON Lines:
       // then it is streamed line by line and never held whole.
-      if (in.peek() == '{')
-        go_on = for_each_jsonl_line(in, "stdin", visit);
-      else
-        go_on = whole(read_document(in, "stdin", "-"));
-    } else if (is_jsonl(path)) {
-      std::ifstream file(path, std::ios::binary);
-      if (!file) throw Error(ErrorCode::Io, path + ": cannot open for reading");
-      go_on = for_each_jsonl_line(file, path, visit);
-    } else {
-      go_on = whole(read_document(path));
+      if (in_.peek() == '{') {
+        start_lines(in_, "stdin");
+        continue;
+      }
+      PendingItem pending;
+      pending.item.document = read_document(in_, "stdin", "-");
+      return pending;
     }
-    if (!go_on) return;
+    if (is_jsonl(path)) {
+      file_.clear();
+      file_.open(path, std::ios::binary);
+      if (!file_) throw Error(ErrorCode::Io, path + ": cannot open for reading");
+      start_lines(file_, path);
+      continue;
+    }
+    PendingItem pending;
+    pending.path = path;
+    return pending;
   }
+}
+
+void InputSource::start_lines(std::istream& stream, const std::string& origin) {
+  lines_ = &stream;
+  origin_ = origin;
+  line_number_ = 0;
+}
+
+InputItem load(PendingItem&& pending) {
+  if (!pending.path.empty()) pending.item.document = read_document(pending.path);
+  return std::move(pending.item);
+}
+
+void for_each_input_item(const InputOptions& options, std::istream& in,
+                         const std::function<bool(InputItem)>& visit) {
+  InputSource source(options, in);
+  while (std::optional<PendingItem> pending = source.next())
+    if (!visit(load(std::move(*pending)))) return;
 }
 
 void for_each_document(const InputOptions& options, std::istream& in,

@@ -1,7 +1,4 @@
-// Running the pipeline over a stream of documents with N threads. The
-// calling thread only reads: whole files, or the raw lines of JSON Lines
-// files, which the workers parse. It hands them to the workers through a
-// bounded queue, so memory holds at most a few documents per thread.
+// Running the pipeline over a stream of documents with N threads.
 //
 // Two ways out: extract_each lets the workers consume their extractions
 // themselves, in any order (kg build merges into one graph whose result does
@@ -9,10 +6,19 @@
 // each extraction to text and the calling thread write the texts in input
 // order (kg extract's fragments).
 //
+// In any order, the workers (the calling thread is one of them) take the
+// next item from the input source themselves, under a lock, and read and
+// process it outside the lock: no reading thread to wake for every
+// document, and a document is allocated and freed on the one thread that
+// processes it. In input order, the calling thread only reads (whole files,
+// or the raw lines of JSON Lines files, which the workers parse) and hands
+// the items to the workers through a bounded queue, so memory holds at most
+// a few documents per thread.
+//
 // Errors do not depend on scheduling either: every failure is kept with its
-// input position, reading stops at the first one seen, the items already
-// queued (all before it) are finished, and the failure earliest in the input
-// is thrown.
+// input position, no item is taken after the first failure seen, the items
+// already taken (all before it) are finished, and the failure earliest in
+// the input is thrown.
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -23,6 +29,7 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/input_source.hpp"
 #include "cli/progress.hpp"
 #include "kg/error.hpp"
 
@@ -47,11 +54,11 @@ struct Outcome {
   std::size_t bytes = 0;
 };
 
-// The bounded queue between the reader and the workers, the finished items
-// waiting for their turn (in order mode) and the failures.
+// The bounded queue between the reader and the workers (input order mode),
+// the finished items waiting for their turn and the failures.
 class WorkQueue {
  public:
-  WorkQueue(std::size_t window, bool ordered) : window_(window), ordered_(ordered) {}
+  explicit WorkQueue(std::size_t window) : window_(window) {}
 
   // Reader: waits for room, then queues an item under the next number.
   // Returns false once an item has failed: reading should stop.
@@ -76,21 +83,15 @@ class WorkQueue {
 
   void finish(std::size_t seq, Outcome outcome) {
     std::lock_guard lock(mutex_);
-    if (ordered_)
-      done_.emplace(seq, std::move(outcome));
-    else
-      ++retired_;
+    done_.emplace(seq, std::move(outcome));
     result_ready_.notify_all();
   }
 
   void fail(std::size_t seq, std::exception_ptr error) {
     std::lock_guard lock(mutex_);
     errors_.emplace(seq, std::move(error));
-    // In order mode a failed item still waits for its turn, then is dropped.
-    if (ordered_)
-      done_.emplace(seq, Outcome{});
-    else
-      ++retired_;
+    // A failed item still waits for its turn, then is dropped.
+    done_.emplace(seq, Outcome{});
     result_ready_.notify_all();
   }
 
@@ -127,13 +128,9 @@ class WorkQueue {
  private:
   bool failed() const { return !errors_.empty(); }
 
-  // Emits (in order mode) every finished item that is next in line, else
-  // waits for a worker to finish something.
+  // Emits the finished item that is next in line, else waits for a worker
+  // to finish something.
   void wait_and_emit(std::unique_lock<std::mutex>& lock, const std::function<void(Outcome&)>& emit) {
-    if (!ordered_) {
-      result_ready_.wait(lock);
-      return;
-    }
     auto next = done_.find(retired_);
     if (next == done_.end()) {
       result_ready_.wait(lock);
@@ -149,7 +146,6 @@ class WorkQueue {
   }
 
   std::size_t window_;
-  bool ordered_;
   std::mutex mutex_;
   std::condition_variable work_ready_;
   std::condition_variable result_ready_;
@@ -161,10 +157,69 @@ class WorkQueue {
   bool closed_ = false;
 };
 
+// Runs `process` on every input item with `jobs` threads, the calling
+// thread included (one job: no other thread), each taking the next item
+// itself.
+void run_unordered(const InputOptions& options, std::istream& in,
+                   const std::function<Outcome(InputItem&)>& process) {
+  InputSource source(options, in);
+  std::mutex mutex;  // guards the source and everything below
+  std::size_t taken = 0;
+  bool stop = false;  // the source is exhausted or an item failed
+  std::map<std::size_t, std::exception_ptr> errors;
+  auto fail = [&](std::size_t seq, std::exception_ptr error) {
+    std::lock_guard lock(mutex);
+    errors.emplace(seq, std::move(error));
+    stop = true;
+  };
+  auto work = [&] {
+    for (;;) {
+      std::optional<PendingItem> pending;
+      std::size_t seq;
+      {
+        std::lock_guard lock(mutex);
+        if (stop) return;
+        seq = taken++;
+        try {
+          pending = source.next();
+        } catch (...) {
+          errors.emplace(seq, std::current_exception());
+          stop = true;
+          return;
+        }
+        if (!pending) {
+          stop = true;
+          return;
+        }
+      }
+      try {
+        InputItem item = load(std::move(*pending));
+        process(item);
+      } catch (...) {
+        fail(seq, std::current_exception());
+      }
+    }
+  };
+  std::vector<std::thread> helpers;
+  try {
+    for (unsigned i = 1; i < options.jobs; ++i) helpers.emplace_back(work);
+  } catch (...) {  // no thread to start: stop those started
+    {
+      std::lock_guard lock(mutex);
+      stop = true;
+    }
+    for (std::thread& t : helpers) t.join();
+    throw;
+  }
+  work();
+  for (std::thread& t : helpers) t.join();
+  if (!errors.empty()) std::rethrow_exception(errors.begin()->second);
+}
+
 // Runs `process` on every input item with `jobs` workers; `emit` runs on
-// the calling thread (in input order when `ordered`).
-void run_items(const InputOptions& options, std::istream& in, bool ordered,
-               const std::function<Outcome(InputItem&)>& process, const std::function<void(Outcome&)>& emit) {
+// the calling thread, in input order.
+void run_in_order(const InputOptions& options, std::istream& in, const std::function<Outcome(InputItem&)>& process,
+                  const std::function<void(Outcome&)>& emit) {
   if (options.jobs <= 1) {
     for_each_input_item(options, in, [&](InputItem item) {
       Outcome outcome = process(item);
@@ -173,7 +228,7 @@ void run_items(const InputOptions& options, std::istream& in, bool ordered,
     });
     return;
   }
-  WorkQueue work(options.jobs * 4, ordered);
+  WorkQueue work(options.jobs * 4);
   std::vector<std::thread> workers;
   for (unsigned i = 0; i < options.jobs; ++i)
     workers.emplace_back([&] {
@@ -251,7 +306,7 @@ std::size_t extract_each(const Pipeline& pipeline, const InputOptions& options, 
     progress.advance(outcome.documents, outcome.bytes);
     return outcome;
   };
-  run_items(options, io.in, false, process, [](Outcome&) {});
+  run_unordered(options, io.in, process);
   return progress.documents();
 }
 
@@ -267,7 +322,7 @@ std::size_t extract_in_order(const Pipeline& pipeline, const InputOptions& optio
     progress.advance(outcome.documents, outcome.bytes);
     write(outcome.text);
   };
-  run_items(options, io.in, true, process, emit);
+  run_in_order(options, io.in, process, emit);
   return progress.documents();
 }
 
