@@ -11,10 +11,10 @@
 #pragma once
 
 #include <cstddef>
-#include <string_view>
 #include <vector>
 
 #include "kg/clean_text.hpp"
+#include "kg/shared_text.hpp"
 #include "kg/span.hpp"
 
 namespace kg {
@@ -23,17 +23,17 @@ struct Sentence {
   std::size_t index = 0;  // 0-based position in the document
   std::size_t begin = 0;  // byte offsets in CleanDocument::text
   std::size_t end = 0;
-  // The sentence as written (original script): a view into
-  // CleanDocument::text, so it is valid as long as that document is alive
-  // and unchanged. Copy it (std::string(s.text)) to keep it longer.
-  std::string_view text;
+  // The sentence as written (original script). The sentences of one split
+  // share one copy of the document's text (kg::SharedText: copying a
+  // sentence copies no characters), which they own together: they stay
+  // valid after the CleanDocument is gone.
+  SharedText text;
   SourceSpan source;      // where it is in the original file
 };
 
 class SentenceSplitter {
  public:
-  // Splits a clean document; whitespace-only pieces are dropped. The
-  // sentences' text views point into `doc.text`: keep `doc` alive while they are used.
+  // Splits a clean document; whitespace-only pieces are dropped.
   std::vector<Sentence> split(const CleanDocument& doc) const;
 };
 

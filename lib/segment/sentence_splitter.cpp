@@ -250,12 +250,15 @@ std::vector<Sentence> SentenceSplitter::split(const CleanDocument& doc) const {
   find_sentences(doc.text, bounds);
   std::vector<Sentence> out(bounds.size());
   SourceWalker sources(doc.offsets);
+  // One copy of the text for all sentences, sliced with one reference count.
+  const SharedText whole(doc.text);
+  SharedText::Slicer cut(whole, bounds.size());
   for (std::size_t k = 0; k < bounds.size(); ++k) {
     Sentence& s = out[k];
     s.index = k;
     s.begin = bounds[k].begin;
     s.end = bounds[k].end;
-    s.text = std::string_view(doc.text).substr(s.begin, s.end - s.begin);
+    s.text = cut.slice(s.begin, s.end - s.begin);
     s.source = sources.to_source(s.begin, s.end);
   }
   return out;

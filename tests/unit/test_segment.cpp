@@ -39,6 +39,24 @@ TEST_CASE("sentences end at terminal marks", "[segment]") {
   CHECK(split(input) == expected);
 }
 
+TEST_CASE("sentences own their text: they outlive the document and its changes", "[segment]") {
+  std::vector<kg::Sentence> sentences;
+  {
+    kg::CleanDocument doc;
+    doc.text = "第一句。第二句！";
+    doc.folded = doc.text;
+    doc.offsets = kg::OffsetMap::identity(doc.text);
+    sentences = kg::SentenceSplitter().split(doc);
+    doc.text.assign(doc.text.size(), 'x');  // changing the document does not change them
+  }
+  REQUIRE(sentences.size() == 2);
+  CHECK(sentences[0].text == "第一句。");
+  CHECK(sentences[1].text == "第二句！");
+  const kg::Sentence copy = sentences[1];
+  sentences.clear();
+  CHECK(copy.text == "第二句！");
+}
+
 TEST_CASE("quotations stay whole", "[segment]") {
   SECTION("terminal marks inside a quotation do not split") {
     CHECK(split("“我们很满意。也很期待。”张三说。下一句。") ==
