@@ -19,6 +19,7 @@
 #include "recognize/canonical.hpp"
 #include "recognize/occurrences.hpp"
 #include "recognize/scan.hpp"
+#include "recognize/source_locator.hpp"
 
 namespace kg {
 
@@ -558,7 +559,7 @@ std::vector<Mention> Recognizer::recognize(const CleanDocument& doc, const std::
 
   std::vector<Mention> out;
   out.reserve(order.size());
-  OffsetMap::Scanner locate(doc.offsets);  // mentions come by position
+  recognize::SourceLocator locate(doc.offsets);  // mentions come by position
   std::size_t sentence = 0;
   for (const std::uint32_t k : order) {
     Candidate& c = found[k];
