@@ -38,6 +38,31 @@ std::uint32_t load3(const char* p) {
          static_cast<std::uint32_t>(static_cast<unsigned char>(p[2])) << 16;
 }
 
+// Whether n bytes at a and b are equal: the same answer as memcmp() == 0,
+// inline, eight bytes a step. The names are short (two to five Han
+// characters), so a call to the library function would cost more than the
+// comparison itself.
+bool same_bytes(const char* a, const char* b, std::size_t n) {
+  for (; n >= 8; n -= 8, a += 8, b += 8) {
+    std::uint64_t x, y;
+    std::memcpy(&x, a, 8);
+    std::memcpy(&y, b, 8);
+    if (x != y) return false;
+  }
+  if (n >= 4) {
+    std::uint32_t x, y;
+    std::memcpy(&x, a, 4);
+    std::memcpy(&y, b, 4);
+    if (x != y) return false;
+    n -= 4;
+    a += 4;
+    b += 4;
+  }
+  for (; n > 0; --n, ++a, ++b)
+    if (*a != *b) return false;
+  return true;
+}
+
 }  // namespace
 
 // Finds every occurrence of every name (at any byte, as a substring search
@@ -191,7 +216,7 @@ void find_occurrences(std::string_view text, const std::vector<std::string_view>
       if (key[e] != at || i < back[e]) continue;
       const std::size_t begin = i - back[e];
       const std::string_view name = names[e / 2];
-      if (size - begin >= name.size() && std::memcmp(data + begin, name.data(), name.size()) == 0)
+      if (size - begin >= name.size() && same_bytes(data + begin, name.data(), name.size()))
         out.push_back({begin, begin + name.size(), e / 2});
     }
   };

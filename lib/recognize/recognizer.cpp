@@ -19,6 +19,7 @@
 #include "recognize/canonical.hpp"
 #include "recognize/occurrences.hpp"
 #include "recognize/scan.hpp"
+#include "recognize/source_locator.hpp"
 
 namespace kg {
 
@@ -517,6 +518,41 @@ void propagate(std::string_view text, std::vector<Candidate>& found) {
   }
 }
 
+// Fills `order` with the positions of `found`, sorted by begin, then longest
+// first, then by name. When offsets fit in 32 bits, begin and end are packed
+// into one key read from a flat array, so most comparisons touch no
+// candidate; the comparator answers every pair as the plain one would, and
+// std::sort's steps follow the answers alone, so both give one order, ties
+// included.
+void sort_by_position(const std::vector<Candidate>& found, std::size_t text_size, std::vector<std::uint32_t>& order) {
+  auto by_candidate = [&](std::uint32_t x, std::uint32_t y) {
+    const Candidate& a = found[x];
+    const Candidate& b = found[y];
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.end != b.end) return a.end > b.end;
+    return a.name() < b.name();
+  };
+  order.resize(found.size());
+  std::iota(order.begin(), order.end(), 0u);
+  if (text_size > 0xFFFFFFFFu) {
+    std::sort(order.begin(), order.end(), by_candidate);
+    return;
+  }
+  struct Keyed {
+    std::uint64_t key;  // begin in the high half, the complement of end in the low
+    std::uint32_t index;
+  };
+  thread_local std::vector<Keyed> keyed;
+  keyed.clear();
+  for (std::uint32_t k = 0; k < found.size(); ++k)
+    keyed.push_back({std::uint64_t{found[k].begin} << 32 | (0xFFFFFFFFu - found[k].end), k});
+  std::sort(keyed.begin(), keyed.end(), [&](const Keyed& a, const Keyed& b) {
+    if (a.key != b.key) return a.key < b.key;
+    return found[a.index].name() < found[b.index].name();
+  });
+  for (std::size_t k = 0; k < keyed.size(); ++k) order[k] = keyed[k].index;
+}
+
 }  // namespace
 
 Recognizer::Recognizer(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}
@@ -539,15 +575,7 @@ std::vector<Mention> Recognizer::recognize(const CleanDocument& doc, const std::
   // of a whole candidate; std::sort makes the same comparisons either way, so
   // the order (ties included) is the one sorting the candidates would give.
   thread_local std::vector<std::uint32_t> order;
-  order.resize(found.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-    const Candidate& a = found[x];
-    const Candidate& b = found[y];
-    if (a.begin != b.begin) return a.begin < b.begin;
-    if (a.end != b.end) return a.end > b.end;
-    return a.name() < b.name();
-  });
+  sort_by_position(found, text.size(), order);
   order.erase(std::unique(order.begin(), order.end(),
                           [&](std::uint32_t x, std::uint32_t y) {
                             const Candidate& a = found[x];
@@ -558,7 +586,7 @@ std::vector<Mention> Recognizer::recognize(const CleanDocument& doc, const std::
 
   std::vector<Mention> out;
   out.reserve(order.size());
-  OffsetMap::Scanner locate(doc.offsets);  // mentions come by position
+  recognize::SourceLocator locate(doc.offsets);  // mentions come by position
   std::size_t sentence = 0;
   for (const std::uint32_t k : order) {
     Candidate& c = found[k];

@@ -11,6 +11,7 @@
 #include "kg/entity.hpp"
 #include "kg/mention.hpp"
 #include "kg/sentence.hpp"
+#include "recognize/source_locator.hpp"
 
 namespace {
 
@@ -105,5 +106,32 @@ TEST_CASE("a name found once is found again wherever it recurs, at any byte offs
       if (m.name == name) got.push_back(m.begin);
     INFO("pad " << pad);
     CHECK(got == want);
+  }
+}
+
+TEST_CASE("source spans found by the locator are OffsetMap::to_source's") {
+  // The original: ASCII, Han, a stray byte and a four-byte character, so the
+  // locator's guesses of three bytes a character are sometimes wrong.
+  const std::string original = "ab \xE4\xB8\xAD\xE6\x96\x87\r\n  x\xFFy\xF0\x9F\x98\x80\xE7\xA0\x94\xE7\xA9\xB6\xE9\x99\xA2 end";
+  std::vector<std::uint32_t> starts;
+  for (std::uint32_t i = 0; i < original.size(); ++i)
+    if ((static_cast<unsigned char>(original[i]) & 0xC0) != 0x80) starts.push_back(i);
+  // Derived text: copied stretches and folded ones (each byte standing for a range).
+  using Run = kg::OffsetMap::Run;
+  const std::vector<Run> runs = {
+      {0, 0, 0, true},     // "ab" and the Han
+      {8, 9, 13, false},   // "\r\n  " folded to one space
+      {9, 13, 0, true},    // the rest, copied
+  };
+  const std::size_t size = 9 + (original.size() - 13);
+  const kg::OffsetMap map(runs, size, starts, original.size());
+  // Mentions come by position, some nested; every span is asked in that
+  // order, then backwards: the answers must not depend on the order.
+  kg::recognize::SourceLocator locate(map);
+  for (std::size_t begin = 0; begin <= size; ++begin)
+    for (std::size_t end = begin; end <= size + 1; ++end) REQUIRE(locate.to_source(begin, end) == map.to_source(begin, end));
+  for (std::size_t begin = size; begin-- > 0;) {
+    const std::size_t end = std::min(size, begin + 7);
+    REQUIRE(locate.to_source(begin, end) == map.to_source(begin, end));
   }
 }
