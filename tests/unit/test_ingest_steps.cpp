@@ -271,6 +271,14 @@ TEST_CASE("UTF-8 decoding records a character start for every stray byte", "[ing
   CHECK(starts[299] == 302);
   CHECK(starts[300] == 303);
   CHECK(starts[699] == 303 + 399 * 3);
+  // The loop over plain CJK stops at a character cut short at the end, or
+  // with a bad trail byte, and the general path replaces it.
+  for (const std::string& tail : {std::string("\xE4\xB8"), std::string("\xE4\xB8\x41"), std::string("\xEC\xC0\x80")}) {
+    const ingest::Decoded cut = ingest::decode("\xEF\xBB\xBF中文" + tail, "", "t");
+    CHECK(cut.text.substr(0, 6) == "中文");
+    CHECK(cut.replaced >= 1);
+    CHECK(cut.map.char_starts().size() == cut.chars);
+  }
 }
 
 TEST_CASE("the inline decoder agrees with utf8::next", "[ingest][utf8]") {
