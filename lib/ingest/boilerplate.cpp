@@ -69,8 +69,9 @@ class NoiseTerms {
   // (ASCII letters upper-cased) starts.
   void add_matches(std::string_view line, std::size_t at, char32_t key, std::vector<Hit>& hits) const {
     if (key >= 0x10000 || !first_.test(key)) return;  // the common case, from a table that stays in cache
-    for (std::size_t t : buckets_[bucket_of_[key] - 1]) {
-      const Term& term = terms_[t];
+    const Bucket& bucket = bucket_of(key);
+    for (std::size_t k = bucket.begin; k < bucket.end; ++k) {
+      const Term& term = terms_[by_first_[k]];
       const bool found = term.has_letters ? matches(line, at, term.text)
                                           : line.size() - at >= term.text.size() &&
                                                 std::memcmp(line.data() + at, term.text.data(), term.text.size()) == 0;
@@ -87,6 +88,7 @@ class NoiseTerms {
   NoiseTerms() {
     const std::string_view data = data::builtin_file("ingest_noise_terms.tsv");
     std::size_t line_no = 0;
+    std::vector<std::pair<char32_t, std::size_t>> by_first;  // terms' first characters and indexes
     for (const Line& l : split_lines(data)) {
       ++line_no;
       const std::string_view line = data.substr(l.begin, l.end - l.begin);
@@ -104,15 +106,49 @@ class NoiseTerms {
       const char32_t first = fold_ascii(next_char(term.text, i));
       if (term.cls == TermClass::Role) roles_.push_back(term);
       // Terms that start outside the BMP are never looked for.
-      if (first < bucket_of_.size()) {
-        if (bucket_of_[first] == 0) {
-          buckets_.emplace_back();
-          bucket_of_[first] = static_cast<std::uint16_t>(buckets_.size());
-        }
-        buckets_[bucket_of_[first] - 1].push_back(terms_.size());
+      if (first < 0x10000) {
+        by_first.emplace_back(first, terms_.size());
         first_.set(first);
       }
       terms_.push_back(std::move(term));
+    }
+    index_by_first(by_first);
+  }
+
+  // The terms by_first_[begin, end) that start with `first`, in the order
+  // of the data file (so that hits come in the same order).
+  struct Bucket {
+    char32_t first = 0;  // 0: an empty slot
+    std::size_t begin = 0;
+    std::size_t end = 0;
+  };
+
+  static constexpr std::size_t kBucketSlots = 1024;  // open addressing; far more than the first characters
+
+  static std::size_t slot_of(char32_t c) noexcept { return (c * 0x9E3779B1u) >> 22; }
+
+  // The bucket of `c`, a character that starts some term.
+  const Bucket& bucket_of(char32_t c) const noexcept {
+    std::size_t slot = slot_of(c);
+    while (buckets_[slot].first != c) slot = (slot + 1) % kBucketSlots;
+    return buckets_[slot];
+  }
+
+  // Groups the terms by first character into by_first_ and buckets_.
+  void index_by_first(std::vector<std::pair<char32_t, std::size_t>>& by_first) {
+    std::stable_sort(by_first.begin(), by_first.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (by_first.size() >= kBucketSlots) throw Error(ErrorCode::Format, "data ingest_noise_terms.tsv: too many terms");
+    std::size_t current = 0;  // the slot of the bucket being filled
+    for (std::size_t k = 0; k < by_first.size(); ++k) {
+      if (k == 0 || by_first[k - 1].first != by_first[k].first) {
+        std::size_t slot = slot_of(by_first[k].first);
+        while (buckets_[slot].first != 0) slot = (slot + 1) % kBucketSlots;
+        buckets_[slot] = {by_first[k].first, k, k};
+        current = slot;
+      }
+      by_first_.push_back(by_first[k].second);
+      buckets_[current].end = k + 1;
     }
   }
 
@@ -131,11 +167,11 @@ class NoiseTerms {
 
   std::vector<Term> terms_;
   std::vector<Term> roles_;
-  // Terms by first character (ASCII letters upper-cased): bucket_of_[c] is
-  // 1 + the index in buckets_ of the terms starting with c, or 0.
+  // Terms by first character (ASCII letters upper-cased), in small tables
+  // that stay in cache: a bucket per character, pointing at its candidates.
   std::bitset<0x10000> first_;  // characters some term starts with
-  std::vector<std::uint16_t> bucket_of_ = std::vector<std::uint16_t>(0x10000, 0);
-  std::vector<std::vector<std::size_t>> buckets_;
+  std::vector<std::size_t> by_first_;  // term indexes, grouped by first character
+  std::array<Bucket, kBucketSlots> buckets_{};
 };
 
 bool is_sentence_punct(char32_t c) {

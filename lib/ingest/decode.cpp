@@ -32,11 +32,18 @@ class DecodedBuilder {
   DecodedBuilder(std::size_t original_size, std::size_t size_hint, std::size_t chars_hint)
       : original_size_(original_size), text_(take_text_buffer(size_hint)) {  // a spare of an earlier document's
     text_.reserve(size_hint);
-    starts_.reserve(chars_hint);
+    starts_.resize(chars_hint);
   }
 
-  // Records a character of the original that starts at byte `at`.
-  void start(std::size_t at) { starts_.push_back(static_cast<std::uint32_t>(at)); }
+  // Records a character of the original that starts at byte `at`. Written
+  // without push_back's capacity check: the list is sized up front for a
+  // character per lead byte, which the copied characters never exceed
+  // (each starts at a lead byte); add() (stray bytes) makes room itself.
+  void start(std::size_t at) { starts_[chars_++] = static_cast<std::uint32_t>(at); }
+
+  // Makes room for the character of a stray continuation byte, which the
+  // up-front size (a character per lead byte) does not count.
+  void count_stray_byte() { starts_.push_back(0); }
 
   // Appends original bytes [begin, end), whole characters already passed to
   // start(), kept as they are.
@@ -49,7 +56,8 @@ class DecodedBuilder {
 
   // Appends a decoded code point that came from original bytes [begin, end).
   void add(char32_t cp, std::size_t begin, std::size_t end) {
-    starts_.push_back(static_cast<std::uint32_t>(begin));
+    if (chars_ == starts_.size()) starts_.resize(2 * starts_.size() + 16);
+    starts_[chars_++] = static_cast<std::uint32_t>(begin);
     if (cp == U'\n' && pending_cr_) {  // CR LF: the CR already became '\n'
       pending_cr_ = false;
       runs_.back().source_end = static_cast<std::uint32_t>(end);
@@ -67,7 +75,8 @@ class DecodedBuilder {
 
   Decoded finish(std::string encoding) {
     Decoded d;
-    d.chars = starts_.size();
+    starts_.resize(chars_);
+    d.chars = chars_;
     d.text = std::move(text_);
     const std::size_t size = d.text.size();
     d.map = OffsetMap(std::move(runs_), size, std::move(starts_), original_size_);
@@ -95,7 +104,8 @@ class DecodedBuilder {
   std::size_t original_size_;
   std::string text_;
   std::vector<OffsetMap::Run> runs_;
-  std::vector<std::uint32_t> starts_;
+  std::vector<std::uint32_t> starts_;  // the first chars_ entries are used
+  std::size_t chars_ = 0;
   bool pending_cr_ = false;
   std::size_t controls_ = 0;
 };
@@ -154,6 +164,22 @@ std::size_t count_lead_bytes(std::string_view s) noexcept {
   return n;
 }
 
+// Passes the three-byte characters with leads E3-EC from byte i on (as
+// the general loop in decode_utf8_into() would, recording their starts),
+// in a loop of their own: they are nearly all of a Chinese text. Returns
+// the byte after them.
+[[gnu::always_inline]] inline std::size_t skip_plain_cjk(std::string_view bytes, std::size_t i, DecodedBuilder& b) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  for (; i + 2 < bytes.size(); i += 3) {
+    if (static_cast<unsigned char>(p[i] - 0xE3) > 0xEC - 0xE3) break;
+    std::uint16_t trail;
+    std::memcpy(&trail, p + i + 1, 2);
+    if ((trail & 0xC0C0) != 0x8080) break;  // both bytes 10xxxxxx, whichever the byte order
+    b.start(i);
+  }
+  return i;
+}
+
 // Decodes UTF-8 from byte `skip`, replacing invalid sequences by U+FFFD; with
 // `strict`, gives up (returns false) at the first invalid sequence instead.
 bool decode_utf8_into(std::string_view bytes, std::size_t skip, bool strict, Decoded& out) {
@@ -165,6 +191,8 @@ bool decode_utf8_into(std::string_view bytes, std::size_t skip, bool strict, Dec
     // A stretch of characters kept as they are, copied in one go.
     const std::size_t from = i;
     while (i < size) {
+      i = skip_plain_cjk(bytes, i, b);
+      if (i >= size) break;
       const auto c = static_cast<unsigned char>(bytes[i]);
       if (c < 0x80) {
         if (!is_kept_ascii(c)) break;
@@ -197,6 +225,7 @@ bool decode_utf8_into(std::string_view bytes, std::size_t skip, bool strict, Dec
     const std::size_t n = static_cast<unsigned char>(bytes[i]) < 0x80 ? 1 : valid_sequence(bytes, i);
     if (n == 0) {
       if (strict) return false;
+      if ((static_cast<unsigned char>(bytes[i]) & 0xC0) == 0x80) b.count_stray_byte();
       b.add(0xFFFD, i, i + 1);
       ++replaced;
       ++i;

@@ -254,6 +254,33 @@ TEST_CASE("UTF-8 decoding copies CJK and drops zero widths and marks of other le
   CHECK(d.map.origin_of(3).first == 6);  // 文, after the dropped zero width space
 }
 
+TEST_CASE("UTF-8 decoding records a character start for every stray byte", "[ingest][encoding]") {
+  // The list of character starts is sized for a character per lead byte:
+  // stray continuation bytes (each a replacement character) make room of
+  // their own, also when many come before a long stretch of copied text.
+  // A byte-order mark, so that the bytes are read as UTF-8 however invalid.
+  std::string bytes = "\xEF\xBB\xBF" + std::string(300, '\x80');
+  for (int k = 0; k < 200; ++k) bytes += "中文";
+  const ingest::Decoded d = ingest::decode(bytes, "", "t");
+  CHECK(d.encoding == "UTF-8");
+  CHECK(d.replaced == 300);
+  CHECK(d.chars == 300 + 400);
+  const std::vector<std::uint32_t>& starts = d.map.char_starts();
+  REQUIRE(starts.size() == 700);
+  CHECK(starts[0] == 3);
+  CHECK(starts[299] == 302);
+  CHECK(starts[300] == 303);
+  CHECK(starts[699] == 303 + 399 * 3);
+  // The loop over plain CJK stops at a character cut short at the end, or
+  // with a bad trail byte, and the general path replaces it.
+  for (const std::string& tail : {std::string("\xE4\xB8"), std::string("\xE4\xB8\x41"), std::string("\xEC\xC0\x80")}) {
+    const ingest::Decoded cut = ingest::decode("\xEF\xBB\xBF中文" + tail, "", "t");
+    CHECK(cut.text.substr(0, 6) == "中文");
+    CHECK(cut.replaced >= 1);
+    CHECK(cut.map.char_starts().size() == cut.chars);
+  }
+}
+
 TEST_CASE("the inline decoder agrees with utf8::next", "[ingest][utf8]") {
   // One to four bytes, a stray continuation byte, and a three-byte lead cut off at the end.
   const std::string text = "a\u00e9中\U00020000\x80x\xE4\xB8";
