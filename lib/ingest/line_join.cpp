@@ -48,22 +48,35 @@ bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000'; }
 // of a line changes nothing but its last character.
 constexpr std::size_t kCharsThatMatter = 21;
 
-// The last non-space character of a non-blank line and where it ends, read
-// from the end.
-void read_last_char(std::string_view text, const Line& line, LineFacts& f) {
+constexpr char32_t kBlankLine = 0x110000;  // no character at all
+
+struct LastChar {
+  char32_t c = kBlankLine;
+  std::size_t end = 0;  // where it ends
+};
+
+// The last non-space character of a line and where it ends, read from the
+// end (kBlankLine for a blank line): enough to rule out most lines without
+// reading them whole.
+LastChar last_char(std::string_view text, const Line& line) {
   std::size_t end = line.end;
   while (end > line.begin) {
     std::size_t start = end - 1;
     while (start > line.begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
     std::size_t i = start;
     const char32_t c = next_char(text, i);
-    if (!is_space(c)) {
-      f.last = c;
-      f.content_end = i;
-      return;
-    }
+    if (!is_space(c)) return {c, i};
     end = start;
   }
+  return {};
+}
+
+// The facts' last character of a non-blank line.
+void read_last_char(std::string_view text, const Line& line, LineFacts& f) {
+  const LastChar last = last_char(text, line);
+  if (last.c == kBlankLine) return;
+  f.last = last.c;
+  f.content_end = last.end;
 }
 
 // The facts of a line; `chars` counts up to kCharsThatMatter when the line
@@ -108,22 +121,6 @@ bool ends_mid_sentence(const LineFacts& f) {
   return f.chars >= 20 && f.inner_punct && (is_han(f.last) || is_word_char(f.last));
 }
 
-constexpr char32_t kBlankLine = 0x110000;  // no character at all
-
-// The last non-space character of a line, or kBlankLine: enough to rule out
-// most lines without reading them whole.
-char32_t last_char(std::string_view text, const Line& line) {
-  std::size_t end = line.end;
-  while (end > line.begin) {
-    std::size_t start = end - 1;
-    while (start > line.begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-    std::size_t i = start;
-    const char32_t c = next_char(text, i);
-    if (!is_space(c)) return c;
-    end = start;
-  }
-  return kBlankLine;
-}
 
 }  // namespace
 
@@ -133,7 +130,7 @@ StepResult join_broken_lines(std::string_view text) {
   std::vector<LocalChange> changes = take_change_list();
   for (std::size_t k = 0; k < lines.size(); ++k) {
     // A line that is blank or ends a sentence never joins the next.
-    const char32_t last = last_char(text, lines[k]);
+    const char32_t last = last_char(text, lines[k]).c;
     if (last == kBlankLine || is_terminal(last)) continue;
     const LineFacts here = facts_of(text, lines[k]);
     if (!ends_mid_sentence(here)) continue;
