@@ -547,10 +547,12 @@ std::vector<StableId> ids_of(const std::vector<std::uint64_t>& hashes, KeyOf key
   return ids;
 }
 
-std::uint64_t edge_hash(std::string_view head, RelationType type, std::string_view tail) noexcept {
+// The FNV-1a hash of an edge's key, continued from `head_hash`, the hash of
+// the head's name alone (its node id's hash): FNV-1a reads bytes in order,
+// so hashing the key from the start would pass the same state on.
+std::uint64_t edge_hash_after_head(std::uint64_t head_hash, RelationType type, std::string_view tail) noexcept {
   // U+001F (unit separator) cannot occur in a sanitised name.
-  std::uint64_t h = fnv1a(kFnvBasis, head);
-  h = fnv1a(h, "\x1f");
+  std::uint64_t h = fnv1a(head_hash, "\x1f");
   h = fnv1a(h, to_string(type));
   h = fnv1a(h, "\x1f");
   return fnv1a(h, tail);
@@ -588,15 +590,6 @@ void place_nodes(const Graph::Impl& impl, View& view) {
 }
 
 void place_edges(const Graph::Impl& impl, View& view) {
-  for (EdgeIndex i = 0; i < impl.edges.size(); ++i) {
-    const EdgeState& e = impl.edges[i];
-    const std::uint32_t source = view.position_of[e.head];
-    const std::uint32_t target = view.position_of[e.tail];
-    if (source == kNoPosition || target == kNoPosition) continue;
-    if (!relation_allows(e.type, view.types[source], view.types[target])) continue;
-    view.edges.push_back({i, source, target});
-    ++view.edges_by_type[static_cast<std::size_t>(e.type)];
-  }
   const auto& names = impl.names;
   // Names ranked once, so that sorting the edges compares integers.
   std::vector<NameId> by_name(names.size());
@@ -605,32 +598,58 @@ void place_edges(const Graph::Impl& impl, View& view) {
             [&](NameId a, NameId b) { return names.name(a) < names.name(b); });
   std::vector<std::uint32_t> rank(names.size());
   for (std::uint32_t r = 0; r < by_name.size(); ++r) rank[by_name[r]] = r;
+  // Each edge shown, with its place before the sort (where its hash is).
+  struct Placed {
+    View::Edge edge;
+    std::uint32_t before;
+  };
   // One 64-bit key per edge (head rank, type, tail rank): ranks fit in 28 bits
   // unless the graph has more names, when the tuple is compared instead.
-  const auto order_key = [&](const View::Edge& v) {
-    const EdgeState& e = impl.edges[v.index];
-    return std::tuple(rank[e.head], e.type, rank[e.tail]);
-  };
-  if (names.size() < (1u << 28)) {
-    std::vector<std::pair<std::uint64_t, View::Edge>> keyed;
-    keyed.reserve(view.edges.size());
-    for (const View::Edge& v : view.edges) {
-      const EdgeState& e = impl.edges[v.index];
-      const std::uint64_t key = (static_cast<std::uint64_t>(rank[e.head]) << 36) |
-                                (static_cast<std::uint64_t>(e.type) << 28) | rank[e.tail];
-      keyed.emplace_back(key, v);
-    }
-    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (std::size_t i = 0; i < keyed.size(); ++i) view.edges[i] = keyed[i].second;
-  } else {
-    std::sort(view.edges.begin(), view.edges.end(),
-              [&](const View::Edge& a, const View::Edge& b) { return order_key(a) < order_key(b); });
+  const bool keyed_sort = names.size() < (1u << 28);
+  std::vector<std::pair<std::uint64_t, Placed>> keyed;
+  std::vector<Placed> placed;
+  // The sort keys and the edges' hashes are taken in the one pass over the
+  // records in storage order, and carried through the sort: after it, each
+  // record would be a cache miss.
+  std::vector<std::uint64_t> hash_before;
+  hash_before.reserve(impl.edges.size());
+  if (keyed_sort)
+    keyed.reserve(impl.edges.size());
+  else
+    placed.reserve(impl.edges.size());
+  for (EdgeIndex i = 0; i < impl.edges.size(); ++i) {
+    const EdgeState& e = impl.edges[i];
+    const std::uint32_t source = view.position_of[e.head];
+    const std::uint32_t target = view.position_of[e.tail];
+    if (source == kNoPosition || target == kNoPosition) continue;
+    if (!relation_allows(e.type, view.types[source], view.types[target])) continue;
+    const Placed p{{i, source, target}, static_cast<std::uint32_t>(hash_before.size())};
+    hash_before.push_back(edge_hash_after_head(view.node_ids[source].hash, e.type, names.name(e.tail)));
+    ++view.edges_by_type[static_cast<std::size_t>(e.type)];
+    if (keyed_sort)
+      keyed.emplace_back((static_cast<std::uint64_t>(rank[e.head]) << 36) |
+                             (static_cast<std::uint64_t>(e.type) << 28) | rank[e.tail],
+                         p);
+    else
+      placed.push_back(p);
   }
-  std::vector<std::uint64_t> hashes;
-  hashes.reserve(view.edges.size());
-  for (const View::Edge& v : view.edges) {
-    const EdgeState& e = impl.edges[v.index];
-    hashes.push_back(edge_hash(names.name(e.head), e.type, names.name(e.tail)));
+  if (keyed_sort) {
+    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  } else {
+    const auto order_key = [&](const Placed& p) {
+      const EdgeState& e = impl.edges[p.edge.index];
+      return std::tuple(rank[e.head], e.type, rank[e.tail]);
+    };
+    std::sort(placed.begin(), placed.end(),
+              [&](const Placed& a, const Placed& b) { return order_key(a) < order_key(b); });
+  }
+  const std::size_t shown = hash_before.size();
+  view.edges.resize(shown);
+  std::vector<std::uint64_t> hashes(shown);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const Placed& p = keyed_sort ? keyed[i].second : placed[i];
+    view.edges[i] = p.edge;
+    hashes[i] = hash_before[p.before];
   }
   view.edge_ids = ids_of(hashes, [&](std::size_t i) {
     const EdgeState& e = impl.edges[view.edges[i].index];
