@@ -603,10 +603,16 @@ void place_edges(const Graph::Impl& impl, View& view) {
     View::Edge edge;
     std::uint32_t before;
   };
-  // One 64-bit key per edge (head rank, type, tail rank): ranks fit in 28 bits
-  // unless the graph has more names, when the tuple is compared instead.
+  // Below 2^28 names, an edge is sorted as one 64-bit key (head rank, type,
+  // tail rank) with its index and place: 16 bytes, its ends' positions
+  // found again from the ranks. With more names the tuple is compared.
   const bool keyed_sort = names.size() < (1u << 28);
-  std::vector<std::pair<std::uint64_t, Placed>> keyed;
+  struct Keyed {
+    std::uint64_t key;
+    EdgeIndex index;
+    std::uint32_t before;
+  };
+  std::vector<Keyed> keyed;
   std::vector<Placed> placed;
   // The sort keys and the edges' hashes are taken in the one pass over the
   // records in storage order, and carried through the sort: after it, each
@@ -623,18 +629,27 @@ void place_edges(const Graph::Impl& impl, View& view) {
     const std::uint32_t target = view.position_of[e.tail];
     if (source == kNoPosition || target == kNoPosition) continue;
     if (!relation_allows(e.type, view.types[source], view.types[target])) continue;
-    const Placed p{{i, source, target}, static_cast<std::uint32_t>(hash_before.size())};
+    const auto before = static_cast<std::uint32_t>(hash_before.size());
     hash_before.push_back(edge_hash_after_head(view.node_ids[source].hash, e.type, names.name(e.tail)));
     ++view.edges_by_type[static_cast<std::size_t>(e.type)];
     if (keyed_sort)
-      keyed.emplace_back((static_cast<std::uint64_t>(rank[e.head]) << 36) |
-                             (static_cast<std::uint64_t>(e.type) << 28) | rank[e.tail],
-                         p);
+      keyed.push_back({(static_cast<std::uint64_t>(rank[e.head]) << 36) |
+                           (static_cast<std::uint64_t>(e.type) << 28) | rank[e.tail],
+                       i, before});
     else
-      placed.push_back(p);
+      placed.push_back({{i, source, target}, before});
   }
+  const std::size_t shown = hash_before.size();
+  view.edges.resize(shown);
+  std::vector<std::uint64_t> hashes(shown);
   if (keyed_sort) {
-    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) { return a.key < b.key; });
+    constexpr std::uint64_t kRankMask = (1u << 28) - 1;
+    for (std::size_t i = 0; i < shown; ++i) {
+      const Keyed& k = keyed[i];
+      view.edges[i] = {k.index, view.position_of[by_name[k.key >> 36]], view.position_of[by_name[k.key & kRankMask]]};
+      hashes[i] = hash_before[k.before];
+    }
   } else {
     const auto order_key = [&](const Placed& p) {
       const EdgeState& e = impl.edges[p.edge.index];
@@ -642,14 +657,10 @@ void place_edges(const Graph::Impl& impl, View& view) {
     };
     std::sort(placed.begin(), placed.end(),
               [&](const Placed& a, const Placed& b) { return order_key(a) < order_key(b); });
-  }
-  const std::size_t shown = hash_before.size();
-  view.edges.resize(shown);
-  std::vector<std::uint64_t> hashes(shown);
-  for (std::size_t i = 0; i < shown; ++i) {
-    const Placed& p = keyed_sort ? keyed[i].second : placed[i];
-    view.edges[i] = p.edge;
-    hashes[i] = hash_before[p.before];
+    for (std::size_t i = 0; i < shown; ++i) {
+      view.edges[i] = placed[i].edge;
+      hashes[i] = hash_before[placed[i].before];
+    }
   }
   view.edge_ids = ids_of(hashes, [&](std::size_t i) {
     const EdgeState& e = impl.edges[view.edges[i].index];
