@@ -4,6 +4,7 @@
 #include "kg/graph.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <numeric>
@@ -521,15 +522,40 @@ std::string hex_id(char prefix, std::uint64_t hash) {
   return id;
 }
 
+}  // namespace
+
+bool any_equal(const std::vector<std::uint64_t>& hashes) {
+  if (hashes.size() < 2) return false;
+  // About one hash per bucket, by the top bits: equal hashes share a bucket,
+  // so one counting pass and the sort of tiny buckets replace sorting all.
+  const unsigned bits = std::min<unsigned>(static_cast<unsigned>(std::bit_width(hashes.size())) - 1, 24);
+  const unsigned shift = 64 - std::max(bits, 1u);
+  std::vector<std::uint32_t> bucket_end((std::size_t{1} << std::max(bits, 1u)) + 1, 0);
+  for (std::uint64_t h : hashes) ++bucket_end[(h >> shift) + 1];
+  for (std::size_t b = 1; b < bucket_end.size(); ++b) bucket_end[b] += bucket_end[b - 1];
+  std::vector<std::uint64_t> bucketed(hashes.size());
+  std::vector<std::uint32_t> next(bucket_end.begin(), bucket_end.end() - 1);
+  for (std::uint64_t h : hashes) bucketed[next[h >> shift]++] = h;
+  for (std::size_t b = 0; b + 1 < bucket_end.size(); ++b) {
+    const auto first = bucketed.begin() + bucket_end[b], last = bucketed.begin() + bucket_end[b + 1];
+    if (last - first < 2) continue;
+    std::sort(first, last);
+    if (std::adjacent_find(first, last) != last) return true;
+  }
+  return false;
+}
+
+namespace {
+
 // Gives each hash its id; only when two hashes collide are the keys spelt
 // out and the collision settled as disambiguate_ids does.
 template <typename KeyOf>
 std::vector<StableId> ids_of(const std::vector<std::uint64_t>& hashes, KeyOf key_of) {
   std::vector<StableId> ids(hashes.size());
   for (std::size_t i = 0; i < hashes.size(); ++i) ids[i].hash = hashes[i];
+  if (!any_equal(hashes)) return ids;
   std::vector<std::uint64_t> sorted = hashes;
   std::sort(sorted.begin(), sorted.end());
-  if (std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end()) return ids;
   std::vector<std::size_t> colliding;
   for (std::size_t i = 0; i < hashes.size(); ++i) {
     const auto [lo, hi] = std::equal_range(sorted.begin(), sorted.end(), hashes[i]);
