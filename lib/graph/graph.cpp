@@ -4,6 +4,7 @@
 #include "kg/graph.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <numeric>
@@ -521,15 +522,40 @@ std::string hex_id(char prefix, std::uint64_t hash) {
   return id;
 }
 
+}  // namespace
+
+bool any_equal(const std::vector<std::uint64_t>& hashes) {
+  if (hashes.size() < 2) return false;
+  // About one hash per bucket, by the top bits: equal hashes share a bucket,
+  // so one counting pass and the sort of tiny buckets replace sorting all.
+  const unsigned bits = std::min<unsigned>(static_cast<unsigned>(std::bit_width(hashes.size())) - 1, 24);
+  const unsigned shift = 64 - std::max(bits, 1u);
+  std::vector<std::uint32_t> bucket_end((std::size_t{1} << std::max(bits, 1u)) + 1, 0);
+  for (std::uint64_t h : hashes) ++bucket_end[(h >> shift) + 1];
+  for (std::size_t b = 1; b < bucket_end.size(); ++b) bucket_end[b] += bucket_end[b - 1];
+  std::vector<std::uint64_t> bucketed(hashes.size());
+  std::vector<std::uint32_t> next(bucket_end.begin(), bucket_end.end() - 1);
+  for (std::uint64_t h : hashes) bucketed[next[h >> shift]++] = h;
+  for (std::size_t b = 0; b + 1 < bucket_end.size(); ++b) {
+    const auto first = bucketed.begin() + bucket_end[b], last = bucketed.begin() + bucket_end[b + 1];
+    if (last - first < 2) continue;
+    std::sort(first, last);
+    if (std::adjacent_find(first, last) != last) return true;
+  }
+  return false;
+}
+
+namespace {
+
 // Gives each hash its id; only when two hashes collide are the keys spelt
 // out and the collision settled as disambiguate_ids does.
 template <typename KeyOf>
 std::vector<StableId> ids_of(const std::vector<std::uint64_t>& hashes, KeyOf key_of) {
   std::vector<StableId> ids(hashes.size());
   for (std::size_t i = 0; i < hashes.size(); ++i) ids[i].hash = hashes[i];
+  if (!any_equal(hashes)) return ids;
   std::vector<std::uint64_t> sorted = hashes;
   std::sort(sorted.begin(), sorted.end());
-  if (std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end()) return ids;
   std::vector<std::size_t> colliding;
   for (std::size_t i = 0; i < hashes.size(); ++i) {
     const auto [lo, hi] = std::equal_range(sorted.begin(), sorted.end(), hashes[i]);
@@ -547,10 +573,12 @@ std::vector<StableId> ids_of(const std::vector<std::uint64_t>& hashes, KeyOf key
   return ids;
 }
 
-std::uint64_t edge_hash(std::string_view head, RelationType type, std::string_view tail) noexcept {
+// The FNV-1a hash of an edge's key, continued from `head_hash`, the hash of
+// the head's name alone (its node id's hash): FNV-1a reads bytes in order,
+// so hashing the key from the start would pass the same state on.
+std::uint64_t edge_hash_after_head(std::uint64_t head_hash, RelationType type, std::string_view tail) noexcept {
   // U+001F (unit separator) cannot occur in a sanitised name.
-  std::uint64_t h = fnv1a(kFnvBasis, head);
-  h = fnv1a(h, "\x1f");
+  std::uint64_t h = fnv1a(head_hash, "\x1f");
   h = fnv1a(h, to_string(type));
   h = fnv1a(h, "\x1f");
   return fnv1a(h, tail);
@@ -588,15 +616,6 @@ void place_nodes(const Graph::Impl& impl, View& view) {
 }
 
 void place_edges(const Graph::Impl& impl, View& view) {
-  for (EdgeIndex i = 0; i < impl.edges.size(); ++i) {
-    const EdgeState& e = impl.edges[i];
-    const std::uint32_t source = view.position_of[e.head];
-    const std::uint32_t target = view.position_of[e.tail];
-    if (source == kNoPosition || target == kNoPosition) continue;
-    if (!relation_allows(e.type, view.types[source], view.types[target])) continue;
-    view.edges.push_back({i, source, target});
-    ++view.edges_by_type[static_cast<std::size_t>(e.type)];
-  }
   const auto& names = impl.names;
   // Names ranked once, so that sorting the edges compares integers.
   std::vector<NameId> by_name(names.size());
@@ -605,32 +624,69 @@ void place_edges(const Graph::Impl& impl, View& view) {
             [&](NameId a, NameId b) { return names.name(a) < names.name(b); });
   std::vector<std::uint32_t> rank(names.size());
   for (std::uint32_t r = 0; r < by_name.size(); ++r) rank[by_name[r]] = r;
-  // One 64-bit key per edge (head rank, type, tail rank): ranks fit in 28 bits
-  // unless the graph has more names, when the tuple is compared instead.
-  const auto order_key = [&](const View::Edge& v) {
-    const EdgeState& e = impl.edges[v.index];
-    return std::tuple(rank[e.head], e.type, rank[e.tail]);
+  // Each edge shown, with its place before the sort (where its hash is).
+  struct Placed {
+    View::Edge edge;
+    std::uint32_t before;
   };
-  if (names.size() < (1u << 28)) {
-    std::vector<std::pair<std::uint64_t, View::Edge>> keyed;
-    keyed.reserve(view.edges.size());
-    for (const View::Edge& v : view.edges) {
-      const EdgeState& e = impl.edges[v.index];
-      const std::uint64_t key = (static_cast<std::uint64_t>(rank[e.head]) << 36) |
-                                (static_cast<std::uint64_t>(e.type) << 28) | rank[e.tail];
-      keyed.emplace_back(key, v);
-    }
-    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (std::size_t i = 0; i < keyed.size(); ++i) view.edges[i] = keyed[i].second;
-  } else {
-    std::sort(view.edges.begin(), view.edges.end(),
-              [&](const View::Edge& a, const View::Edge& b) { return order_key(a) < order_key(b); });
+  // Below 2^28 names, an edge is sorted as one 64-bit key (head rank, type,
+  // tail rank) with its index and place: 16 bytes, its ends' positions
+  // found again from the ranks. With more names the tuple is compared.
+  const bool keyed_sort = names.size() < (1u << 28);
+  struct Keyed {
+    std::uint64_t key;
+    EdgeIndex index;
+    std::uint32_t before;
+  };
+  std::vector<Keyed> keyed;
+  std::vector<Placed> placed;
+  // The sort keys and the edges' hashes are taken in the one pass over the
+  // records in storage order, and carried through the sort: after it, each
+  // record would be a cache miss.
+  std::vector<std::uint64_t> hash_before;
+  hash_before.reserve(impl.edges.size());
+  if (keyed_sort)
+    keyed.reserve(impl.edges.size());
+  else
+    placed.reserve(impl.edges.size());
+  for (EdgeIndex i = 0; i < impl.edges.size(); ++i) {
+    const EdgeState& e = impl.edges[i];
+    const std::uint32_t source = view.position_of[e.head];
+    const std::uint32_t target = view.position_of[e.tail];
+    if (source == kNoPosition || target == kNoPosition) continue;
+    if (!relation_allows(e.type, view.types[source], view.types[target])) continue;
+    const auto before = static_cast<std::uint32_t>(hash_before.size());
+    hash_before.push_back(edge_hash_after_head(view.node_ids[source].hash, e.type, names.name(e.tail)));
+    ++view.edges_by_type[static_cast<std::size_t>(e.type)];
+    if (keyed_sort)
+      keyed.push_back({(static_cast<std::uint64_t>(rank[e.head]) << 36) |
+                           (static_cast<std::uint64_t>(e.type) << 28) | rank[e.tail],
+                       i, before});
+    else
+      placed.push_back({{i, source, target}, before});
   }
-  std::vector<std::uint64_t> hashes;
-  hashes.reserve(view.edges.size());
-  for (const View::Edge& v : view.edges) {
-    const EdgeState& e = impl.edges[v.index];
-    hashes.push_back(edge_hash(names.name(e.head), e.type, names.name(e.tail)));
+  const std::size_t shown = hash_before.size();
+  view.edges.resize(shown);
+  std::vector<std::uint64_t> hashes(shown);
+  if (keyed_sort) {
+    std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) { return a.key < b.key; });
+    constexpr std::uint64_t kRankMask = (1u << 28) - 1;
+    for (std::size_t i = 0; i < shown; ++i) {
+      const Keyed& k = keyed[i];
+      view.edges[i] = {k.index, view.position_of[by_name[k.key >> 36]], view.position_of[by_name[k.key & kRankMask]]};
+      hashes[i] = hash_before[k.before];
+    }
+  } else {
+    const auto order_key = [&](const Placed& p) {
+      const EdgeState& e = impl.edges[p.edge.index];
+      return std::tuple(rank[e.head], e.type, rank[e.tail]);
+    };
+    std::sort(placed.begin(), placed.end(),
+              [&](const Placed& a, const Placed& b) { return order_key(a) < order_key(b); });
+    for (std::size_t i = 0; i < shown; ++i) {
+      view.edges[i] = placed[i].edge;
+      hashes[i] = hash_before[placed[i].before];
+    }
   }
   view.edge_ids = ids_of(hashes, [&](std::size_t i) {
     const EdgeState& e = impl.edges[view.edges[i].index];

@@ -425,6 +425,9 @@ PlaceLevel winning_level(const std::array<std::uint64_t, kPlaceLevelCount>& vote
 std::string hashed_id(char prefix, std::string_view key);
 std::string edge_hash_key(std::string_view head, RelationType type, std::string_view tail);
 
+// Returns whether two of `hashes` are equal (ids collide); without sorting them all.
+bool any_equal(const std::vector<std::uint64_t>& hashes);
+
 // Makes ids unique: among keys that share an id (a hash collision, which
 // practically never happens) the first key in byte order keeps it and the
 // next get "-2", "-3", ... appended. `keys` is parallel to `ids`.

@@ -315,6 +315,30 @@ TEST_CASE("colliding ids are settled by the keys' byte order") {
   CHECK(graph::disambiguate_ids({}, {}).empty());
 }
 
+TEST_CASE("a collision among ids is found as sorting all hashes finds it") {
+  const auto sorted_has_equal = [](std::vector<std::uint64_t> hashes) {
+    std::sort(hashes.begin(), hashes.end());
+    return std::adjacent_find(hashes.begin(), hashes.end()) != hashes.end();
+  };
+  std::vector<std::uint64_t> hashes;
+  std::uint64_t h = 0x9e3779b97f4a7c15ULL;
+  for (int i = 0; i < 5000; ++i) hashes.push_back(h *= 0xbf58476d1ce4e5b9ULL);
+  CHECK(!graph::any_equal(hashes));
+  CHECK(graph::any_equal(hashes) == sorted_has_equal(hashes));
+  // Equal hashes far apart, and hashes equal in their top bits only.
+  auto with_twin = hashes;
+  with_twin.push_back(hashes[17]);
+  CHECK(graph::any_equal(with_twin));
+  CHECK(graph::any_equal(with_twin) == sorted_has_equal(with_twin));
+  auto near = hashes;
+  near.push_back(hashes[17] ^ 1);
+  CHECK(graph::any_equal(near) == sorted_has_equal(near));
+  CHECK(!graph::any_equal({}));
+  CHECK(!graph::any_equal({42}));
+  CHECK(graph::any_equal({42, 42}));
+  CHECK(!graph::any_equal({42, 43}));
+}
+
 TEST_CASE("the Boost view has the canonical vertices and the shown edges") {
   const Graph g = graph_of(sample_documents());
   const BglGraph& b = bgl_view(g);
