@@ -87,6 +87,20 @@ std::uint32_t slot_index(std::uint64_t slot) noexcept {
   return static_cast<std::uint32_t>(slot) - 1;
 }
 
+// Doubles a table of slots (at least 64), placing every slot again by its hash.
+void grow_slots(std::vector<std::uint64_t>& slots) {
+  const std::size_t size = std::max<std::size_t>(64, 2 * slots.size());
+  std::vector<std::uint64_t> grown(size, 0);
+  const std::size_t mask = size - 1;
+  for (const std::uint64_t slot : slots) {
+    if (slot == 0) continue;
+    std::size_t i = slot_hash(slot) & mask;
+    while (grown[i] != 0) i = (i + 1) & mask;
+    grown[i] = slot;
+  }
+  slots = std::move(grown);
+}
+
 bool fits32(std::uint64_t v) noexcept {
   return v < StoredEvidence::kWide;
 }
@@ -991,16 +1005,7 @@ NameId NameTable::intern(std::string_view name, std::uint64_t hash64) {
 }
 
 void NameTable::grow() {
-  const std::size_t size = std::max<std::size_t>(64, 2 * slots_.size());
-  std::vector<std::uint64_t> slots(size, 0);
-  const std::size_t mask = size - 1;
-  for (const std::uint64_t slot : slots_) {
-    if (slot == 0) continue;
-    std::size_t i = slot_hash(slot) & mask;
-    while (slots[i] != 0) i = (i + 1) & mask;
-    slots[i] = slot;
-  }
-  slots_ = std::move(slots);
+  grow_slots(slots_);
 }
 
 // ---- DocumentSet ----------------------------------------------------------
@@ -1018,16 +1023,7 @@ void DocumentSet::insert(std::string_view id, std::uint64_t hash64) {
 }
 
 void DocumentSet::grow() {
-  const std::size_t size = std::max<std::size_t>(64, 2 * slots_.size());
-  std::vector<std::uint64_t> slots(size, 0);
-  const std::size_t mask = size - 1;
-  for (const std::uint64_t slot : slots_) {
-    if (slot == 0) continue;
-    std::size_t i = slot_hash(slot) & mask;
-    while (slots[i] != 0) i = (i + 1) & mask;
-    slots[i] = slot;
-  }
-  slots_ = std::move(slots);
+  grow_slots(slots_);
 }
 
 // ---- RoleSets -------------------------------------------------------------
