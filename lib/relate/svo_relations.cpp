@@ -393,7 +393,8 @@ class SentenceSvo {
       std::size_t length;  // utf8::sequence_length(lead)
       if ((lead >> 4) == 0xE && p + 3 <= text.size()) {  // most of Chinese text
         const auto b1 = static_cast<unsigned char>(text[p + 1]), b2 = static_cast<unsigned char>(text[p + 2]);
-        if (!tables_.may_start_trigger3(lead, b1, b2)) {  // the usual answer, without decoding
+        if (!tables_.may_start_trigger3(lead, b1, b2) ||  // the usual answer, without decoding
+            !tables_.may_start_word(text.substr(p))) {     // most of the rest, without the groups
           p += 3;
           continue;
         }
