@@ -177,6 +177,15 @@ void nest(std::span<Item> items, std::vector<std::size_t>& open) {
 
 }  // namespace
 
+std::uint32_t DocumentViews::rank_of(std::string_view name) const noexcept {
+  const std::vector<std::uint32_t>& table = work.table;
+  if (table.empty()) return kNoRank;
+  const std::size_t mask = table.size() - 1;
+  for (std::size_t i = name_hash(name) & mask; table[i] != UINT32_MAX; i = (i + 1) & mask)
+    if (work.seen[table[i]] == name) return work.rank[table[i]];
+  return kNoRank;
+}
+
 DocumentViews make_views(const CleanDocument& doc, const std::vector<Sentence>& sentences,
                          const Resolution& resolution) {
   DocumentViews out;

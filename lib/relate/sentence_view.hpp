@@ -91,6 +91,12 @@ struct DocumentViews {
     std::vector<const Entity*> entity_of;  // per distinct name
   } work;
 
+  static constexpr std::uint32_t kNoRank = UINT32_MAX;
+  // Returns the rank of `name` (names[rank] == name); kNoRank when the
+  // document does not name it. One probe of the table make_views built,
+  // instead of a binary search over the names.
+  std::uint32_t rank_of(std::string_view name) const noexcept;
+
   DocumentViews() = default;
   DocumentViews(DocumentViews&&) = default;
   DocumentViews& operator=(DocumentViews&&) = default;

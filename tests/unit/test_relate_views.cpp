@@ -2,6 +2,7 @@
 // arrays (order, nesting, ranks, types from entities) and the byte-wise text
 // tests, checked against the plain definitions they replace.
 #include <catch2/catch.hpp>
+#include <algorithm>
 
 #include <string>
 #include <vector>
@@ -54,6 +55,13 @@ TEST_CASE("views place mentions per sentence, nested, ranked by name", "[relate]
   for (const auto& v : views.views)
     for (const auto& it : v.items()) CHECK(views.names[it.entity.rank] == it.entity.name);
   CHECK(first.item(3).entity.rank == second.item(0).entity.rank);
+  // rank_of (a hash probe) agrees with a binary search over the names.
+  for (std::size_t r = 0; r < views.names.size(); ++r) {
+    const auto at = std::lower_bound(views.names.begin(), views.names.end(), views.names[r]);
+    CHECK(views.rank_of(views.names[r]) == static_cast<std::uint32_t>(at - views.names.begin()));
+  }
+  CHECK(views.rank_of("不在文中") == kg::relate::DocumentViews::kNoRank);
+  CHECK(views.rank_of("") == kg::relate::DocumentViews::kNoRank);
   CHECK(second.item(1).entity.type == EntityType::Place);
   CHECK(second.item(1).entity.level == PlaceLevel::City);
 }
