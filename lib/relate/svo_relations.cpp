@@ -170,6 +170,22 @@ class Clauses {
     return c;
   }
 
+  // around(0), the sentence's first clause: when the breaks have not been
+  // needed yet, the scan stops at the first one (a sentence without
+  // triggers needs no more).
+  Clause first() const {
+    if (found_) return breaks_.empty() ? Clause{0, text_.size()} : Clause{0, breaks_.front().at};
+    for (std::size_t i = 0; i < text_.size();) {
+      const std::size_t at = i;
+      if (plain_cjk_at(text_, i)) {
+        i += 3;
+        continue;
+      }
+      if (is_clause_break(utf8::next(text_, i))) return Clause{0, at};
+    }
+    return Clause{0, text_.size()};
+  }
+
  private:
   std::string_view text_;
   std::vector<ClauseBreak>& breaks_;
@@ -495,7 +511,7 @@ class SentenceSvo {
     if (chunks_.empty()) return nullptr;
     const Chunk& c = chunks_.front();
     if (!longer_than(trim_space_quotes(view_.between(0, c.begin)), kOpeningChars)) return &c;
-    const Clause first = clauses_.around(0);
+    const Clause first = clauses_.first();
     if (opens_dependent_clause(view_.between(first.begin, first.end))) return next_clause_subject(first);
     return nullptr;
   }
