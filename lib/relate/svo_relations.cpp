@@ -400,10 +400,29 @@ class SentenceSvo {
     return topic();
   }
 
+  // Passes over the three-byte characters from `p` on (before `stop`) that
+  // start no trigger word, in a loop that decodes nothing and keeps its
+  // bounds in registers; returns where the first other character is.
+  std::size_t skip_plain_characters(std::string_view text, std::size_t p, std::size_t stop) const {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t whole = text.size() >= 3 ? text.size() - 2 : 0;  // p < whole: p + 3 <= size
+    const std::size_t end = std::min(stop, whole);
+    while (p < end) {
+      const unsigned char lead = bytes[p];
+      if ((lead >> 4) != 0xE) break;
+      if (tables_.may_start_trigger3(lead, bytes[p + 1], bytes[p + 2]) && tables_.may_start_word(text.substr(p)))
+        break;
+      p += 3;
+    }
+    return p;
+  }
+
   // Looks for triggers from byte `p` up to `stop`, handling the first one
   // found; returns where the scan goes on.
   std::size_t next_trigger(std::string_view text, std::size_t p, std::size_t stop) {
     while (p < stop) {
+      p = skip_plain_characters(text, p, stop);
+      if (p >= stop) break;
       const auto lead = static_cast<unsigned char>(text[p]);
       char32_t c;
       std::size_t length;  // utf8::sequence_length(lead)
