@@ -176,11 +176,9 @@ class Clauses {
   Clause first() const {
     if (found_) return breaks_.empty() ? Clause{0, text_.size()} : Clause{0, breaks_.front().at};
     for (std::size_t i = 0; i < text_.size();) {
+      i = skip_plain_cjk(text_, i);
+      if (i >= text_.size()) break;
       const std::size_t at = i;
-      if (plain_cjk_at(text_, i)) {
-        i += 3;
-        continue;
-      }
       if (is_clause_break(utf8::next(text_, i))) return Clause{0, at};
     }
     return Clause{0, text_.size()};
@@ -194,11 +192,9 @@ class Clauses {
   void find_breaks() {
     breaks_.clear();
     for (std::size_t i = 0; i < text_.size();) {
+      i = skip_plain_cjk(text_, i);
+      if (i >= text_.size()) break;
       const std::size_t at = i;
-      if (plain_cjk_at(text_, i)) {
-        i += 3;
-        continue;
-      }
       if (is_clause_break(utf8::next(text_, i))) breaks_.push_back({at, i});
     }
     found_ = true;

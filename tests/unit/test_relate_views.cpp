@@ -122,7 +122,8 @@ TEST_CASE("views made into reused storage equal fresh ones", "[relate][views]") 
 
 TEST_CASE("byte-wise text tests agree with the standard ones", "[relate][text]") {
   const std::vector<std::string> texts{"", "a", "不断推进", "并未落户，", "“星河”；发布",
-                                       "𠀋字与ab，c", std::string("\xE4\xB8", 2), "该公司与其"};
+                                       "𠀋字与ab，c", std::string("\xE4\xB8", 2), "该公司与其",
+                                       "推进高质量发展，落户广州。", std::string("发展\xE4\xB8", 8), "发展：12"};
   const std::vector<std::string> words{"不", "未", "与", "，", "ab", "𠀋", "该公司", "x"};
   for (const std::string& t : texts) {
     const std::string_view s = t;
