@@ -101,9 +101,14 @@ std::size_t name_hash(std::string_view name) noexcept {
   }
   if (i < name.size()) {
     std::uint64_t word = 0;
-    if (name.size() >= 8)  // the last eight bytes, overlapping the words before
+    if (name.size() >= 8) {  // the last eight bytes, overlapping the words before
       std::memcpy(&word, name.data() + name.size() - 8, 8);
-    else  // one by one (a copy of unknown size is a library call)
+    } else if (name.size() >= 4) {  // the first and the last four (a two-character name: six bytes)
+      std::uint32_t head, tail;
+      std::memcpy(&head, name.data(), 4);
+      std::memcpy(&tail, name.data() + name.size() - 4, 4);
+      word = static_cast<std::uint64_t>(tail) << 32 | head;
+    } else  // one by one (a copy of unknown size is a library call)
       for (std::size_t k = i; k < name.size(); ++k) word = word << 8 | static_cast<unsigned char>(name[k]);
     mix(word);
   }
