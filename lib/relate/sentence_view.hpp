@@ -87,6 +87,7 @@ struct DocumentViews {
     std::vector<std::uint32_t> table;      // open addressing over distinct names
     std::vector<std::uint32_t> order;      // distinct names, sorted
     std::vector<std::uint32_t> rank;       // rank of each distinct name
+    std::vector<std::uint64_t> prefix;     // per distinct name: its first eight bytes, for sorting
     std::vector<std::string_view> seen;    // distinct names, in order of first appearance
     std::vector<const Entity*> entity_of;  // per distinct name
   } work;
