@@ -160,3 +160,20 @@ TEST_CASE("byte-wise text tests agree with the standard ones", "[relate][text]")
   CHECK_FALSE(kg::relate::contains_any("公司已经落户", negations));
   CHECK(kg::relate::key3("不") == 0xE4B88Du);
 }
+
+TEST_CASE("names sharing their first eight bytes, or prefixes of others, rank in byte order", "[relate][views]") {
+  // The sort compares eight-byte prefixes as numbers and whole names on a
+  // tie: both kinds of comparison are needed here.
+  Doc d("临江市星河科技有限公司、临江市星河科技、临江市星河、AB公司和ABC与AB签约。");
+  d.org("临江市星河科技有限公司").org("临江市星河科技").org("临江市星河").org("AB公司").org("ABC").org("AB");
+  const kg::Resolution r = d.resolution();
+  const kg::relate::DocumentViews views = kg::relate::make_views(d.clean(), d.sentences(), r);
+  std::vector<std::string_view> expected;
+  for (const auto& v : views.views)
+    for (const auto& it : v.items()) expected.push_back(it.entity.name);
+  std::sort(expected.begin(), expected.end());
+  expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+  CHECK(expected.size() == 6);
+  CHECK(views.names == expected);
+  for (std::size_t rank = 0; rank < views.names.size(); ++rank) CHECK(views.rank_of(views.names[rank]) == rank);
+}
