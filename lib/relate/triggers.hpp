@@ -4,6 +4,7 @@
 // Not installed.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -129,7 +130,9 @@ class Tables {
   std::size_t group_slot(char32_t first) const noexcept;
   // One bit per code point of the Basic Multilingual Plane: some trigger starts with it.
   static constexpr char32_t kStartBits = 0x10000;
-  std::vector<std::uint64_t> trigger_starts_ = std::vector<std::uint64_t>(kStartBits / 64, 0);
+  // In the object itself (8 KiB; the tables are built once), so that the
+  // scan's test is one load from the tables' address.
+  std::array<std::uint64_t, kStartBits / 64> trigger_starts_{};
 
   // One bit per hash of the first six bytes of some trigger word; used only
   // when every word has six bytes at least (two Chinese characters).
