@@ -25,7 +25,7 @@ using Seen = SeenName;
 class SeenNames {
  public:
   SeenNames(const DocumentViews& doc, HierarchyMemory& memory)
-      : names_(doc.names), seen_(memory.seen), views_(memory.views) {
+      : doc_(doc), names_(doc.names), seen_(memory.seen), views_(memory.views) {
     seen_.assign(doc.names.size(), Seen{});
     // (rank, view) once per sentence naming it, gathered by rank with a counting pass.
     std::vector<std::size_t>& count = memory.count;
@@ -65,11 +65,12 @@ class SeenNames {
 
   // Returns what the document says of `name`; nullptr when it does not name it.
   const Seen* find(std::string_view name) const noexcept {
-    const auto at = std::lower_bound(names_.begin(), names_.end(), name);
-    return at != names_.end() && *at == name ? &seen_[static_cast<std::size_t>(at - names_.begin())] : nullptr;
+    const std::uint32_t rank = doc_.rank_of(name);
+    return rank != DocumentViews::kNoRank ? &seen_[rank] : nullptr;
   }
 
  private:
+  const DocumentViews& doc_;
   const std::vector<std::string_view>& names_;
   std::vector<Seen>& seen_;
   std::vector<std::size_t>& views_;

@@ -101,13 +101,29 @@ std::size_t name_hash(std::string_view name) noexcept {
   }
   if (i < name.size()) {
     std::uint64_t word = 0;
-    if (name.size() >= 8)  // the last eight bytes, overlapping the words before
+    if (name.size() >= 8) {  // the last eight bytes, overlapping the words before
       std::memcpy(&word, name.data() + name.size() - 8, 8);
-    else  // one by one (a copy of unknown size is a library call)
+    } else if (name.size() >= 4) {  // the first and the last four (a two-character name: six bytes)
+      std::uint32_t head, tail;
+      std::memcpy(&head, name.data(), 4);
+      std::memcpy(&tail, name.data() + name.size() - 4, 4);
+      word = static_cast<std::uint64_t>(tail) << 32 | head;
+    } else  // one by one (a copy of unknown size is a library call)
       for (std::size_t k = i; k < name.size(); ++k) word = word << 8 | static_cast<unsigned char>(name[k]);
     mix(word);
   }
   return static_cast<std::size_t>(h ^ (h >> 32));
+}
+
+// The first eight bytes of a name as a number that orders like the bytes
+// (big-endian, zero after the end): when two names' prefixes differ, they
+// order the names as std::string_view's comparison does.
+std::uint64_t byte_order_prefix(std::string_view name) noexcept {
+  std::uint64_t key = 0;
+  const std::size_t n = name.size() < 8 ? name.size() : 8;
+  for (std::size_t k = 0; k < 8; ++k)
+    key = key << 8 | (k < n ? static_cast<unsigned char>(name[k]) : 0u);
+  return key;
 }
 
 // Numbers the distinct names in byte order (EntityRef::rank) and gives
@@ -139,7 +155,15 @@ void rank_names(std::vector<Item>& items, const Resolution& resolution, std::vec
   std::vector<std::uint32_t>& order = work.order;
   order.resize(names.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return names[a] < names[b]; });
+  // Most names differ in their first eight bytes: compared as numbers,
+  // those settle the order without a library call; the rest fall back to
+  // comparing the whole names.
+  std::vector<std::uint64_t>& prefix = work.prefix;
+  prefix.resize(names.size());
+  for (std::uint32_t i = 0; i < names.size(); ++i) prefix[i] = byte_order_prefix(names[i]);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return prefix[a] != prefix[b] ? prefix[a] < prefix[b] : names[a] < names[b];
+  });
   std::vector<std::uint32_t>& rank = work.rank;
   rank.resize(names.size());
   sorted.resize(names.size());
@@ -176,6 +200,15 @@ void nest(std::span<Item> items, std::vector<std::size_t>& open) {
 }
 
 }  // namespace
+
+std::uint32_t DocumentViews::rank_of(std::string_view name) const noexcept {
+  const std::vector<std::uint32_t>& table = work.table;
+  if (table.empty()) return kNoRank;
+  const std::size_t mask = table.size() - 1;
+  for (std::size_t i = name_hash(name) & mask; table[i] != UINT32_MAX; i = (i + 1) & mask)
+    if (work.seen[table[i]] == name) return work.rank[table[i]];
+  return kNoRank;
+}
 
 DocumentViews make_views(const CleanDocument& doc, const std::vector<Sentence>& sentences,
                          const Resolution& resolution) {

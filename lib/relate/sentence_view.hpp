@@ -87,9 +87,16 @@ struct DocumentViews {
     std::vector<std::uint32_t> table;      // open addressing over distinct names
     std::vector<std::uint32_t> order;      // distinct names, sorted
     std::vector<std::uint32_t> rank;       // rank of each distinct name
+    std::vector<std::uint64_t> prefix;     // per distinct name: its first eight bytes, for sorting
     std::vector<std::string_view> seen;    // distinct names, in order of first appearance
     std::vector<const Entity*> entity_of;  // per distinct name
   } work;
+
+  static constexpr std::uint32_t kNoRank = UINT32_MAX;
+  // Returns the rank of `name` (names[rank] == name); kNoRank when the
+  // document does not name it. One probe of the table make_views built,
+  // instead of a binary search over the names.
+  std::uint32_t rank_of(std::string_view name) const noexcept;
 
   DocumentViews() = default;
   DocumentViews(DocumentViews&&) = default;

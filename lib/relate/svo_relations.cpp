@@ -170,6 +170,20 @@ class Clauses {
     return c;
   }
 
+  // around(0), the sentence's first clause: when the breaks have not been
+  // needed yet, the scan stops at the first one (a sentence without
+  // triggers needs no more).
+  Clause first() const {
+    if (found_) return breaks_.empty() ? Clause{0, text_.size()} : Clause{0, breaks_.front().at};
+    for (std::size_t i = 0; i < text_.size();) {
+      i = skip_plain_cjk(text_, i);
+      if (i >= text_.size()) break;
+      const std::size_t at = i;
+      if (is_clause_break(utf8::next(text_, i))) return Clause{0, at};
+    }
+    return Clause{0, text_.size()};
+  }
+
  private:
   std::string_view text_;
   std::vector<ClauseBreak>& breaks_;
@@ -178,11 +192,9 @@ class Clauses {
   void find_breaks() {
     breaks_.clear();
     for (std::size_t i = 0; i < text_.size();) {
+      i = skip_plain_cjk(text_, i);
+      if (i >= text_.size()) break;
       const std::size_t at = i;
-      if (plain_cjk_at(text_, i)) {
-        i += 3;
-        continue;
-      }
       if (is_clause_break(utf8::next(text_, i))) breaks_.push_back({at, i});
     }
     found_ = true;
@@ -384,16 +396,36 @@ class SentenceSvo {
     return topic();
   }
 
+  // Passes over the three-byte characters from `p` on (before `stop`) that
+  // start no trigger word, in a loop that decodes nothing and keeps its
+  // bounds in registers; returns where the first other character is.
+  std::size_t skip_plain_characters(std::string_view text, std::size_t p, std::size_t stop) const {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t whole = text.size() >= 3 ? text.size() - 2 : 0;  // p < whole: p + 3 <= size
+    const std::size_t end = std::min(stop, whole);
+    while (p < end) {
+      const unsigned char lead = bytes[p];
+      if ((lead >> 4) != 0xE) break;
+      if (tables_.may_start_trigger3(lead, bytes[p + 1], bytes[p + 2]) && tables_.may_start_word(text.substr(p)))
+        break;
+      p += 3;
+    }
+    return p;
+  }
+
   // Looks for triggers from byte `p` up to `stop`, handling the first one
   // found; returns where the scan goes on.
   std::size_t next_trigger(std::string_view text, std::size_t p, std::size_t stop) {
     while (p < stop) {
+      p = skip_plain_characters(text, p, stop);
+      if (p >= stop) break;
       const auto lead = static_cast<unsigned char>(text[p]);
       char32_t c;
       std::size_t length;  // utf8::sequence_length(lead)
       if ((lead >> 4) == 0xE && p + 3 <= text.size()) {  // most of Chinese text
         const auto b1 = static_cast<unsigned char>(text[p + 1]), b2 = static_cast<unsigned char>(text[p + 2]);
-        if (!tables_.may_start_trigger3(lead, b1, b2)) {  // the usual answer, without decoding
+        if (!tables_.may_start_trigger3(lead, b1, b2) ||  // the usual answer, without decoding
+            !tables_.may_start_word(text.substr(p))) {     // most of the rest, without the groups
           p += 3;
           continue;
         }
@@ -494,7 +526,7 @@ class SentenceSvo {
     if (chunks_.empty()) return nullptr;
     const Chunk& c = chunks_.front();
     if (!longer_than(trim_space_quotes(view_.between(0, c.begin)), kOpeningChars)) return &c;
-    const Clause first = clauses_.around(0);
+    const Clause first = clauses_.first();
     if (opens_dependent_clause(view_.between(first.begin, first.end))) return next_clause_subject(first);
     return nullptr;
   }

@@ -103,6 +103,13 @@ Tables::Tables(std::string_view roles, std::string_view triggers, std::string_vi
     trigger_groups_[slot] = {firsts[b], static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
     if (firsts[b] < kStartBits) trigger_starts_[firsts[b] >> 6] |= std::uint64_t{1} << (firsts[b] & 63);
   }
+  prefix_filter_ = std::all_of(trigger_words_.begin(), trigger_words_.end(),
+                               [](const TriggerWord& w) { return w.word.size() >= kPrefixBytes; });
+  for (const TriggerWord& w : trigger_words_)
+    if (w.word.size() >= kPrefixBytes) {
+      const std::size_t h = prefix_hash(w.word.data());
+      prefix_bits_[h >> 6] |= std::uint64_t{1} << (h & 63);
+    }
   for (const Row& r : parse_rows(regions, "relate_regions.tsv")) regions_[r.key].push_back(r.value);
 }
 

@@ -4,8 +4,10 @@
 // Not installed.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <optional>
 #include <string>
@@ -72,6 +74,16 @@ class Tables {
   bool may_start_trigger3(unsigned char b0, unsigned char b1, unsigned char b2) const noexcept {
     return trigger_starts_[(b0 & 0x0Fu) << 6 | (b1 & 0x3Fu)] >> (b2 & 0x3Fu) & 1;
   }
+  // Tells whether some trigger word might be a prefix of `text` (no: none
+  // is). Looks at the first six bytes only, so that a scan can pass over
+  // the many characters that start a trigger word but not one of these
+  // words, without finding the group of their first character.
+  bool may_start_word(std::string_view text) const noexcept {
+    if (!prefix_filter_) return true;
+    if (text.size() < kPrefixBytes) return false;  // every word is longer
+    const std::size_t h = prefix_hash(text.data());
+    return prefix_bits_[h >> 6] >> (h & 63) & 1;
+  }
   // trigger_at for a text whose first code point `first` the caller decoded.
   std::optional<Trigger> trigger_starting(char32_t first, std::string_view text) const;
 
@@ -118,7 +130,24 @@ class Tables {
   std::size_t group_slot(char32_t first) const noexcept;
   // One bit per code point of the Basic Multilingual Plane: some trigger starts with it.
   static constexpr char32_t kStartBits = 0x10000;
-  std::vector<std::uint64_t> trigger_starts_ = std::vector<std::uint64_t>(kStartBits / 64, 0);
+  // In the object itself (8 KiB; the tables are built once), so that the
+  // scan's test is one load from the tables' address.
+  std::array<std::uint64_t, kStartBits / 64> trigger_starts_{};
+
+  // One bit per hash of the first six bytes of some trigger word; used only
+  // when every word has six bytes at least (two Chinese characters).
+  static constexpr std::size_t kPrefixBytes = 6;
+  static constexpr std::size_t kPrefixBits = std::size_t{1} << 14;
+  static std::size_t prefix_hash(const char* p) noexcept {
+    std::uint64_t word = 0;
+    std::memcpy(&word, p, 4);
+    std::uint16_t tail;
+    std::memcpy(&tail, p + 4, 2);
+    word |= static_cast<std::uint64_t>(tail) << 32;
+    return static_cast<std::size_t>((word * 0x9E3779B97F4A7C15ull) >> (64 - 14));
+  }
+  bool prefix_filter_ = false;
+  std::vector<std::uint64_t> prefix_bits_ = std::vector<std::uint64_t>(kPrefixBits / 64, 0);
 
   std::map<std::string, std::vector<std::string>, std::less<>> regions_;
 

@@ -64,6 +64,31 @@ TEST_CASE("the scan's three-byte trigger test agrees with the decoded one", "[re
   CHECK(starts > 10);  // the built-in triggers start with many characters
 }
 
+TEST_CASE("the scan's six-byte prefix test never passes over a trigger", "[relate][tables]") {
+  const auto check_every_position = [](const Tables& t, std::string_view text) {
+    std::size_t found = 0, skipped = 0;
+    for (std::size_t p = 0; p < text.size(); ++p) {
+      const std::string_view rest = text.substr(p);
+      if (t.trigger_at(rest)) {
+        ++found;
+        if (!t.may_start_word(rest)) FAIL("byte " << p << " of " << text);
+      } else if (!t.may_start_word(rest)) {
+        ++skipped;
+      }
+    }
+    return std::pair(found, skipped);
+  };
+  const std::string_view text = "百度与华为合作，落户临江，发布了新品，共同举办大会，成立了联盟。发布";
+  const auto [found, skipped] = check_every_position(Tables::builtin(), text);
+  CHECK(found >= 4);
+  CHECK(skipped > 0);  // the filter is in use with the built-in words
+  // A table with a word shorter than six bytes cannot use it: every text may start a word.
+  const Tables short_words("", "发布\tdevelop\nA\tlocate\n", "");
+  CHECK(short_words.may_start_word("公司"));
+  CHECK(short_words.trigger_at("A公司"));
+  check_every_position(short_words, "A公司发布了A");
+}
+
 TEST_CASE("a trigger found in a text views the table's word, not the text", "[relate][tables]") {
   const Tables& t = Tables::builtin();
   const std::string text = "落户临江";

@@ -2,6 +2,7 @@
 // arrays (order, nesting, ranks, types from entities) and the byte-wise text
 // tests, checked against the plain definitions they replace.
 #include <catch2/catch.hpp>
+#include <algorithm>
 
 #include <string>
 #include <vector>
@@ -54,6 +55,13 @@ TEST_CASE("views place mentions per sentence, nested, ranked by name", "[relate]
   for (const auto& v : views.views)
     for (const auto& it : v.items()) CHECK(views.names[it.entity.rank] == it.entity.name);
   CHECK(first.item(3).entity.rank == second.item(0).entity.rank);
+  // rank_of (a hash probe) agrees with a binary search over the names.
+  for (std::size_t r = 0; r < views.names.size(); ++r) {
+    const auto at = std::lower_bound(views.names.begin(), views.names.end(), views.names[r]);
+    CHECK(views.rank_of(views.names[r]) == static_cast<std::uint32_t>(at - views.names.begin()));
+  }
+  CHECK(views.rank_of("不在文中") == kg::relate::DocumentViews::kNoRank);
+  CHECK(views.rank_of("") == kg::relate::DocumentViews::kNoRank);
   CHECK(second.item(1).entity.type == EntityType::Place);
   CHECK(second.item(1).entity.level == PlaceLevel::City);
 }
@@ -114,7 +122,8 @@ TEST_CASE("views made into reused storage equal fresh ones", "[relate][views]") 
 
 TEST_CASE("byte-wise text tests agree with the standard ones", "[relate][text]") {
   const std::vector<std::string> texts{"", "a", "不断推进", "并未落户，", "“星河”；发布",
-                                       "𠀋字与ab，c", std::string("\xE4\xB8", 2), "该公司与其"};
+                                       "𠀋字与ab，c", std::string("\xE4\xB8", 2), "该公司与其",
+                                       "推进高质量发展，落户广州。", std::string("发展\xE4\xB8", 8), "发展：12"};
   const std::vector<std::string> words{"不", "未", "与", "，", "ab", "𠀋", "该公司", "x"};
   for (const std::string& t : texts) {
     const std::string_view s = t;
@@ -150,4 +159,21 @@ TEST_CASE("byte-wise text tests agree with the standard ones", "[relate][text]")
   CHECK(kg::relate::contains_any("公司尚未落户", negations));
   CHECK_FALSE(kg::relate::contains_any("公司已经落户", negations));
   CHECK(kg::relate::key3("不") == 0xE4B88Du);
+}
+
+TEST_CASE("names sharing their first eight bytes, or prefixes of others, rank in byte order", "[relate][views]") {
+  // The sort compares eight-byte prefixes as numbers and whole names on a
+  // tie: both kinds of comparison are needed here.
+  Doc d("临江市星河科技有限公司、临江市星河科技、临江市星河、AB公司和ABC与AB签约。");
+  d.org("临江市星河科技有限公司").org("临江市星河科技").org("临江市星河").org("AB公司").org("ABC").org("AB");
+  const kg::Resolution r = d.resolution();
+  const kg::relate::DocumentViews views = kg::relate::make_views(d.clean(), d.sentences(), r);
+  std::vector<std::string_view> expected;
+  for (const auto& v : views.views)
+    for (const auto& it : v.items()) expected.push_back(it.entity.name);
+  std::sort(expected.begin(), expected.end());
+  expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+  CHECK(expected.size() == 6);
+  CHECK(views.names == expected);
+  for (std::size_t rank = 0; rank < views.names.size(); ++rank) CHECK(views.rank_of(views.names[rank]) == rank);
 }
