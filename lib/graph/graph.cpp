@@ -817,7 +817,7 @@ StringId StringPool::find(std::string_view text, std::uint32_t hash) noexcept {
 }
 
 StringId StringPool::acquire(std::string_view text) {
-  return acquire(text, hash_of(text), kNoString, nullptr);
+  return acquire(text, hash_of(text), kNoString);
 }
 
 StringId StringPool::acquire(std::string_view text, StringId hint) {
@@ -828,7 +828,7 @@ StringId StringPool::acquire(std::string_view text, StringId hint) {
   return acquire(text);
 }
 
-StringId StringPool::acquire(std::string_view text, std::uint32_t hash, StringId hint, std::string* owner) {
+StringId StringPool::acquire(std::string_view text, std::uint32_t hash, StringId hint) {
   if (hint < entries_.size() && entries_[hint].users > 0 && entries_[hint].text == text) {
     ++entries_[hint].users;
     return hint;
@@ -837,10 +837,10 @@ StringId StringPool::acquire(std::string_view text, std::uint32_t hash, StringId
     ++entries_[id].users;
     return id;
   }
-  return insert(text, hash, owner);
+  return insert(text, hash);
 }
 
-StringId StringPool::insert(std::string_view text, std::uint32_t hash, std::string* owner) {
+StringId StringPool::insert(std::string_view text, std::uint32_t hash) {
   if (2 * (live_ + 1) > slots_.size()) grow();
   StringId id;
   if (!free_.empty()) {
@@ -851,10 +851,7 @@ StringId StringPool::insert(std::string_view text, std::uint32_t hash, std::stri
     entries_.emplace_back();
   }
   Entry& entry = entries_[id];
-  if (owner != nullptr)
-    entry.text = std::move(*owner);
-  else
-    entry.text.assign(text);
+  entry.text.assign(text);
   entry.users = 1;
   entry.hash = hash;
   const std::size_t mask = slots_.size() - 1;
@@ -914,7 +911,7 @@ StoredEvidence EvidenceStore::store(const Evidence& e, std::uint32_t text_hash, 
                                     StringId text_hint, StringId trigger_hint) {
   StoredEvidence s;
   s.document = strings.acquire(e.document, document_hint);
-  s.text = strings.acquire(e.text, text_hash, text_hint, nullptr);  // shared text: copied, never moved
+  s.text = strings.acquire(e.text, text_hash, text_hint);
   s.trigger = strings.acquire(e.trigger, trigger_hint);
   s.confidence = clean_confidence(e.confidence);
   const Position p{e.sentence, e.source.byte_begin, e.source.byte_end, e.source.char_begin,

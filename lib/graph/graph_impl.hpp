@@ -56,9 +56,8 @@ class StringPool {
   // Same, trying `hint` first: the id an earlier acquire of (probably) the
   // same text returned. A stale or wrong hint only costs the normal lookup.
   StringId acquire(std::string_view text, StringId hint);
-  // Same, with hash_of(text) computed by the caller; when `owner` (holding
-  // `text`) is given, a new string is moved out of it instead of copied.
-  StringId acquire(std::string_view text, std::uint32_t hash, StringId hint, std::string* owner);
+  // Same, with hash_of(text) computed by the caller.
+  StringId acquire(std::string_view text, std::uint32_t hash, StringId hint);
   // The hash the pool files `text` under.
   static std::uint32_t hash_of(std::string_view text) noexcept { return static_cast<std::uint32_t>(hash_bytes(text) >> 32); }
   // Counts one more user of an id already held.
@@ -76,7 +75,7 @@ class StringPool {
     std::uint32_t hash = 0;
   };
   StringId find(std::string_view text, std::uint32_t hash) noexcept;
-  StringId insert(std::string_view text, std::uint32_t hash, std::string* owner = nullptr);
+  StringId insert(std::string_view text, std::uint32_t hash);
   void grow();
   void unlink(StringId id) noexcept;
 
