@@ -13,12 +13,18 @@
 
 namespace {
 
-std::vector<std::string> split(const std::string& text) {
+// A clean document whose text is its own original (nothing was changed).
+kg::CleanDocument identity_document(const std::string& text) {
   kg::CleanDocument doc;
   doc.id = "t";
   doc.text = text;
   doc.folded = text;
   doc.offsets = kg::OffsetMap::identity(text);
+  return doc;
+}
+
+std::vector<std::string> split(const std::string& text) {
+  const kg::CleanDocument doc = identity_document(text);
   std::vector<std::string> out;
   for (const kg::Sentence& s : kg::SentenceSplitter().split(doc)) out.emplace_back(s.text);
   return out;
@@ -42,10 +48,7 @@ TEST_CASE("sentences end at terminal marks", "[segment]") {
 TEST_CASE("sentences own their text: they outlive the document and its changes", "[segment]") {
   std::vector<kg::Sentence> sentences;
   {
-    kg::CleanDocument doc;
-    doc.text = "第一句。第二句！";
-    doc.folded = doc.text;
-    doc.offsets = kg::OffsetMap::identity(doc.text);
+    kg::CleanDocument doc = identity_document("第一句。第二句！");
     sentences = kg::SentenceSplitter().split(doc);
     doc.text.assign(doc.text.size(), 'x');  // changing the document does not change them
   }
@@ -74,10 +77,7 @@ TEST_CASE("quotations stay whole", "[segment]") {
 
 TEST_CASE("sentence offsets slice the text", "[segment]") {
   const std::string text = "  华为发布芯片。\n腾讯🚀举办大会！";
-  kg::CleanDocument doc;
-  doc.text = text;
-  doc.folded = text;
-  doc.offsets = kg::OffsetMap::identity(text);
+  const kg::CleanDocument doc = identity_document(text);
   const auto sentences = kg::SentenceSplitter().split(doc);
   REQUIRE(sentences.size() == 2);
   for (const kg::Sentence& s : sentences) {
@@ -201,11 +201,7 @@ TEST_CASE("the fast splitter agrees with the plain one", "[segment]") {
         std::string("甲乙丙丁戊己庚辛壬癸\xE4!子丑寅卯辰巳午未申酉戌亥\xE5\x80。甲乙丙丁戊己庚辛壬癸"),
         std::string("甲乙丙丁戊己庚辛\xE6\n壬癸子丑寅卯辰巳午未“申酉戌亥。”甲乙丙丁戊己庚辛壬癸\xE7"),
         std::string("末尾的句号。"), std::string("x"), std::string(""));
-    kg::CleanDocument doc;
-    doc.text = input;
-    doc.folded = input;
-    doc.offsets = kg::OffsetMap::identity(input);
-    check_same_sentences(doc);
+    check_same_sentences(identity_document(input));
   }
   SECTION("every byte value among Han characters, marks and quotes") {
     // The splitter steps over several Han characters at a time where it can;
@@ -220,11 +216,7 @@ TEST_CASE("the fast splitter agrees with the plain one", "[segment]") {
       else input += pieces[r % 29 < 13 ? r % 29 : r % 3];         // mostly Han characters
     }
     for (int b = 0; b < 256; ++b) input += std::string("甲乙丙丁戊己庚辛") + static_cast<char>(b) + "壬癸";
-    kg::CleanDocument doc;
-    doc.text = input;
-    doc.folded = input;
-    doc.offsets = kg::OffsetMap::identity(input);
-    check_same_sentences(doc);
+    check_same_sentences(identity_document(input));
   }
   SECTION("maps of cleaned text (markup removed, widths folded, traditional script)") {
     const std::string input = GENERATE(
